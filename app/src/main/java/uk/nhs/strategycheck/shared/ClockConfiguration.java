@@ -1,0 +1,16 @@
+package uk.nhs.strategycheck.shared;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ClockConfiguration {
+
+    /** Dates such as a cycle's close are English dates. */
+    @Bean
+    Clock clock() {
+        return Clock.system(ZoneId.of("Europe/London"));
+    }
+}

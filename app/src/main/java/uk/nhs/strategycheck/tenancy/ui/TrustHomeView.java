@@ -1,0 +1,41 @@
+package uk.nhs.strategycheck.tenancy.ui;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import uk.nhs.strategycheck.shared.ui.Dates;
+import uk.nhs.strategycheck.shared.ui.MainLayout;
+import uk.nhs.strategycheck.tenancy.HomeService;
+
+@Route(value = "trust", layout = MainLayout.class)
+@PageTitle("Your trust - Digital Strategy Check")
+@RolesAllowed({"TRUST_EDITOR", "TRUST_APPROVER", "TRUST_VIEWER"})
+public class TrustHomeView extends Main {
+
+    public TrustHomeView(HomeService homes) {
+        var home = homes.trustHome();
+        var trust = home.trust();
+        add(new H1(trust.name()),
+                new FactList()
+                        .fact("ODS code", trust.odsCode())
+                        .fact("Trust type", capitalise(trust.trustType()))
+                        .fact("Integrated care system", trust.icsName() + " (" + trust.icsOdsCode() + ")")
+                        .fact("NHS England region", trust.regionName()),
+                new H2("Current assessment cycle"));
+        add(home.openCycle()
+                .map(cycle -> new FactList()
+                        .fact("Cycle", cycle.name())
+                        .fact("Open from", Dates.format(cycle.opensOn()))
+                        .fact("Closes on", Dates.format(cycle.closesOn())))
+                .map(facts -> (com.vaadin.flow.component.Component) facts)
+                .orElseGet(() -> new Paragraph("No assessment cycle is open for your trust at the moment.")));
+    }
+
+    private static String capitalise(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}
