@@ -1,0 +1,450 @@
+package uk.nhs.strategycheck.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uk.nhs.strategycheck.IntegrationTest;
+import uk.nhs.strategycheck.TestDatabase;
+
+/**
+ * Tenant isolation at SQL level, as the application role, for every table with row level
+ * security. Fixture rows for four trusts (two in one ICS, one elsewhere in the region, one
+ * in another region) are written as the owner; each scope must see exactly its own.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RowLevelSecurityTest {
+
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
+    @Autowired
+    TestDatabase database;
+
+    private JdbcTemplate owner;
+    private long london;
+    private long northWest;
+    private long seLondon;
+    private long swLondon;
+    private long greaterManchester;
+    private long rj1;
+    private long rjz;
+    private long rax;
+    private long r0a;
+    private final Map<String, Long> assessments = new LinkedHashMap<>();
+    private final Map<String, Long> assessmentIcs = new LinkedHashMap<>();
+    private long fixtureCycleLondon;
+    private long spareCycleLondon;
+    private long northWestUser;
+
+    /** The scopes under test: demo users' role assignments, and none at all. */
+    private final Map<ScopeLevel, long[]> scopes = new LinkedHashMap<>();
+
+    @BeforeAll
+    void writeFixture() throws SQLException {
+        owner = database.owner();
+        london = id("select id from region where ods_code = 'Y56'");
+        northWest = id("select id from region where ods_code = 'Y62'");
+        seLondon = id("select id from ics where ods_code = 'QKK'");
+        swLondon = id("select id from ics where ods_code = 'QWE'");
+        greaterManchester = id("select id from ics where ods_code = 'QOP'");
+        rj1 = id("select id from trust where ods_code = 'RJ1'");
+        rjz = id("select id from trust where ods_code = 'RJZ'");
+        rax = id("select id from trust where ods_code = 'RAX'");
+        r0a = id("select id from trust where ods_code = 'R0A'");
+
+        fixtureCycleLondon = cycle(london, "2019/20");
+        spareCycleLondon = cycle(london, "2018/19");
+        long fixtureCycleNorthWest = cycle(northWest, "2019/20");
+        long statement = id("select min(id) from statement");
+        long characteristic = id("select min(id) from characteristic");
+        for (var trust : List.of(List.of("RJ1", rj1, seLondon, fixtureCycleLondon),
+                List.of("RJZ", rjz, seLondon, fixtureCycleLondon),
+                List.of("RAX", rax, swLondon, fixtureCycleLondon),
+                List.of("R0A", r0a, greaterManchester, fixtureCycleNorthWest))) {
+            String code = (String) trust.get(0);
+            long trustId = (Long) trust.get(1);
+            long icsId = (Long) trust.get(2);
+            long cycleId = (Long) trust.get(3);
+            long assessment = owner.queryForObject("""
+                    insert into assessment (ics_id, trust_id, cycle_id, framework_id)
+                    values (?, ?, ?, (select id from framework where version = 1)) returning id""",
+                    Long.class, icsId, trustId, cycleId);
+            assessments.put(code, assessment);
+            assessmentIcs.put(code, icsId);
+            owner.update("insert into answer (ics_id, trust_id, assessment_id, statement_id, score, evidence) "
+                    + "values (?, ?, ?, ?, 3, 'fixture')", icsId, trustId, assessment, statement);
+            owner.update("insert into improvement_action (ics_id, trust_id, assessment_id, characteristic_id, "
+                    + "title, owner_name, due_on) values (?, ?, ?, ?, 'Fixture action', 'Fixture owner', "
+                    + "date '2020-01-31')", icsId, trustId, assessment, characteristic);
+            long regionId = trustId == r0a ? northWest : london;
+            owner.update("insert into audit_event (region_id, ics_id, trust_id, action, entity_type, entity_id) "
+                    + "values (?, ?, ?, 'FIXTURE', 'assessment', ?)", regionId, icsId, trustId, "" + assessment);
+        }
+        for (long region : List.of(london, northWest)) {
+            owner.update("insert into audit_event (region_id, action, entity_type) values (?, 'FIXTURE', 'cycle')",
+                    region);
+        }
+        northWestUser = owner.queryForObject("insert into app_user (email, display_name, home_region_id) "
+                + "values ('fixture.north.west@test.example', 'Fixture User', ?) returning id", Long.class, northWest);
+        owner.update("insert into role_assignment (user_id, role, region_id, ics_id, trust_id) "
+                + "values (?, 'TRUST_VIEWER', ?, ?, ?)", northWestUser, northWest, greaterManchester, r0a);
+
+        scopes.put(ScopeLevel.TRUST, assignment("editor@demo.example"));
+        scopes.put(ScopeLevel.ICS, assignment("ics.leader@demo.example"));
+        scopes.put(ScopeLevel.REGION, assignment("region.admin@demo.example"));
+        scopes.put(ScopeLevel.NATIONAL, assignment("national.admin@demo.example"));
+    }
+
+    @AfterAll
+    void removeFixture() {
+        owner.update("delete from audit_event where action = 'FIXTURE'");
+        owner.update("delete from app_user where id = ?", northWestUser);
+        owner.update("delete from assessment where cycle_id in "
+                + "(select id from assessment_cycle where name in ('2019/20', '2018/19'))");
+        owner.update("delete from assessment_cycle where name in ('2019/20', '2018/19')");
+    }
+
+    /** Which rows each scope must see, table by table, as a predicate on the table's columns. */
+    private Map<String, Map<ScopeLevel, String>> expectations() {
+        String londonIcs = "(select id from ics where region_id = " + london + ")";
+        long editor = scopes.get(ScopeLevel.TRUST)[0];
+        long leader = scopes.get(ScopeLevel.ICS)[0];
+        var byTrustIcsRegion = Map.of(
+                ScopeLevel.TRUST, "trust_id = " + rj1,
+                ScopeLevel.ICS, "ics_id = " + seLondon,
+                ScopeLevel.REGION, "ics_id in " + londonIcs,
+                ScopeLevel.NATIONAL, "true");
+        var tables = new LinkedHashMap<String, Map<ScopeLevel, String>>();
+        tables.put("ics", Map.of(
+                ScopeLevel.TRUST, "id = " + seLondon,
+                ScopeLevel.ICS, "id = " + seLondon,
+                ScopeLevel.REGION, "region_id = " + london,
+                ScopeLevel.NATIONAL, "true"));
+        tables.put("trust", Map.of(
+                ScopeLevel.TRUST, "id = " + rj1,
+                ScopeLevel.ICS, "ics_id = " + seLondon,
+                ScopeLevel.REGION, "ics_id in " + londonIcs,
+                ScopeLevel.NATIONAL, "true"));
+        tables.put("assessment", byTrustIcsRegion);
+        tables.put("answer", byTrustIcsRegion);
+        tables.put("improvement_action", byTrustIcsRegion);
+        tables.put("audit_event", Map.of(
+                ScopeLevel.TRUST, "trust_id = " + rj1,
+                ScopeLevel.ICS, "ics_id = " + seLondon,
+                ScopeLevel.REGION, "region_id = " + london,
+                ScopeLevel.NATIONAL, "true"));
+        tables.put("assessment_cycle", Map.of(
+                ScopeLevel.TRUST, "region_id = " + london,
+                ScopeLevel.ICS, "region_id = " + london,
+                ScopeLevel.REGION, "region_id = " + london,
+                ScopeLevel.NATIONAL, "true"));
+        tables.put("role_assignment", Map.of(
+                ScopeLevel.TRUST, "user_id = " + editor,
+                ScopeLevel.ICS, "user_id = " + leader,
+                ScopeLevel.REGION, "region_id = " + london,
+                ScopeLevel.NATIONAL, "true"));
+        tables.put("app_user", Map.of(
+                ScopeLevel.TRUST, "id = " + editor,
+                ScopeLevel.ICS, "id = " + leader,
+                ScopeLevel.REGION, "home_region_id = " + london
+                        + " or id in (select user_id from role_assignment where region_id = " + london + ")",
+                ScopeLevel.NATIONAL, "true"));
+        return tables;
+    }
+
+    @Test
+    void everyTableWithRowLevelSecurityIsCoveredAndEveryOtherTableIsReferenceData() {
+        var secured = owner.queryForList("""
+                select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                 where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
+                   and c.relrowsecurity and c.relforcerowsecurity""", String.class);
+        assertThat(secured).containsExactlyInAnyOrderElementsOf(expectations().keySet());
+
+        var unsecured = owner.queryForList("""
+                select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                 where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
+                   and not c.relrowsecurity""", String.class);
+        assertThat(unsecured).containsExactlyInAnyOrder("region", "framework", "characteristic", "statement",
+                "scale_point", "databasechangelog", "databasechangeloglock");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachScopeSeesExactlyItsOwnRows() {
+        var tests = new ArrayList<DynamicTest>();
+        expectations().forEach((table, visibleTo) -> scopes.forEach((level, scope) ->
+                tests.add(dynamicTest(table + " as " + level, () -> {
+                    String predicate = visibleTo.get(level);
+                    long expected = owner.queryForObject(
+                            "select count(*) from " + table + " where " + predicate, Long.class);
+                    assertThat(expected).as("fixture rows for %s in %s", level, table).isPositive();
+                    try (var app = database.asApplication()) {
+                        app.setAutoCommit(false);
+                        enter(app, scope);
+                        try (var rows = app.createStatement().executeQuery("select count(*), "
+                                + "count(*) filter (where (" + predicate + ") is not true) from " + table)) {
+                            rows.next();
+                            assertThat(rows.getLong(2)).as("rows of other tenants visible").isZero();
+                            assertThat(rows.getLong(1)).as("own rows visible").isEqualTo(expected);
+                        }
+                        app.rollback();
+                    }
+                }))));
+        expectations().keySet().forEach(table -> tests.add(dynamicTest(table + " without a scope", () -> {
+            assertThat(owner.queryForObject("select count(*) from " + table, Long.class)).isPositive();
+            try (var app = database.asApplication()) {
+                assertThat(count(app, "select count(*) from " + table)).isZero();
+            }
+        })));
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> writingARowForAnotherTenantIsRefused() {
+        long statement2 = id("select id from statement where position = 2 order by id limit 1");
+        long characteristic = id("select min(id) from characteristic");
+        long rj1Assessment = assessments.get("RJ1");
+        long rjzAssessment = assessments.get("RJZ");
+        long raxAssessment = assessments.get("RAX");
+        long framework = id("select id from framework where version = 1");
+        long editor = scopes.get(ScopeLevel.TRUST)[0];
+        long[] trustScope = scopes.get(ScopeLevel.TRUST);
+        long[] icsScope = scopes.get(ScopeLevel.ICS);
+        long[] regionScope = scopes.get(ScopeLevel.REGION);
+
+        record Case(String name, long[] scope, String own, String other) {
+        }
+        var cases = List.of(
+                new Case("assessment", trustScope,
+                        insertAssessment(seLondon, rj1, spareCycleLondon, framework),
+                        insertAssessment(seLondon, rjz, spareCycleLondon, framework)),
+                new Case("answer", trustScope,
+                        insertAnswer(seLondon, rj1, rj1Assessment, statement2),
+                        insertAnswer(seLondon, rjz, rjzAssessment, statement2)),
+                new Case("improvement_action", trustScope,
+                        insertAction(seLondon, rj1, rj1Assessment, characteristic),
+                        insertAction(seLondon, rjz, rjzAssessment, characteristic)),
+                new Case("improvement_action in another ICS", icsScope,
+                        insertAction(seLondon, rjz, rjzAssessment, characteristic),
+                        insertAction(swLondon, rax, raxAssessment, characteristic)),
+                new Case("audit_event", trustScope,
+                        insertAudit(editor, london, seLondon, rj1),
+                        insertAudit(editor, london, seLondon, rjz)),
+                new Case("audit_event as someone else", trustScope,
+                        insertAudit(editor, london, seLondon, rj1),
+                        insertAudit(northWestUser, london, seLondon, rj1)),
+                new Case("trust", regionScope,
+                        insertTrust(seLondon, "ZZ901"),
+                        insertTrust(greaterManchester, "ZZ902")),
+                new Case("trust by a trust user", trustScope,
+                        null,
+                        insertTrust(seLondon, "ZZ903")),
+                new Case("ics", regionScope,
+                        insertIcs(london, "ZZ1"),
+                        insertIcs(northWest, "ZZ2")),
+                new Case("assessment_cycle", regionScope,
+                        insertCycle(london, "2017/18", framework),
+                        insertCycle(northWest, "2017/18", framework)),
+                new Case("role_assignment", regionScope,
+                        insertAssignment(northWestUser, london, swLondon, rax),
+                        insertAssignment(northWestUser, northWest, greaterManchester, r0a)),
+                new Case("app_user", regionScope,
+                        insertUser("new.london@test.example", london),
+                        insertUser("new.north.west@test.example", northWest)));
+
+        var tests = new ArrayList<DynamicTest>();
+        for (var c : cases) {
+            tests.add(dynamicTest(c.name() + ": another tenant's row is refused", () -> {
+                try (var app = database.asApplication()) {
+                    app.setAutoCommit(false);
+                    enter(app, c.scope());
+                    assertThatThrownBy(() -> app.createStatement().execute(c.other()))
+                            .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState())
+                                    .isEqualTo(INSUFFICIENT_PRIVILEGE))
+                            .hasMessageContaining("row-level security");
+                    app.rollback();
+                }
+            }));
+            if (c.own() != null) {
+                // The same write in the scope's own tenant succeeds: the refusal above is the policy's.
+                tests.add(dynamicTest(c.name() + ": own tenant's row is accepted", () -> {
+                    try (var app = database.asApplication()) {
+                        app.setAutoCommit(false);
+                        enter(app, c.scope());
+                        app.createStatement().execute(c.own());
+                        app.rollback();
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aPartitionQueriedDirectlyIsRefused() {
+        return Stream.of("assessment_qkk", "answer_qkk", "improvement_action_qkk").map(partition ->
+                dynamicTest(partition, () -> {
+                    assertThat(owner.queryForObject("select count(*) from " + partition, Long.class)).isPositive();
+                    try (var app = database.asApplication()) {
+                        app.setAutoCommit(false);
+                        enter(app, scopes.get(ScopeLevel.ICS));
+                        assertThatThrownBy(() -> count(app, "select count(*) from " + partition))
+                                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState())
+                                        .isEqualTo(INSUFFICIENT_PRIVILEGE));
+                        app.rollback();
+                    }
+                }));
+    }
+
+    @Test
+    void theScopeDoesNotSurviveIntoTheNextTransactionOnTheSameConnection() throws SQLException {
+        try (var app = database.asApplication()) {
+            app.setAutoCommit(false);
+            enter(app, scopes.get(ScopeLevel.ICS));
+            assertThat(count(app, "select count(*) from trust")).isEqualTo(6);
+            app.commit();
+
+            assertThat(count(app, "select count(*) from trust")).isZero();
+            assertThat(count(app, "select count(*) from assessment")).isZero();
+            app.commit();
+
+            app.setAutoCommit(true);
+            assertThat(count(app, "select count(*) from trust")).isZero();
+        }
+    }
+
+    @Test
+    void theAuditLogCannotBeChangedOrDeletedByTheApplication() throws SQLException {
+        try (var app = database.asApplication()) {
+            app.setAutoCommit(false);
+            enter(app, scopes.get(ScopeLevel.NATIONAL));
+            assertThat(count(app, "select count(*) from audit_event")).isPositive();
+            for (var change : List.of("update audit_event set action = 'CHANGED'", "delete from audit_event")) {
+                assertThatThrownBy(() -> app.createStatement().execute(change))
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState())
+                                .isEqualTo(INSUFFICIENT_PRIVILEGE));
+                app.rollback();
+                enter(app, scopes.get(ScopeLevel.NATIONAL));
+            }
+        }
+    }
+
+    @Test
+    void theApplicationRoleOwnsNothingAndCannotBypassRowLevelSecurity() throws SQLException {
+        try (var app = database.asApplication()) {
+            assertThat(count(app, """
+                    select count(*) from pg_roles
+                     where rolname = current_user and not rolbypassrls and not rolsuper""")).isEqualTo(1);
+            assertThat(count(app, """
+                    select count(*) from pg_class c join pg_roles r on r.oid = c.relowner
+                     where r.rolname = current_user""")).isZero();
+        }
+    }
+
+    @Test
+    void anAssignmentThatIsNotTheUsersEntersNoScope() throws SQLException {
+        long editor = scopes.get(ScopeLevel.TRUST)[0];
+        long leadersAssignment = scopes.get(ScopeLevel.ICS)[1];
+        try (var app = database.asApplication()) {
+            app.setAutoCommit(false);
+            enter(app, new long[] {editor, leadersAssignment});
+            assertThat(count(app, "select count(*) from trust")).isZero();
+            app.rollback();
+        }
+    }
+
+    private static String insertAssessment(long ics, long trust, long cycle, long framework) {
+        return "insert into assessment (ics_id, trust_id, cycle_id, framework_id) values (%d, %d, %d, %d)"
+                .formatted(ics, trust, cycle, framework);
+    }
+
+    private static String insertAnswer(long ics, long trust, long assessment, long statement) {
+        return "insert into answer (ics_id, trust_id, assessment_id, statement_id, score) values (%d, %d, %d, %d, 2)"
+                .formatted(ics, trust, assessment, statement);
+    }
+
+    private static String insertAction(long ics, long trust, long assessment, long characteristic) {
+        return ("insert into improvement_action (ics_id, trust_id, assessment_id, characteristic_id, title, "
+                + "owner_name, due_on) values (%d, %d, %d, %d, 'Test', 'Test', date '2030-01-01')")
+                .formatted(ics, trust, assessment, characteristic);
+    }
+
+    private static String insertAudit(long user, long region, long ics, long trust) {
+        return ("insert into audit_event (user_id, region_id, ics_id, trust_id, action, entity_type) "
+                + "values (%d, %d, %d, %d, 'TEST', 'test')").formatted(user, region, ics, trust);
+    }
+
+    private static String insertTrust(long ics, String odsCode) {
+        return ("insert into trust (ics_id, ods_code, name, ods_name, trust_type, organisation_form) "
+                + "values (%d, '%s', 'Test Trust', 'TEST TRUST', 'acute', 'NHS trust')").formatted(ics, odsCode);
+    }
+
+    private static String insertIcs(long region, String odsCode) {
+        return "insert into ics (region_id, ods_code, name, short_name) values (%d, '%s', 'Test ICB', 'Test')"
+                .formatted(region, odsCode);
+    }
+
+    private static String insertCycle(long region, String name, long framework) {
+        return ("insert into assessment_cycle (region_id, framework_id, name, opens_on, closes_on) "
+                + "values (%d, %d, '%s', date '2017-10-01', date '2018-03-31')").formatted(region, framework, name);
+    }
+
+    private static String insertAssignment(long user, long region, long ics, long trust) {
+        return ("insert into role_assignment (user_id, role, region_id, ics_id, trust_id) "
+                + "values (%d, 'TRUST_VIEWER', %d, %d, %d)").formatted(user, region, ics, trust);
+    }
+
+    private static String insertUser(String email, long homeRegion) {
+        return "insert into app_user (email, display_name, home_region_id) values ('%s', 'Test', %d)"
+                .formatted(email, homeRegion);
+    }
+
+    private long cycle(long region, String name) {
+        return owner.queryForObject("""
+                insert into assessment_cycle (region_id, framework_id, name, opens_on, closes_on)
+                values (?, (select id from framework where version = 1), ?, date '2019-10-01', date '2020-03-31')
+                returning id""", Long.class, region, name);
+    }
+
+    /** The demo user's id and their (first) role assignment's id. */
+    private long[] assignment(String email) {
+        return owner.queryForObject("""
+                select u.id, min(ra.id) from app_user u join role_assignment ra on ra.user_id = u.id
+                 where u.email = ? group by u.id""",
+                (rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}, email);
+    }
+
+    private long id(String sql) {
+        return owner.queryForObject(sql, Long.class);
+    }
+
+    private static void enter(Connection app, long[] scope) throws SQLException {
+        try (var enter = app.prepareStatement("select tenancy.enter_scope(?, ?)")) {
+            enter.setLong(1, scope[0]);
+            enter.setLong(2, scope[1]);
+            enter.execute();
+        }
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (var rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
