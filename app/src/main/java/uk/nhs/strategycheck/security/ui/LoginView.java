@@ -1,7 +1,9 @@
 package uk.nhs.strategycheck.security.ui;
 
-import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
@@ -14,7 +16,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 @Route("login")
 @PageTitle("Sign in - Digital Strategy Check")
 @AnonymousAllowed
-public class LoginView extends Main implements BeforeEnterObserver {
+public class LoginView extends Div implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
 
@@ -32,10 +34,16 @@ public class LoginView extends Main implements BeforeEnterObserver {
         form.setForgotPasswordButtonVisible(false);
         form.setAction("login");
 
-        add(new H1("Digital Strategy Check"),
-                new Paragraph("Assess your digital strategy against the seven signs of a good one, "
-                        + "and see how it compares across your integrated care system."),
-                form);
+        var serviceName = new Span("Digital Strategy Check");
+        serviceName.addClassName("service-name");
+        var header = new Header(serviceName);
+        header.addClassName("service-header");
+
+        // The form's own title is the page's one level-1 heading.
+        var main = new Main(new Paragraph("Assess your trust's digital strategy against the seven signs of a "
+                + "good one, and see how it compares across your integrated care system."), form);
+        main.addClassName("login-main");
+        add(header, main);
     }
 
     @Override

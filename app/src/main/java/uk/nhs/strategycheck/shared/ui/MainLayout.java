@@ -5,7 +5,7 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
@@ -57,9 +57,9 @@ public class MainLayout extends AppLayout {
         var userName = new Span(user.displayName());
         userName.addClassName("user-name");
 
-        var header = new Div(title, scope(user), userName, signOut);
+        var header = new Header(new DrawerToggle(), title, scope(user), userName, signOut);
         header.addClassName("service-header");
-        addToNavbar(new DrawerToggle(), header);
+        addToNavbar(header);
 
         var sideNav = new SideNav();
         NAVIGATION.stream()
