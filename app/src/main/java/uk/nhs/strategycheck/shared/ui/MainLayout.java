@@ -11,19 +11,14 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
-import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import java.util.List;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import uk.nhs.strategycheck.security.CurrentUser;
 import uk.nhs.strategycheck.security.SignedInUser;
 import uk.nhs.strategycheck.tenancy.ScopeAssignment;
-import uk.nhs.strategycheck.tenancy.ui.IcsHomeView;
-import uk.nhs.strategycheck.tenancy.ui.NationalHomeView;
-import uk.nhs.strategycheck.tenancy.ui.RegionHomeView;
-import uk.nhs.strategycheck.tenancy.ui.TrustHomeView;
 
 /**
  * The frame around every signed-in view: the service name, the active scope (a chooser for
@@ -31,19 +26,9 @@ import uk.nhs.strategycheck.tenancy.ui.TrustHomeView;
  */
 public class MainLayout extends AppLayout {
 
-    private record NavEntry(String label, Class<? extends Component> view) {
-    }
-
-    private static final List<NavEntry> NAVIGATION = List.of(
-            new NavEntry("Your trust", TrustHomeView.class),
-            new NavEntry("Member trusts", IcsHomeView.class),
-            new NavEntry("Your region", RegionHomeView.class),
-            new NavEntry("All regions", NationalHomeView.class));
-
     private final CurrentUser currentUser;
 
-    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication,
-                      AccessAnnotationChecker access) {
+    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication) {
         this.currentUser = currentUser;
         var user = currentUser.get().orElseThrow();
 
@@ -62,9 +47,9 @@ public class MainLayout extends AppLayout {
         addToNavbar(header);
 
         var sideNav = new SideNav();
-        NAVIGATION.stream()
-                .filter(entry -> access.hasAccess(entry.view()))
-                .forEach(entry -> sideNav.addItem(new SideNavItem(entry.label(), entry.view())));
+        // Views declare their menu entry (@Menu); Vaadin leaves out those the active role may not open.
+        MenuConfiguration.getMenuEntries()
+                .forEach(entry -> sideNav.addItem(new SideNavItem(entry.title(), entry.path())));
         var nav = new Nav(sideNav);
         nav.getElement().setAttribute("aria-label", "Main");
         addToDrawer(nav);

@@ -8,8 +8,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import uk.nhs.strategycheck.security.CurrentUser;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
+import uk.nhs.strategycheck.tenancy.CurrentScopeSource;
 
 /** Sends each user to the home view of their active role; explains when they have none. */
 @Route(value = "", layout = MainLayout.class)
@@ -17,10 +17,10 @@ import uk.nhs.strategycheck.shared.ui.MainLayout;
 @PermitAll
 public class HomeView extends Main implements BeforeEnterObserver {
 
-    private final CurrentUser currentUser;
+    private final CurrentScopeSource scopes;
 
-    public HomeView(CurrentUser currentUser) {
-        this.currentUser = currentUser;
+    public HomeView(CurrentScopeSource scopes) {
+        this.scopes = scopes;
         add(new H1("You have no role yet"),
                 new Paragraph("Your account is set up, but no role has been given to you. "
                         + "Ask your region admin to add you to your trust, ICS or region."));
@@ -28,7 +28,7 @@ public class HomeView extends Main implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        currentUser.current().ifPresent(scope -> event.forwardTo(switch (scope.assignment().level()) {
+        scopes.current().ifPresent(scope -> event.forwardTo(switch (scope.assignment().level()) {
             case TRUST -> TrustHomeView.class;
             case ICS -> IcsHomeView.class;
             case REGION -> RegionHomeView.class;

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,6 +13,7 @@ import uk.nhs.strategycheck.shared.ui.MainLayout;
 import uk.nhs.strategycheck.tenancy.HomeService;
 import uk.nhs.strategycheck.tenancy.TrustSummary;
 
+@Menu(title = "Member trusts", order = 20)
 @Route(value = "ics", layout = MainLayout.class)
 @PageTitle("Member trusts - Digital Strategy Check")
 @RolesAllowed("ICS_LEADER")
