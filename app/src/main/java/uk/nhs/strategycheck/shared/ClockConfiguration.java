@@ -1,7 +1,6 @@
 package uk.nhs.strategycheck.shared;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,6 +10,6 @@ class ClockConfiguration {
     /** Dates such as a cycle's close are English dates. */
     @Bean
     Clock clock() {
-        return Clock.system(ZoneId.of("Europe/London"));
+        return Clock.system(Dates.ENGLAND);
     }
 }

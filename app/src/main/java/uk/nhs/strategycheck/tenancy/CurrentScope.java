@@ -3,7 +3,7 @@ package uk.nhs.strategycheck.tenancy;
 import org.springframework.security.access.AccessDeniedException;
 
 /** The signed-in user and the role assignment they are acting in. */
-public record CurrentScope(long userId, ScopeAssignment assignment) {
+public record CurrentScope(long userId, String userEmail, String userName, ScopeAssignment assignment) {
 
     /** Refuses the call unless the active scope is of the given level. */
     public ScopeAssignment require(ScopeLevel level) {

@@ -92,6 +92,9 @@ class RowLevelSecurityTest {
             owner.update("insert into improvement_action (ics_id, trust_id, assessment_id, characteristic_id, "
                     + "title, owner_name, due_on) values (?, ?, ?, ?, 'Fixture action', 'Fixture owner', "
                     + "date '2020-01-31')", icsId, trustId, assessment, characteristic);
+            owner.update("insert into assessment_transition (ics_id, trust_id, assessment_id, from_status, "
+                    + "to_status, user_name) values (?, ?, ?, 'DRAFT', 'SUBMITTED', 'Fixture User')",
+                    icsId, trustId, assessment);
             long regionId = trustId == r0a ? northWest : london;
             owner.update("insert into audit_event (region_id, ics_id, trust_id, action, entity_type, entity_id) "
                     + "values (?, ?, ?, 'FIXTURE', 'assessment', ?)", regionId, icsId, trustId, "" + assessment);
@@ -144,6 +147,7 @@ class RowLevelSecurityTest {
         tables.put("assessment", byTrustIcsRegion);
         tables.put("answer", byTrustIcsRegion);
         tables.put("improvement_action", byTrustIcsRegion);
+        tables.put("assessment_transition", byTrustIcsRegion);
         tables.put("audit_event", Map.of(
                 ScopeLevel.TRUST, "trust_id = " + rj1,
                 ScopeLevel.ICS, "ics_id = " + seLondon,
@@ -242,6 +246,9 @@ class RowLevelSecurityTest {
                 new Case("improvement_action in another ICS", icsScope,
                         insertAction(seLondon, rjz, rjzAssessment, characteristic),
                         insertAction(swLondon, rax, raxAssessment, characteristic)),
+                new Case("assessment_transition", trustScope,
+                        insertTransition(seLondon, rj1, rj1Assessment),
+                        insertTransition(seLondon, rjz, rjzAssessment)),
                 new Case("audit_event", trustScope,
                         insertAudit(editor, london, seLondon, rj1),
                         insertAudit(editor, london, seLondon, rjz)),
@@ -382,6 +389,11 @@ class RowLevelSecurityTest {
         return ("insert into improvement_action (ics_id, trust_id, assessment_id, characteristic_id, title, "
                 + "owner_name, due_on) values (%d, %d, %d, %d, 'Test', 'Test', date '2030-01-01')")
                 .formatted(ics, trust, assessment, characteristic);
+    }
+
+    private static String insertTransition(long ics, long trust, long assessment) {
+        return ("insert into assessment_transition (ics_id, trust_id, assessment_id, to_status, user_name) "
+                + "values (%d, %d, %d, 'SUBMITTED', 'Test')").formatted(ics, trust, assessment);
     }
 
     private static String insertAudit(long user, long region, long ics, long trust) {

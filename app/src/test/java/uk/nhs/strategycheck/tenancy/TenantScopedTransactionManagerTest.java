@@ -29,7 +29,7 @@ class TenantScopedTransactionManagerTest {
                 select u.id, ra.id, ra.trust_id from app_user u join role_assignment ra on ra.user_id = u.id
                  where u.email = 'editor@demo.example'""",
                 (rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
-        var active = new AtomicReference<Optional<CurrentScope>>(Optional.of(new CurrentScope(editor[0],
+        var active = new AtomicReference<Optional<CurrentScope>>(Optional.of(new CurrentScope(editor[0], "editor@demo.example", "Priya Shah",
                 new ScopeAssignment(editor[1], Role.TRUST_EDITOR, null, null, null, null, null, null, null, null))));
 
         // One physical connection, as a pool would hand the same one to the next request.

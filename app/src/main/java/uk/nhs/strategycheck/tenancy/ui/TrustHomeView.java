@@ -1,5 +1,6 @@
 package uk.nhs.strategycheck.tenancy.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
@@ -8,7 +9,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import uk.nhs.strategycheck.shared.ui.Dates;
+import uk.nhs.strategycheck.shared.Dates;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
 import uk.nhs.strategycheck.tenancy.HomeService;
 
@@ -35,6 +36,7 @@ public class TrustHomeView extends Main {
                         .fact("Closes on", Dates.format(cycle.closesOn())))
                 .map(facts -> (com.vaadin.flow.component.Component) facts)
                 .orElseGet(() -> new Paragraph("No assessment cycle is open for your trust at the moment.")));
+        add(new Anchor("assessment", "Go to your trust's self-assessment"));
     }
 
     private static String capitalise(String text) {

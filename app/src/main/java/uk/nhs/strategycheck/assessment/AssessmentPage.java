@@ -1,0 +1,41 @@
+package uk.nhs.strategycheck.assessment;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import uk.nhs.strategycheck.tenancy.CycleSummary;
+
+/**
+ * Everything the assessment views show: the trust's assessment in the current (or latest)
+ * cycle with its answers, actions and history, the framework it is answered against, and
+ * the scores of the trust's approved assessment in the previous cycle.
+ */
+public record AssessmentPage(String trustName, Framework framework, CycleSummary cycle, boolean cycleOpen,
+                             long assessmentId, AssessmentStatus status, int version,
+                             Map<Long, Answer> answers, List<ImprovementAction> actions, List<Transition> history,
+                             Optional<String> lastCycleName, Map<Long, Integer> lastScores,
+                             Capabilities can) {
+
+    public long answeredCount() {
+        return answers.values().stream().filter(a -> a.score() != null).count();
+    }
+
+    public long answeredCount(Framework.Characteristic characteristic) {
+        return characteristic.statements().stream()
+                .filter(s -> answers.get(s.id()) != null && answers.get(s.id()).score() != null)
+                .count();
+    }
+
+    public Optional<java.math.BigDecimal> score(Framework.Characteristic characteristic) {
+        return Scores.mean(characteristic.statements().stream()
+                .map(s -> answers.get(s.id()) == null ? null : answers.get(s.id()).score()).toList());
+    }
+
+    public Optional<java.math.BigDecimal> lastScore(Framework.Characteristic characteristic) {
+        return Scores.mean(characteristic.statements().stream().map(s -> lastScores.get(s.id())).toList());
+    }
+
+    public List<ImprovementAction> actionsFor(Framework.Characteristic characteristic) {
+        return actions.stream().filter(a -> a.characteristicId() == characteristic.id()).toList();
+    }
+}

@@ -1,0 +1,381 @@
+package uk.nhs.strategycheck.assessment;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.nhs.strategycheck.audit.AuditLog;
+import uk.nhs.strategycheck.shared.Dates;
+import uk.nhs.strategycheck.tenancy.CurrentScope;
+import uk.nhs.strategycheck.tenancy.CurrentScopeSource;
+import uk.nhs.strategycheck.tenancy.Role;
+import uk.nhs.strategycheck.tenancy.ScopeLevel;
+
+/**
+ * A trust's self-assessment in a cycle: answering, actions, submission and sign-off. Every
+ * change is checked against the user's role, the assessment's status and the cycle's dates,
+ * saved with optimistic locking, and written to the audit log in the same transaction.
+ */
+@Service
+@Transactional
+public class AssessmentService {
+
+    public static final int MAX_EVIDENCE = 4000;
+    public static final int MAX_LINKS = 10;
+    public static final int MAX_REASON = 2000;
+
+    private final AssessmentRepository assessments;
+    private final CurrentScopeSource scopes;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    AssessmentService(AssessmentRepository assessments, CurrentScopeSource scopes, AuditLog audit, Clock clock) {
+        this.assessments = assessments;
+        this.scopes = scopes;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * The trust's assessment in the open cycle (or, when none is open, the latest one). An
+     * editor or approver who opens an open cycle for the first time starts the assessment.
+     */
+    public Optional<AssessmentPage> open() {
+        var scope = trustScope();
+        var assignment = scope.assignment();
+        var today = LocalDate.now(clock);
+        var cycle = assessments.findCurrentCycle(assignment.regionId(), today);
+        if (cycle.isEmpty()) {
+            return Optional.empty();
+        }
+        var existing = assessments.findAssessmentInCycle(assignment.icsId(), assignment.trustId(),
+                cycle.get().summary().id());
+        if (existing.isEmpty()) {
+            if (!canEdit(assignment.role()) || !isOpen(cycle.get(), today)) {
+                return Optional.empty();
+            }
+            var framework = assessments.loadFramework(cycle.get().frameworkId());
+            var created = assessments.createAssessment(assignment.icsId(), assignment.trustId(),
+                    cycle.get().summary().id(), framework);
+            audit.record("ASSESSMENT_STARTED", "assessment", created.id(), null,
+                    Map.of("cycle", cycle.get().summary().name(), "status", created.status().name()));
+            existing = Optional.of(created);
+        }
+        return Optional.of(page(scope, existing.get(), cycle.get(), today));
+    }
+
+    private AssessmentPage page(CurrentScope scope, AssessmentRepository.AssessmentRow assessment,
+                                AssessmentRepository.Cycle cycle, LocalDate today) {
+        var assignment = scope.assignment();
+        var framework = assessments.loadFramework(assessment.frameworkId());
+        var previous = assessments.findPreviousCycle(assignment.regionId(), cycle.summary().opensOn());
+        Map<Long, Integer> lastScores = previous
+                .map(p -> assessments.findApprovedScores(assignment.icsId(), assignment.trustId(), p.id()))
+                .orElse(Map.of());
+        var history = assessments.findTransitions(assessment.icsId(), assessment.id());
+        return new AssessmentPage(
+                assessments.findTrustName(assignment.trustId()).orElseThrow(),
+                framework, cycle.summary(), isOpen(cycle, today),
+                assessment.id(), assessment.status(), assessment.version(),
+                assessments.findAnswers(assessment.icsId(), assessment.id()),
+                assessments.findActions(assessment.icsId(), assessment.id()),
+                history,
+                lastScores.isEmpty() ? Optional.empty() : previous.map(p -> p.name()),
+                lastScores,
+                capabilities(assignment.role(), assessment.status(), cycle, today, history));
+    }
+
+    private Capabilities capabilities(Role role, AssessmentStatus status, AssessmentRepository.Cycle cycle,
+                                      LocalDate today, List<Transition> history) {
+        boolean open = isOpen(cycle, today);
+        boolean editor = canEdit(role);
+        boolean answers = editor && open && status.isOpenForAnswers();
+        String reason = null;
+        if (!editor) {
+            reason = "You have view-only access to this assessment.";
+        } else if (!open) {
+            reason = "The " + cycle.summary().name() + " cycle closed on "
+                    + Dates.format(cycle.summary().closesOn())
+                    + ", so this assessment can no longer be changed.";
+        } else if (status == AssessmentStatus.SUBMITTED) {
+            reason = "This assessment has been submitted for sign-off. Its answers cannot change unless "
+                    + "an approver returns it.";
+        } else if (status == AssessmentStatus.APPROVED) {
+            reason = "This assessment has been approved. Its answers are frozen.";
+        }
+        boolean approver = role == Role.TRUST_APPROVER;
+        return new Capabilities(answers, editor && open && status != AssessmentStatus.SUBMITTED,
+                answers, approver && status == AssessmentStatus.SUBMITTED,
+                approver && open && status == AssessmentStatus.SUBMITTED, reason);
+    }
+
+    /**
+     * Saves one statement's answer, provided nobody has changed it since the version the user
+     * loaded; otherwise reports the other person's answer and saves nothing.
+     */
+    public Answer saveAnswer(long assessmentId, long statementId, AnswerDraft draft, int expectedVersion) {
+        var scope = trustScope();
+        var assessment = editableAssessment(scope, assessmentId, true);
+        var clean = validate(draft);
+        var before = assessments.findAnswer(assessment.icsId(), assessmentId, statementId)
+                .orElseThrow(() -> new AssessmentProblem("That statement is not part of this assessment."));
+        Optional<Answer> saved;
+        try {
+            saved = assessments.updateAnswer(assessment.icsId(), assessmentId, statementId, clean, expectedVersion,
+                    scope.userId(), scope.userName());
+        } catch (DataIntegrityViolationException frozen) {
+            // The database refuses changes to a submitted or approved assessment's answers.
+            throw new AssessmentProblem("This assessment has just been submitted or approved, so its answers "
+                    + "cannot change. Reload the page to see its status.");
+        }
+        var after = saved.orElseThrow(() -> new AssessmentProblem.AnswerConflict(before));
+        assessments.touchAssessment(assessment.icsId(), assessmentId);
+        audit.record("ANSWER_CHANGED", "answer", assessmentId + "/" + statementId, auditValue(before), auditValue(after));
+        return after;
+    }
+
+    private static Map<String, Object> auditValue(Answer answer) {
+        var value = new java.util.LinkedHashMap<String, Object>();
+        value.put("score", answer.score());
+        value.put("evidence", answer.evidence());
+        value.put("links", answer.links());
+        value.put("version", answer.version());
+        return value;
+    }
+
+    private static AnswerDraft validate(AnswerDraft draft) {
+        if (draft.score() != null && (draft.score() < 1 || draft.score() > 5)) {
+            throw new AssessmentProblem.Invalid("score", "Choose a score from 1 to 5.");
+        }
+        var evidence = draft.evidence() == null ? "" : draft.evidence().strip();
+        if (evidence.length() > MAX_EVIDENCE) {
+            throw new AssessmentProblem.Invalid("evidence", "The evidence note is " + evidence.length()
+                    + " characters long. Shorten it to " + MAX_EVIDENCE + " characters or fewer.");
+        }
+        var links = new ArrayList<String>();
+        for (var link : draft.links() == null ? List.<String>of() : draft.links()) {
+            if (link == null || link.isBlank()) {
+                continue;
+            }
+            var trimmed = link.strip();
+            if (!isWebAddress(trimmed)) {
+                throw new AssessmentProblem.Invalid("links", "\"" + trimmed + "\" is not a web address. "
+                        + "Links must start with https:// or http://, for example https://www.england.nhs.uk");
+            }
+            links.add(trimmed);
+        }
+        if (links.size() > MAX_LINKS) {
+            throw new AssessmentProblem.Invalid("links", "Add up to " + MAX_LINKS + " links.");
+        }
+        return new AnswerDraft(draft.score(), evidence, links);
+    }
+
+    static boolean isWebAddress(String text) {
+        if (text.length() > 500 || text.chars().anyMatch(Character::isWhitespace)) {
+            return false;
+        }
+        try {
+            var uri = new URI(text);
+            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null && uri.getHost().contains(".");
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** Sends the assessment for sign-off; every statement must be scored. */
+    public void submit(long assessmentId, int expectedVersion) {
+        var scope = trustScope();
+        var assessment = editableAssessment(scope, assessmentId, true);
+        var framework = assessments.loadFramework(assessment.frameworkId());
+        var answers = assessments.findAnswers(assessment.icsId(), assessmentId);
+        var missing = new ArrayList<String>();
+        for (var characteristic : framework.characteristics()) {
+            for (var statement : characteristic.statements()) {
+                var answer = answers.get(statement.id());
+                if (answer == null || answer.score() == null) {
+                    missing.add(characteristic.name() + ", " + statement.code() + ": " + statement.text());
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new AssessmentProblem.Incomplete(missing);
+        }
+        move(scope, assessment, AssessmentStatus.SUBMITTED, null, expectedVersion, "ASSESSMENT_SUBMITTED");
+    }
+
+    /** Signs the submitted assessment off; its answers are frozen from then on. */
+    public void approve(long assessmentId, int expectedVersion) {
+        var scope = trustScope();
+        var assessment = submittedAssessment(scope, assessmentId, false);
+        move(scope, assessment, AssessmentStatus.APPROVED, null, expectedVersion, "ASSESSMENT_APPROVED");
+    }
+
+    /** Sends the submitted assessment back to the editors, saying why; it is editable again. */
+    public void returnForChanges(long assessmentId, int expectedVersion, String reason) {
+        var scope = trustScope();
+        var assessment = submittedAssessment(scope, assessmentId, true);
+        var why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new AssessmentProblem.Invalid("reason", "Say why you are returning it, so the editors know what to change.");
+        }
+        if (why.length() > MAX_REASON) {
+            throw new AssessmentProblem.Invalid("reason", "Keep the reason to " + MAX_REASON + " characters or fewer.");
+        }
+        move(scope, assessment, AssessmentStatus.RETURNED, why, expectedVersion, "ASSESSMENT_RETURNED");
+    }
+
+    private void move(CurrentScope scope, AssessmentRepository.AssessmentRow assessment, AssessmentStatus to,
+                      String reason, int expectedVersion, String auditAction) {
+        if (!assessments.changeStatus(assessment.icsId(), assessment.id(), assessment.status(), to, expectedVersion)) {
+            throw stale();
+        }
+        assessments.insertTransition(assessment, to, reason, scope.userId(), scope.userName());
+        var after = new java.util.LinkedHashMap<String, Object>();
+        after.put("status", to.name());
+        if (reason != null) {
+            after.put("reason", reason);
+        }
+        audit.record(auditAction, "assessment", assessment.id(), Map.of("status", assessment.status().name()), after);
+    }
+
+    /** Adds an improvement action to one of the framework's characteristics. */
+    public ImprovementAction addAction(long assessmentId, ActionDraft draft) {
+        var scope = trustScope();
+        var assessment = actionableAssessment(scope, assessmentId);
+        var clean = validate(draft, assessment);
+        var created = assessments.insertAction(assessment, clean, scope.userName());
+        audit.record("ACTION_ADDED", "improvement_action", created.id(), null, created);
+        return created;
+    }
+
+    /** Changes an action, provided nobody has changed it since the version the user loaded. */
+    public ImprovementAction updateAction(long assessmentId, long actionId, ActionDraft draft, int expectedVersion) {
+        var scope = trustScope();
+        var assessment = actionableAssessment(scope, assessmentId);
+        var clean = validate(draft, assessment);
+        var before = assessments.findAction(assessment.icsId(), assessmentId, actionId)
+                .orElseThrow(() -> new AssessmentProblem("That action is no longer part of this assessment."));
+        var after = assessments.updateAction(assessment.icsId(), assessmentId, actionId, clean, expectedVersion,
+                        scope.userName())
+                .orElseThrow(() -> new AssessmentProblem("Someone else changed this action while you were editing it. "
+                        + "Close this form and open the action again to see their changes."));
+        audit.record("ACTION_CHANGED", "improvement_action", actionId, before, after);
+        return after;
+    }
+
+    private ActionDraft validate(ActionDraft draft, AssessmentRepository.AssessmentRow assessment) {
+        var title = draft.title() == null ? "" : draft.title().strip();
+        var owner = draft.ownerName() == null ? "" : draft.ownerName().strip();
+        if (title.isEmpty()) {
+            throw new AssessmentProblem.Invalid("title", "Enter what the action is.");
+        }
+        if (title.length() > 200) {
+            throw new AssessmentProblem.Invalid("title", "Keep the title to 200 characters or fewer.");
+        }
+        if (owner.isEmpty()) {
+            throw new AssessmentProblem.Invalid("owner", "Enter who owns the action.");
+        }
+        if (owner.length() > 120) {
+            throw new AssessmentProblem.Invalid("owner", "Keep the owner to 120 characters or fewer.");
+        }
+        if (draft.dueOn() == null) {
+            throw new AssessmentProblem.Invalid("dueOn", "Enter the date the action is due, for example 31 March 2027.");
+        }
+        if (draft.status() == null) {
+            throw new AssessmentProblem.Invalid("status", "Choose the action's status.");
+        }
+        var framework = assessments.loadFramework(assessment.frameworkId());
+        if (framework.characteristics().stream().noneMatch(c -> c.id() == draft.characteristicId())) {
+            throw new AssessmentProblem.Invalid("characteristic", "Choose one of the seven characteristics.");
+        }
+        return new ActionDraft(draft.characteristicId(), title, owner, draft.dueOn(), draft.status());
+    }
+
+    private CurrentScope trustScope() {
+        var scope = scopes.require();
+        scope.require(ScopeLevel.TRUST);
+        return scope;
+    }
+
+    private AssessmentRepository.AssessmentRow editableAssessment(CurrentScope scope, long assessmentId,
+                                                                  boolean needsOpenCycle) {
+        requireEditor(scope);
+        var assessment = find(scope, assessmentId);
+        if (!assessment.status().isOpenForAnswers()) {
+            throw new AssessmentProblem("This assessment is " + assessment.status().label().toLowerCase()
+                    + ", so it cannot be changed. Reload the page to see its current state.");
+        }
+        if (needsOpenCycle) {
+            requireOpenCycle(scope, assessment);
+        }
+        return assessment;
+    }
+
+    private AssessmentRepository.AssessmentRow submittedAssessment(CurrentScope scope, long assessmentId,
+                                                                   boolean needsOpenCycle) {
+        if (scope.assignment().role() != Role.TRUST_APPROVER) {
+            throw new AccessDeniedException("Only an approver can approve or return an assessment");
+        }
+        var assessment = find(scope, assessmentId);
+        if (assessment.status() != AssessmentStatus.SUBMITTED) {
+            throw stale();
+        }
+        if (needsOpenCycle) {
+            requireOpenCycle(scope, assessment);
+        }
+        return assessment;
+    }
+
+    private AssessmentRepository.AssessmentRow actionableAssessment(CurrentScope scope, long assessmentId) {
+        requireEditor(scope);
+        var assessment = find(scope, assessmentId);
+        if (assessment.status() == AssessmentStatus.SUBMITTED) {
+            throw new AssessmentProblem("Actions cannot change while the assessment waits for sign-off.");
+        }
+        requireOpenCycle(scope, assessment);
+        return assessment;
+    }
+
+    private AssessmentRepository.AssessmentRow find(CurrentScope scope, long assessmentId) {
+        var assignment = scope.assignment();
+        return assessments.findAssessment(assignment.icsId(), assignment.trustId(), assessmentId)
+                .orElseThrow(() -> new AccessDeniedException("Not an assessment of your trust"));
+    }
+
+    private void requireOpenCycle(CurrentScope scope, AssessmentRepository.AssessmentRow assessment) {
+        var today = LocalDate.now(clock);
+        var cycle = assessments.findCurrentCycle(scope.assignment().regionId(), today)
+                .filter(c -> c.summary().id() == assessment.cycleId());
+        if (cycle.isEmpty() || !isOpen(cycle.get(), today)) {
+            throw new AssessmentProblem("This assessment's cycle has closed, so it can no longer be changed.");
+        }
+    }
+
+    private static void requireEditor(CurrentScope scope) {
+        if (!canEdit(scope.assignment().role())) {
+            throw new AccessDeniedException("Viewers cannot change an assessment");
+        }
+    }
+
+    private static boolean canEdit(Role role) {
+        return role == Role.TRUST_EDITOR || role == Role.TRUST_APPROVER;
+    }
+
+    private static boolean isOpen(AssessmentRepository.Cycle cycle, LocalDate today) {
+        return !today.isBefore(cycle.summary().opensOn()) && !today.isAfter(cycle.summary().closesOn());
+    }
+
+    private static AssessmentProblem stale() {
+        return new AssessmentProblem("Someone else has just changed this assessment's status. "
+                + "Reload the page to see where it stands.");
+    }
+}

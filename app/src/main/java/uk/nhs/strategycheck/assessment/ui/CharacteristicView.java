@@ -1,0 +1,199 @@
+package uk.nhs.strategycheck.assessment.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Nav;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import uk.nhs.strategycheck.assessment.AssessmentPage;
+import uk.nhs.strategycheck.assessment.AssessmentService;
+import uk.nhs.strategycheck.assessment.Framework;
+import uk.nhs.strategycheck.assessment.ImprovementAction;
+import uk.nhs.strategycheck.assessment.Scores;
+import uk.nhs.strategycheck.shared.Dates;
+import uk.nhs.strategycheck.shared.ui.MainLayout;
+
+/**
+ * One characteristic: its good sign and the bad sign it guards against, its four
+ * statements to score, the live score and RAG, and its improvement actions.
+ */
+@Route(value = "assessment/:code", layout = MainLayout.class)
+@RolesAllowed({"TRUST_EDITOR", "TRUST_APPROVER", "TRUST_VIEWER"})
+public class CharacteristicView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final AssessmentService assessments;
+    private final Map<Long, Integer> scores = new HashMap<>();
+    private final Span overall = new Span();
+    private final RagBadge score = new RagBadge(Optional.empty());
+    private final Span answered = new Span();
+    private String title = "Self-assessment - Digital Strategy Check";
+
+    private AssessmentPage page;
+    private Framework.Characteristic characteristic;
+
+    public CharacteristicView(AssessmentService assessments) {
+        this.assessments = assessments;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var code = event.getRouteParameters().get("code").orElse("");
+        var loaded = assessments.open();
+        if (loaded.isEmpty()) {
+            event.forwardTo(AssessmentView.class);
+            return;
+        }
+        page = loaded.get();
+        characteristic = page.framework().characteristics().stream()
+                .filter(c -> c.code().equalsIgnoreCase(code)).findFirst()
+                .orElseThrow(() -> new NotFoundException("No characteristic " + code));
+        title = characteristic.name() + " - Self-assessment - Digital Strategy Check";
+        page.answers().forEach((statementId, answer) -> scores.put(statementId, answer.score()));
+        render();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    private void render() {
+        removeAll();
+        var back = new RouterLink("Back to the overview", AssessmentView.class);
+        back.addClassName("back-link");
+        add(back);
+        add(new H1(characteristic.position() + ". " + characteristic.name()));
+        add(new Paragraph(page.trustName() + ", self-assessment " + page.cycle().name()
+                + ". Status: " + page.status().label() + "."));
+
+        var good = new Div(new Span("Good sign: "), new Span(characteristic.goodSign()));
+        good.addClassName("good-sign");
+        var bad = new Div(new Span("Bad sign to avoid, " + characteristic.badSignLabel() + ": "),
+                new Span(characteristic.badSign()));
+        bad.addClassName("bad-sign");
+        add(good, bad);
+
+        var summary = new Div(new Span("Score: "), score, answered, overall);
+        summary.addClassName("live-summary");
+        summary.getElement().setAttribute("aria-live", "polite");
+        summary.getElement().setAttribute("role", "status");
+        add(summary);
+        page.lastScore(characteristic).ifPresent(last -> {
+            var lastTime = new Paragraph("Last time (" + page.lastCycleName().orElse("") + "): "
+                    + last.toPlainString() + ". Change: "
+                    + AssessmentView.change(page.score(characteristic), Optional.of(last)) + ".");
+            lastTime.addClassName("last-time");
+            add(lastTime);
+        });
+        if (page.can().readOnlyReason() != null) {
+            add(AssessmentView.callout(page.can().readOnlyReason()));
+        }
+
+        for (var statement : characteristic.statements()) {
+            add(new StatementEditor(characteristic.name(), statement, page.framework(), page.answers().get(statement.id()),
+                    page.lastScores().get(statement.id()), page.can().editAnswers(),
+                    (statementId, draft, version) -> assessments.saveAnswer(page.assessmentId(), statementId, draft, version),
+                    newScore -> {
+                        scores.put(statement.id(), newScore);
+                        showSummary();
+                    }));
+        }
+        showSummary();
+
+        add(new H2("Improvement actions for this characteristic"), actions());
+        add(pager());
+    }
+
+    private void showSummary() {
+        var own = characteristic.statements().stream().map(s -> scores.get(s.id())).toList();
+        Optional<BigDecimal> mean = Scores.mean(own);
+        score.show(mean);
+        long scored = own.stream().filter(s -> s != null).count();
+        answered.setText(" (" + scored + " of " + own.size() + " statements scored). ");
+        long all = scores.values().stream().filter(s -> s != null).count();
+        overall.setText("Overall: " + all + " of " + page.framework().statementCount() + " answered.");
+    }
+
+    private Component actions() {
+        var box = new Div();
+        var list = page.actionsFor(characteristic);
+        if (list.isEmpty()) {
+            box.add(new Paragraph("No actions for this characteristic yet."));
+        } else {
+            var grid = new Grid<ImprovementAction>();
+            grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+            grid.setAriaLabel("Improvement actions for " + characteristic.name());
+            grid.addColumn(ImprovementAction::title).setHeader("Action").setFlexGrow(3);
+            grid.addColumn(ImprovementAction::ownerName).setHeader("Owner").setFlexGrow(2);
+            grid.addColumn(a -> Dates.format(a.dueOn())).setHeader("Due");
+            grid.addColumn(a -> a.status().label()).setHeader("Status");
+            if (page.can().editActions()) {
+                grid.addComponentColumn(a -> {
+                    var change = new Button("Change", click -> dialog(a).open());
+                    change.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                    change.setAriaLabel("Change action: " + a.title());
+                    return change;
+                }).setHeader("Change");
+            }
+            grid.setItems(list);
+            grid.setAllRowsVisible(true);
+            box.add(grid);
+        }
+        if (page.can().editActions()) {
+            box.add(new Button("Add an action", click -> dialog(null).open()));
+        }
+        return box;
+    }
+
+    private ActionDialog dialog(ImprovementAction existing) {
+        return new ActionDialog(characteristic.id(), characteristic.name(), existing,
+                (draft, action) -> action == null
+                        ? assessments.addAction(page.assessmentId(), draft)
+                        : assessments.updateAction(page.assessmentId(), action.id(), draft, action.version()),
+                saved -> reload());
+    }
+
+    private void reload() {
+        page = assessments.open().orElseThrow();
+        render();
+    }
+
+    private Component pager() {
+        var nav = new Nav();
+        nav.getElement().setAttribute("aria-label", "Characteristics");
+        nav.addClassName("pager");
+        var all = page.framework().characteristics();
+        int index = all.indexOf(characteristic);
+        if (index > 0) {
+            nav.add(link("Previous: ", all.get(index - 1)));
+        }
+        if (index < all.size() - 1) {
+            nav.add(link("Next: ", all.get(index + 1)));
+        }
+        return nav;
+    }
+
+    private static RouterLink link(String prefix, Framework.Characteristic target) {
+        return new RouterLink(prefix + target.name(), CharacteristicView.class,
+                new RouteParameters("code", target.code().toLowerCase()));
+    }
+}

@@ -1,0 +1,50 @@
+package uk.nhs.strategycheck.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import uk.nhs.strategycheck.tenancy.CurrentScopeSource;
+
+/**
+ * Writes the append-only audit log: who, when, in which scope, what, before and after.
+ * Runs inside the caller's transaction, so a change and its audit row commit together.
+ */
+@Service
+public class AuditLog {
+
+    private final AuditRepository events;
+    private final CurrentScopeSource scopes;
+    private final ObjectMapper json;
+
+    AuditLog(AuditRepository events, CurrentScopeSource scopes, ObjectMapper json) {
+        this.events = events;
+        this.scopes = scopes;
+        this.json = json;
+    }
+
+    /**
+     * Records a change made in the current scope. Before and after are plain values (records,
+     * maps, strings) written as JSON; null where there was nothing.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(String action, String entityType, Object entityId, Object before, Object after) {
+        var scope = scopes.require();
+        var assignment = scope.assignment();
+        events.insert(new AuditRepository.NewEvent(scope.userId(), scope.userEmail(), scope.userName(),
+                assignment.role().name(), assignment.regionId(), assignment.icsId(), assignment.trustId(),
+                action, entityType, entityId == null ? null : entityId.toString(), toJson(before), toJson(after)));
+    }
+
+    private String toJson(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Audit value cannot be written as JSON", e);
+        }
+    }
+}
