@@ -30,6 +30,34 @@ public class TestDatabase {
                 environment.getRequiredProperty("spring.liquibase.password"));
     }
 
+    /** The bcrypt hash of the demo password, Demo-2026-strategy. */
+    public static final String DEMO_PASSWORD_HASH =
+            "{bcrypt}$2a$10$kQ3YG3tWoZEtvhBSsUOW8eQ7mrSz6RzAfyDtxlrTbVESMesUDkfvW";
+
+    /** Creates (once) a user holding a trust role, with the demo password. */
+    public void trustUser(String email, String name, String role, String trustOdsCode) throws SQLException {
+        var owner = owner();
+        owner.update("""
+                insert into app_user (email, display_name, password_hash, home_region_id)
+                select ?, ?, ?, i.region_id from trust t join ics i on i.id = t.ics_id where t.ods_code = ?
+                on conflict (email) do nothing""", email, name, DEMO_PASSWORD_HASH, trustOdsCode);
+        owner.update("""
+                insert into role_assignment (user_id, role, region_id, ics_id, trust_id)
+                select u.id, ?, i.region_id, i.id, t.id
+                  from app_user u, trust t join ics i on i.id = t.ics_id
+                 where u.email = ? and t.ods_code = ?
+                on conflict do nothing""", role, email, trustOdsCode);
+    }
+
+    /** Removes the trust's assessments, so a test starts from nothing. */
+    public void removeAssessments(String trustOdsCode) throws SQLException {
+        var owner = owner();
+        // Answers of approved assessments are frozen; reopen them so they can go.
+        owner.update("update assessment set status = 'DRAFT' where trust_id = (select id from trust where ods_code = ?)",
+                trustOdsCode);
+        owner.update("delete from assessment where trust_id = (select id from trust where ods_code = ?)", trustOdsCode);
+    }
+
     /** The owner bypasses row level security: it sees what is really there. */
     public JdbcTemplate owner() throws SQLException {
         return new JdbcTemplate(new SingleConnectionDataSource(asOwner(), true));
