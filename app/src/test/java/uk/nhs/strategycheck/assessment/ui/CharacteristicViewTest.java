@@ -1,0 +1,186 @@
+package uk.nhs.strategycheck.assessment.ui;
+
+import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.server.VaadinServletRequest;
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uk.nhs.strategycheck.IntegrationTest;
+import uk.nhs.strategycheck.SignIn;
+import uk.nhs.strategycheck.TestDatabase;
+
+/**
+ * The characteristic page and its statement form, browserless (Karibu) against the real
+ * services and database. Uses its own trust, Oxleas (RPG), and its own users.
+ */
+@IntegrationTest
+class CharacteristicViewTest {
+
+    private static final String EDITOR = "rpg.editor@test.example";
+    private static final String VIEWER = "rpg.viewer@test.example";
+    private static Routes routes;
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    TestDatabase database;
+    @Autowired
+    SignIn signIn;
+
+    private JdbcTemplate owner;
+
+    @BeforeAll
+    static void discoverRoutes() {
+        routes = new Routes().autoDiscoverViews("uk.nhs.strategycheck");
+    }
+
+    @BeforeEach
+    void setUp() throws SQLException {
+        database.trustUser(EDITOR, "Ola Editor", "TRUST_EDITOR", "RPG");
+        database.trustUser(VIEWER, "Val Viewer", "TRUST_VIEWER", "RPG");
+        database.removeAssessments("RPG");
+        owner = database.owner();
+        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+    }
+
+    @AfterEach
+    void tearDown() {
+        signIn.out();
+        MockVaadin.tearDown();
+    }
+
+    private void signInAs(String email) {
+        var authentication = signIn.as(email);
+        // Vaadin's view access check reads the request, not the security context.
+        var request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+        request.setUserPrincipalInt(authentication);
+        request.setUserInRole((principal, role) -> authentication.getAuthorities().stream()
+                .anyMatch(granted -> granted.getAuthority().equals("ROLE_" + role)));
+    }
+
+    @Test
+    void thePageShowsTheCharacteristicItsSignsAndFourStatementsToScore() {
+        signInAs(EDITOR);
+        UI.getCurrent().navigate("assessment/leadership");
+
+        assertThat(_get(H1.class).getText()).isEqualTo("1. Led by the executive, framed as outcomes");
+        assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("good-sign")).getElement()
+                .getTextRecursively()).contains("The chief executive and board own the strategy");
+        assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("bad-sign")).getElement()
+                .getTextRecursively()).contains("IT-driven");
+        var scores = _find(RadioButtonGroup.class);
+        assertThat(scores).hasSize(4);
+        assertThat(scores).allSatisfy(group -> assertThat(group.isReadOnly()).isFalse());
+        assertThat(scores.get(0).getLabel()).isEqualTo("Score for Led by the executive, framed as outcomes S1");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void choosingAScoreSavesItAndShowsTheScoreAndRagAtOnce() {
+        signInAs(EDITOR);
+        UI.getCurrent().navigate("assessment/leadership");
+        var scores = _find(RadioButtonGroup.class);
+
+        _setValue((RadioButtonGroup<Integer>) scores.get(0), 2);
+        _setValue((RadioButtonGroup<Integer>) scores.get(1), 3);
+
+        assertThat(_get(RagBadge.class).getText()).isEqualTo("2.5 Amber");
+        assertThat(liveSummary()).contains("(2 of 4 statements scored)").contains("Overall: 2 of 28 answered.");
+        var editors = _find(StatementEditor.class);
+        assertThat(status(editors.get(0))).startsWith("Saved at ");
+        assertThat(owner.queryForList("""
+                select a.score from answer a join statement s on s.id = a.statement_id
+                  join characteristic c on c.id = s.characteristic_id
+                 where a.trust_id = (select id from trust where ods_code = 'RPG') and c.code = 'LEADERSHIP'
+                 order by s.position""", Integer.class)).containsExactly(2, 3, null, null);
+    }
+
+    @Test
+    void evidenceIsSavedAndCountedAndTooMuchOfItIsRefusedButKept() {
+        signInAs(EDITOR);
+        UI.getCurrent().navigate("assessment/leadership");
+        var editor = _find(StatementEditor.class).get(0);
+        var evidence = _get(editor, TextArea.class, spec -> spec.withLabel("Evidence"));
+
+        _setValue(evidence, "Board minutes, 12 November 2026, item 8");
+        assertThat(evidence.getHelperText()).isEqualTo("39 of 4,000 characters");
+        assertThat(savedEvidence()).isEqualTo("Board minutes, 12 November 2026, item 8");
+
+        var tooLong = "x".repeat(4001);
+        evidence.setMaxLength(5000); // a browser would stop at 4,000; the service must still refuse more
+        _setValue(evidence, tooLong);
+
+        assertThat(evidence.isInvalid()).isTrue();
+        assertThat(evidence.getErrorMessage())
+                .isEqualTo("The evidence note is 4001 characters long. Shorten it to 4000 characters or fewer.");
+        assertThat(evidence.getValue()).isEqualTo(tooLong);
+        assertThat(status(editor)).startsWith("Not saved: The evidence note is 4001 characters long.");
+        assertThat(savedEvidence()).isEqualTo("Board minutes, 12 November 2026, item 8");
+    }
+
+    @Test
+    void aLinkThatIsNotAWebAddressIsExplainedAndKept() {
+        signInAs(EDITOR);
+        UI.getCurrent().navigate("assessment/leadership");
+        var editor = _find(StatementEditor.class).get(0);
+        var links = _get(editor, TextArea.class, spec -> spec.withLabel("Evidence links (optional)"));
+
+        _setValue(links, "https://intranet.example.nhs.uk/board\nshared drive/strategy.docx");
+
+        assertThat(links.isInvalid()).isTrue();
+        assertThat(links.getErrorMessage()).startsWith("\"shared drive/strategy.docx\" is not a web address.");
+        assertThat(links.getValue()).isEqualTo("https://intranet.example.nhs.uk/board\nshared drive/strategy.docx");
+        assertThat(owner.queryForObject("""
+                select count(*) from answer where trust_id = (select id from trust where ods_code = 'RPG')
+                   and cardinality(evidence_links) > 0""", Long.class)).isZero();
+    }
+
+    @Test
+    void aViewerSeesTheFormReadOnlyWithTheReason() {
+        signInAs(EDITOR);
+        UI.getCurrent().navigate("assessment");
+        signInAs(VIEWER);
+        UI.getCurrent().navigate("assessment/basics");
+
+        assertThat(_find(RadioButtonGroup.class)).hasSize(4).allSatisfy(group -> assertThat(group.isReadOnly()).isTrue());
+        assertThat(_find(TextArea.class)).allSatisfy(area -> assertThat(area.isReadOnly()).isTrue());
+        assertThat(_find(com.vaadin.flow.component.button.Button.class, spec -> spec.withText("Add an action"))).isEmpty();
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withClasses("callout")).getText())
+                .isEqualTo("You have view-only access to this assessment.");
+    }
+
+    private String liveSummary() {
+        return _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("live-summary"))
+                .getElement().getTextRecursively();
+    }
+
+    private static String status(StatementEditor editor) {
+        return _get(editor, Span.class, spec -> spec.withClasses("save-status")).getText();
+    }
+
+    private String savedEvidence() {
+        return owner.queryForObject("""
+                select a.evidence from answer a join statement s on s.id = a.statement_id
+                  join characteristic c on c.id = s.characteristic_id
+                 where a.trust_id = (select id from trust where ods_code = 'RPG') and c.code = 'LEADERSHIP'
+                   and s.position = 1""", String.class);
+    }
+}
