@@ -5,13 +5,17 @@ import static org.jooq.impl.DSL.round;
 import static uk.nhs.strategycheck.db.Tables.ANSWER;
 import static uk.nhs.strategycheck.db.Tables.ASSESSMENT;
 import static uk.nhs.strategycheck.db.Tables.ASSESSMENT_CYCLE;
+import static uk.nhs.strategycheck.db.Tables.AUDIT_EVENT;
 import static uk.nhs.strategycheck.db.Tables.CHARACTERISTIC;
+import static uk.nhs.strategycheck.db.Tables.ICS;
+import static uk.nhs.strategycheck.db.Tables.REGION;
 import static uk.nhs.strategycheck.db.Tables.STATEMENT;
 import static uk.nhs.strategycheck.db.Tables.TRUST;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -24,33 +28,121 @@ class BenchmarkRepository {
         this.db = db;
     }
 
-    record Characteristic(long id, int position, String name) {
+    record Cycle(String name, long frameworkId, java.time.LocalDate opensOn, java.time.LocalDate closesOn) {
     }
 
-    record Cycle(String name, long frameworkId) {
+    Optional<TrustFacts> trust(long trustId) {
+        return trusts(TRUST.ID.eq(trustId)).stream().findFirst();
     }
 
-    record TrustFacts(String name, String trustType, long icsId) {
+    Optional<TrustFacts> trust(String odsCode) {
+        return trusts(TRUST.ODS_CODE.eq(odsCode)).stream().findFirst();
     }
 
-    TrustFacts trust(long trustId) {
-        return db.select(TRUST.NAME, TRUST.TRUST_TYPE, TRUST.ICS_ID).from(TRUST).where(TRUST.ID.eq(trustId))
-                .fetchSingle(r -> new TrustFacts(r.value1(), r.value2(), r.value3()));
+    /** The ICS's open trusts, by name. */
+    List<TrustFacts> memberTrusts(long icsId) {
+        return trusts(TRUST.ICS_ID.eq(icsId).and(TRUST.CLOSED_ON.isNull()));
+    }
+
+    private List<TrustFacts> trusts(org.jooq.Condition condition) {
+        return db.select(TRUST.ID, TRUST.ODS_CODE, TRUST.NAME, TRUST.TRUST_TYPE, TRUST.ICS_ID, ICS.REGION_ID)
+                .from(TRUST).join(ICS).on(ICS.ID.eq(TRUST.ICS_ID))
+                .where(condition)
+                .orderBy(TRUST.NAME)
+                .fetch(r -> new TrustFacts(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+    }
+
+    Optional<String> icsName(long icsId) {
+        return db.select(ICS.SHORT_NAME).from(ICS).where(ICS.ID.eq(icsId)).fetchOptional(ICS.SHORT_NAME);
     }
 
     /** The region's cycles, newest first. */
     List<Cycle> cycles(long regionId) {
-        return db.select(ASSESSMENT_CYCLE.NAME, ASSESSMENT_CYCLE.FRAMEWORK_ID).from(ASSESSMENT_CYCLE)
-                .where(ASSESSMENT_CYCLE.REGION_ID.eq(regionId))
-                .orderBy(ASSESSMENT_CYCLE.OPENS_ON.desc())
-                .fetch(r -> new Cycle(r.value1(), r.value2()));
+        return cycles(ASSESSMENT_CYCLE.REGION_ID.eq(regionId));
     }
 
-    List<Characteristic> characteristics(long frameworkId) {
-        return db.select(CHARACTERISTIC.ID, CHARACTERISTIC.POSITION, CHARACTERISTIC.NAME).from(CHARACTERISTIC)
+    /** Every cycle name in use, newest first (each once, with its earliest dates). */
+    List<Cycle> allCycles() {
+        var seen = new java.util.HashSet<String>();
+        return cycles(org.jooq.impl.DSL.noCondition()).stream().filter(c -> seen.add(c.name())).toList();
+    }
+
+    private List<Cycle> cycles(org.jooq.Condition condition) {
+        return db.select(ASSESSMENT_CYCLE.NAME, ASSESSMENT_CYCLE.FRAMEWORK_ID, ASSESSMENT_CYCLE.OPENS_ON,
+                        ASSESSMENT_CYCLE.CLOSES_ON)
+                .from(ASSESSMENT_CYCLE)
+                .where(condition)
+                .orderBy(ASSESSMENT_CYCLE.OPENS_ON.desc(), ASSESSMENT_CYCLE.NAME.desc())
+                .fetch(r -> new Cycle(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    List<Column> characteristics(long frameworkId) {
+        return db.select(CHARACTERISTIC.ID, CHARACTERISTIC.POSITION, CHARACTERISTIC.CODE, CHARACTERISTIC.NAME)
+                .from(CHARACTERISTIC)
                 .where(CHARACTERISTIC.FRAMEWORK_ID.eq(frameworkId))
                 .orderBy(CHARACTERISTIC.POSITION)
-                .fetch(r -> new Characteristic(r.value1(), r.value2(), r.value3()));
+                .fetch(r -> new Column(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /**
+     * Characteristic scores of every approved assessment of the ICS's trusts in the named
+     * cycle: trust id to characteristic id to score.
+     */
+    Map<Long, Map<Long, BigDecimal>> approvedScoresOfIcs(long icsId, String cycleName) {
+        var score = round(avg(ANSWER.SCORE), 1);
+        var result = new java.util.HashMap<Long, Map<Long, BigDecimal>>();
+        db.select(ASSESSMENT.TRUST_ID, STATEMENT.CHARACTERISTIC_ID, score)
+                .from(ASSESSMENT)
+                .join(ASSESSMENT_CYCLE).on(ASSESSMENT_CYCLE.ID.eq(ASSESSMENT.CYCLE_ID))
+                .join(ANSWER).on(ANSWER.ICS_ID.eq(ASSESSMENT.ICS_ID), ANSWER.ASSESSMENT_ID.eq(ASSESSMENT.ID))
+                .join(STATEMENT).on(STATEMENT.ID.eq(ANSWER.STATEMENT_ID))
+                .where(ASSESSMENT.ICS_ID.eq(icsId), ANSWER.ICS_ID.eq(icsId),
+                        ASSESSMENT.STATUS.eq("APPROVED"), ASSESSMENT_CYCLE.NAME.eq(cycleName), ANSWER.SCORE.isNotNull())
+                .groupBy(ASSESSMENT.TRUST_ID, STATEMENT.CHARACTERISTIC_ID)
+                .forEach(r -> result.computeIfAbsent(r.value1(), id -> new java.util.HashMap<>()).put(r.value2(), r.value3()));
+        return result;
+    }
+
+    record Submission(long trustId, String status, java.time.OffsetDateTime lastActivity, int answered) {
+    }
+
+    /** The status of each of the ICS's trusts' assessments in the named cycle (trusts without one are absent). */
+    Map<Long, Submission> submissionsOfIcs(long icsId, String cycleName) {
+        var answered = org.jooq.impl.DSL.count(ANSWER.SCORE);
+        return db.select(ASSESSMENT.TRUST_ID, ASSESSMENT.STATUS, ASSESSMENT.UPDATED_AT, answered)
+                .from(ASSESSMENT)
+                .join(ASSESSMENT_CYCLE).on(ASSESSMENT_CYCLE.ID.eq(ASSESSMENT.CYCLE_ID))
+                .leftJoin(ANSWER).on(ANSWER.ICS_ID.eq(ASSESSMENT.ICS_ID), ANSWER.ASSESSMENT_ID.eq(ASSESSMENT.ID))
+                .where(ASSESSMENT.ICS_ID.eq(icsId), ASSESSMENT_CYCLE.NAME.eq(cycleName))
+                .groupBy(ASSESSMENT.TRUST_ID, ASSESSMENT.STATUS, ASSESSMENT.UPDATED_AT)
+                .fetchMap(ASSESSMENT.TRUST_ID,
+                        r -> new Submission(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    record AreaCounts(long id, String odsCode, String name, int trusts, int submitted, int approved) {
+    }
+
+    /** Per ICS of the region (or per region, nationally): trusts, and how many submitted or approved. */
+    List<AreaCounts> areaCounts(Long regionId, String cycleName) {
+        boolean byIcs = regionId != null;
+        var areaId = byIcs ? ICS.ID : REGION.ID;
+        var code = byIcs ? ICS.ODS_CODE : REGION.ODS_CODE;
+        var name = byIcs ? ICS.SHORT_NAME : REGION.NAME;
+        var trusts = org.jooq.impl.DSL.countDistinct(TRUST.ID);
+        var submitted = org.jooq.impl.DSL.count(ASSESSMENT.ID).filterWhere(ASSESSMENT.STATUS.in("SUBMITTED", "APPROVED"));
+        var approved = org.jooq.impl.DSL.count(ASSESSMENT.ID).filterWhere(ASSESSMENT.STATUS.eq("APPROVED"));
+        return db.select(areaId, code, name, trusts, submitted, approved)
+                .from(TRUST)
+                .join(ICS).on(ICS.ID.eq(TRUST.ICS_ID))
+                .join(REGION).on(REGION.ID.eq(ICS.REGION_ID))
+                .leftJoin(ASSESSMENT_CYCLE).on(ASSESSMENT_CYCLE.REGION_ID.eq(REGION.ID), ASSESSMENT_CYCLE.NAME.eq(cycleName))
+                .leftJoin(ASSESSMENT).on(ASSESSMENT.ICS_ID.eq(TRUST.ICS_ID), ASSESSMENT.TRUST_ID.eq(TRUST.ID),
+                        ASSESSMENT.CYCLE_ID.eq(ASSESSMENT_CYCLE.ID))
+                .where(TRUST.CLOSED_ON.isNull())
+                .and(byIcs ? ICS.REGION_ID.eq(regionId) : org.jooq.impl.DSL.noCondition())
+                .groupBy(areaId, code, name)
+                .orderBy(name)
+                .fetch(r -> new AreaCounts(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 
     /** The trust's characteristic scores in its approved assessment of the named cycle; empty if none is approved. */
@@ -65,6 +157,26 @@ class BenchmarkRepository {
                         ASSESSMENT.STATUS.eq("APPROVED"), ASSESSMENT_CYCLE.NAME.eq(cycleName), ANSWER.SCORE.isNotNull())
                 .groupBy(STATEMENT.CHARACTERISTIC_ID)
                 .fetchMap(STATEMENT.CHARACTERISTIC_ID, score);
+    }
+
+    record Contact(String email, String name) {
+    }
+
+    /** The editors of a trust the current scope covers (nobody otherwise). */
+    List<Contact> editorsOf(long trustId) {
+        return db.resultQuery("select email, display_name from tenancy.trust_editor_contacts({0})", trustId)
+                .fetch(r -> new Contact(r.get("email", String.class), r.get("display_name", String.class)));
+    }
+
+    /** When each of the ICS's trusts was last reminded about the named cycle. */
+    Map<Long, java.time.Instant> lastReminders(long icsId, String cycleName) {
+        var at = org.jooq.impl.DSL.max(AUDIT_EVENT.OCCURRED_AT);
+        return db.select(AUDIT_EVENT.TRUST_ID, at)
+                .from(AUDIT_EVENT)
+                .where(AUDIT_EVENT.ICS_ID.eq(icsId), AUDIT_EVENT.ACTION.eq("REMINDER_SENT"),
+                        org.jooq.impl.DSL.field("{0} ->> 'cycle'", String.class, AUDIT_EVENT.AFTER).eq(cycleName))
+                .groupBy(AUDIT_EVENT.TRUST_ID)
+                .fetchMap(AUDIT_EVENT.TRUST_ID, r -> r.value2().toInstant());
     }
 
     /** Every median of the cycle (by name, across regions), computed in PostgreSQL over approved assessments. */

@@ -1,16 +1,29 @@
 package uk.nhs.strategycheck.benchmark;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.nhs.strategycheck.audit.AuditLog;
+import uk.nhs.strategycheck.shared.Dates;
+import uk.nhs.strategycheck.tenancy.CurrentScope;
 import uk.nhs.strategycheck.tenancy.CurrentScopeSource;
 import uk.nhs.strategycheck.tenancy.ScopeLevel;
 
-/** How trusts' digital strategies compare. Only approved assessments count. */
+/**
+ * How trusts' digital strategies compare. Only approved assessments count; medians are
+ * computed in PostgreSQL. ICS leaders see their member trusts by name, trusts see only
+ * themselves against anonymised medians, admins compare ICSs or regions.
+ */
 @Service
 @Transactional(readOnly = true)
 public class BenchmarkService {
@@ -20,48 +33,271 @@ public class BenchmarkService {
 
     private final BenchmarkRepository benchmarks;
     private final CurrentScopeSource scopes;
+    private final AuditLog audit;
+    private final ReminderMailer mailer;
+    private final Clock clock;
+    private final String baseUrl;
 
-    BenchmarkService(BenchmarkRepository benchmarks, CurrentScopeSource scopes) {
+    BenchmarkService(BenchmarkRepository benchmarks, CurrentScopeSource scopes, AuditLog audit, ReminderMailer mailer,
+                     Clock clock, @Value("${dsc.mail.base-url}") String baseUrl) {
         this.benchmarks = benchmarks;
         this.scopes = scopes;
+        this.audit = audit;
+        this.mailer = mailer;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
     }
 
-    /**
-     * The signed-in trust against anonymised medians in the named cycle; without a name, the
-     * latest cycle in which the trust has an approved assessment (or else the latest).
-     */
-    public Optional<TrustComparison> trustComparison(Optional<String> cycleName) {
-        var scope = scopes.require().require(ScopeLevel.TRUST);
-        var cycles = benchmarks.cycles(scope.regionId());
+    /** The signed-in trust against anonymised medians; without a cycle, its latest approved one. */
+    public Optional<TrustProfile> ownProfile(Optional<String> cycleName) {
+        var scope = scopes.require().assignment();
+        if (scope.level() != ScopeLevel.TRUST) {
+            throw new AccessDeniedException("Only a trust's own users see its own benchmark");
+        }
+        var trust = benchmarks.trust(scope.trustId()).orElseThrow();
+        return profile(trust, cycleName, true);
+    }
+
+    /** A member trust of the signed-in ICS leader's ICS, against the medians. */
+    public Optional<TrustProfile> memberProfile(String odsCode, Optional<String> cycleName) {
+        var scope = icsScope();
+        var trust = benchmarks.trust(odsCode)
+                .filter(t -> t.icsId() == scope.assignment().icsId())
+                .orElseThrow(() -> new AccessDeniedException("Not a member trust of your ICS"));
+        return profile(trust, cycleName, false);
+    }
+
+    private Optional<TrustProfile> profile(TrustFacts trust, Optional<String> cycleName, boolean anonymised) {
+        var cycles = benchmarks.cycles(trust.regionId());
         if (cycles.isEmpty()) {
             return Optional.empty();
         }
-        var trust = benchmarks.trust(scope.trustId());
-        var cycle = cycleName.flatMap(name -> cycles.stream().filter(c -> c.name().equals(name)).findFirst())
+        var cycle = cycleName.flatMap(name -> find(cycles, name))
                 .or(() -> cycles.stream()
-                        .filter(c -> !benchmarks.approvedScores(scope.icsId(), scope.trustId(), c.name()).isEmpty())
+                        .filter(c -> !benchmarks.approvedScores(trust.icsId(), trust.id(), c.name()).isEmpty())
                         .findFirst())
                 .orElse(cycles.get(0));
-        var own = benchmarks.approvedScores(scope.icsId(), scope.trustId(), cycle.name());
+        int index = cycles.indexOf(cycle);
+        var previous = index + 1 < cycles.size() ? Optional.of(cycles.get(index + 1)) : Optional.<BenchmarkRepository.Cycle>empty();
+        var scores = benchmarks.approvedScores(trust.icsId(), trust.id(), cycle.name());
+        Map<Long, BigDecimal> previousScores = previous
+                .map(p -> benchmarks.approvedScores(trust.icsId(), trust.id(), p.name())).orElse(Map.of());
         var medians = benchmarks.medians(cycle.name(), cycle.frameworkId());
+        int minimum = anonymised ? MIN_TRUSTS_FOR_A_MEDIAN : 1;
         var rows = benchmarks.characteristics(cycle.frameworkId()).stream()
-                .map(c -> new TrustComparison.Row(c.position() + ". " + c.name(),
-                        Optional.ofNullable(own.get(c.id())),
-                        median(medians, c.id(), m -> m.grouping() == Median.Grouping.ICS && trust.icsId() == m.groupId()),
-                        median(medians, c.id(), m -> m.grouping() == Median.Grouping.NATIONAL),
-                        median(medians, c.id(), m -> m.grouping() == Median.Grouping.PEER
+                .map(c -> new TrustProfile.Row(c,
+                        Optional.ofNullable(scores.get(c.id())),
+                        Optional.ofNullable(previousScores.get(c.id())),
+                        median(medians, c.id(), minimum, m -> m.grouping() == Median.Grouping.ICS
+                                && m.groupId() == trust.icsId()),
+                        median(medians, c.id(), MIN_TRUSTS_FOR_A_MEDIAN, m -> m.grouping() == Median.Grouping.NATIONAL),
+                        median(medians, c.id(), MIN_TRUSTS_FOR_A_MEDIAN, m -> m.grouping() == Median.Grouping.PEER
                                 && trust.trustType().equals(m.trustType()))))
                 .toList();
-        return Optional.of(new TrustComparison(trust.name(), trust.trustType(), cycle.name(),
-                cycles.stream().map(BenchmarkRepository.Cycle::name).toList(), !own.isEmpty(), rows));
+        return Optional.of(new TrustProfile(trust, benchmarks.icsName(trust.icsId()).orElse(""), cycle.name(),
+                names(cycles), previous.filter(p -> !previousScores.isEmpty()).map(BenchmarkRepository.Cycle::name),
+                !scores.isEmpty(), rows));
     }
 
-    private static Optional<BigDecimal> median(List<Median> medians, long characteristicId, Predicate<Median> group) {
+    /** The ICS leader's member trusts against the characteristics; without a cycle, the latest with approvals. */
+    public Optional<Heatmap> heatmap(Optional<String> cycleName) {
+        var scope = icsScope();
+        long icsId = scope.assignment().icsId();
+        var cycles = benchmarks.cycles(scope.assignment().regionId());
+        if (cycles.isEmpty()) {
+            return Optional.empty();
+        }
+        var cycle = cycleName.flatMap(name -> find(cycles, name))
+                .or(() -> cycles.stream().filter(c -> !benchmarks.approvedScoresOfIcs(icsId, c.name()).isEmpty()).findFirst())
+                .orElse(cycles.get(0));
+        var scores = benchmarks.approvedScoresOfIcs(icsId, cycle.name());
+        var rows = benchmarks.memberTrusts(icsId).stream()
+                .map(t -> new Heatmap.Row(t, scores.getOrDefault(t.id(), Map.of())))
+                .toList();
+        var columns = benchmarks.characteristics(cycle.frameworkId());
+        var medians = benchmarks.medians(cycle.name(), cycle.frameworkId());
+        return Optional.of(new Heatmap(benchmarks.icsName(icsId).orElse(""), cycle.name(), names(cycles), columns, rows,
+                medianMap(medians, columns, 1, m -> m.grouping() == Median.Grouping.ICS && m.groupId() == icsId),
+                medianMap(medians, columns, MIN_TRUSTS_FOR_A_MEDIAN, m -> m.grouping() == Median.Grouping.NATIONAL)));
+    }
+
+    /** The heatmap as CSV: a row per trust with its ODS code, then the ICS and national medians. */
+    public byte[] heatmapCsv(Optional<String> cycleName) {
+        var heatmap = heatmap(cycleName).orElseThrow();
+        var csv = new Csv();
+        var header = new ArrayList<Object>(List.of("ODS code", "Trust", "Trust type", "Cycle"));
+        heatmap.characteristics().forEach(c -> header.add(c.title()));
+        csv.row(header);
+        for (var row : heatmap.trusts()) {
+            var line = new ArrayList<Object>(List.of(row.trust().odsCode(), row.trust().name(), row.trust().trustType(),
+                    heatmap.cycleName()));
+            heatmap.characteristics().forEach(c -> line.add(plain(row.scores().get(c.id()))));
+            csv.row(line);
+        }
+        for (var median : List.of(Map.entry("ICS median", heatmap.icsMedian()),
+                Map.entry("National median", heatmap.nationalMedian()))) {
+            var line = new ArrayList<Object>(List.of("", median.getKey(), "", heatmap.cycleName()));
+            heatmap.characteristics().forEach(c -> line.add(plain(median.getValue().get(c.id()))));
+            csv.row(line);
+        }
+        return csv.bytes();
+    }
+
+    /** Where each member trust's assessment of the cycle stands; without a cycle, the current one. */
+    public Optional<Submissions> submissions(Optional<String> cycleName) {
+        var scope = icsScope();
+        long icsId = scope.assignment().icsId();
+        var cycles = benchmarks.cycles(scope.assignment().regionId());
+        var today = LocalDate.now(clock);
+        var cycle = cycleName.flatMap(name -> find(cycles, name))
+                .or(() -> cycles.stream().filter(c -> !c.opensOn().isAfter(today)).findFirst())
+                .or(() -> cycles.stream().findFirst());
+        if (cycle.isEmpty()) {
+            return Optional.empty();
+        }
+        var name = cycle.get().name();
+        var states = benchmarks.submissionsOfIcs(icsId, name);
+        var reminders = benchmarks.lastReminders(icsId, name);
+        var rows = benchmarks.memberTrusts(icsId).stream().map(t -> {
+            var submission = Optional.ofNullable(states.get(t.id()));
+            return new SubmissionRow(t,
+                    submission.map(s -> SubmissionRow.State.valueOf(s.status())).orElse(SubmissionRow.State.NOT_STARTED),
+                    submission.map(s -> s.lastActivity().toInstant()),
+                    submission.map(BenchmarkRepository.Submission::answered).orElse(0),
+                    Optional.ofNullable(reminders.get(t.id())));
+        }).toList();
+        return Optional.of(new Submissions(benchmarks.icsName(icsId).orElse(""), name, cycle.get().closesOn(),
+                names(cycles), rows));
+    }
+
+    /** The member trusts' submission status for one cycle. */
+    public record Submissions(String icsName, String cycleName, LocalDate closesOn, List<String> cycleNames,
+                              List<SubmissionRow> trusts) {
+    }
+
+    /**
+     * E-mails the editors of a member trust that has not submitted, and records it in the audit
+     * log, where the trust sees it too. Returns how many editors were written to.
+     */
+    @Transactional
+    public int sendReminder(String odsCode, String cycleName) {
+        var scope = icsScope();
+        var submissions = submissions(Optional.of(cycleName)).orElseThrow();
+        var row = submissions.trusts().stream().filter(r -> r.trust().odsCode().equals(odsCode)).findFirst()
+                .orElseThrow(() -> new AccessDeniedException("Not a member trust of your ICS"));
+        if (!row.state().late()) {
+            throw new ReminderRefused(row.trust().name() + " has already submitted its " + cycleName + " assessment.");
+        }
+        var editors = benchmarks.editorsOf(row.trust().id());
+        if (editors.isEmpty()) {
+            throw new ReminderRefused(row.trust().name() + " has no editors yet, so there is nobody to remind. "
+                    + "Ask your region admin to add one.");
+        }
+        mailer.send(editors.stream().map(BenchmarkRepository.Contact::email).toList(),
+                "Reminder: your trust's digital strategy self-assessment for " + cycleName,
+                reminderText(scope, row, submissions));
+        var after = new LinkedHashMap<String, Object>();
+        after.put("cycle", cycleName);
+        after.put("status", row.state().name());
+        after.put("recipients", editors.size());
+        audit.recordFor(row.trust().id(), "REMINDER_SENT", "trust", row.trust().id(), null, after);
+        return editors.size();
+    }
+
+    private String reminderText(CurrentScope scope, SubmissionRow row, Submissions submissions) {
+        return "Dear colleague,\n\n"
+                + "This is a reminder from " + scope.userName() + ", leader of " + submissions.icsName()
+                + " integrated care system.\n\n"
+                + row.trust().name() + "'s digital strategy self-assessment for " + submissions.cycleName()
+                + " is " + row.state().label().toLowerCase() + " (" + row.answered() + " of 28 statements answered). "
+                + "The cycle closes on " + Dates.format(submissions.closesOn()) + ". Please complete it and submit it "
+                + "for sign-off before then.\n\n"
+                + "Open it here: " + baseUrl + "/assessment\n\n"
+                + "Digital Strategy Check\n";
+    }
+
+    /** A reminder that cannot be sent, with the reason in words the user can act on. */
+    public static final class ReminderRefused extends RuntimeException {
+        public ReminderRefused(String message) {
+            super(message);
+        }
+    }
+
+    /** A region admin's ICSs, or a national admin's regions, side by side; without a cycle, the latest. */
+    public Optional<AreaComparison> areaComparison(Optional<String> cycleName) {
+        var scope = scopes.require().assignment();
+        if (scope.level() != ScopeLevel.REGION && scope.level() != ScopeLevel.NATIONAL) {
+            throw new AccessDeniedException("Only admins compare ICSs and regions");
+        }
+        boolean national = scope.level() == ScopeLevel.NATIONAL;
+        var cycles = national ? benchmarks.allCycles() : benchmarks.cycles(scope.regionId());
+        var today = LocalDate.now(clock);
+        var cycle = cycleName.flatMap(name -> find(cycles, name))
+                .or(() -> cycles.stream().filter(c -> !c.opensOn().isAfter(today)).findFirst())
+                .or(() -> cycles.stream().findFirst());
+        if (cycle.isEmpty()) {
+            return Optional.empty();
+        }
+        var columns = benchmarks.characteristics(cycle.get().frameworkId());
+        var medians = benchmarks.medians(cycle.get().name(), cycle.get().frameworkId());
+        var grouping = national ? Median.Grouping.REGION : Median.Grouping.ICS;
+        var rows = benchmarks.areaCounts(national ? null : scope.regionId(), cycle.get().name()).stream()
+                .map(area -> new AreaComparison.Row(area.odsCode(), area.name(), area.trusts(), area.submitted(),
+                        area.approved(), medianMap(medians, columns, 1,
+                                m -> m.grouping() == grouping && m.groupId() == area.id())))
+                .toList();
+        return Optional.of(new AreaComparison(national ? "England" : scope.regionName() + " region",
+                national ? "Region" : "Integrated care system", cycle.get().name(), names(cycles), columns, rows));
+    }
+
+    /** The comparison as CSV, with each area's ODS code. */
+    public byte[] areaComparisonCsv(Optional<String> cycleName) {
+        var comparison = areaComparison(cycleName).orElseThrow();
+        var csv = new Csv();
+        var header = new ArrayList<Object>(List.of("ODS code", comparison.areaLabel(), "Cycle", "Trusts",
+                "Submitted or approved", "Approved", "Submission rate (%)"));
+        comparison.characteristics().forEach(c -> header.add("Median: " + c.title()));
+        csv.row(header);
+        for (var area : comparison.areas()) {
+            var line = new ArrayList<Object>(List.of(area.odsCode(), area.name(), comparison.cycleName(), area.trusts(),
+                    area.submitted(), area.approved(), area.submissionRate()));
+            comparison.characteristics().forEach(c -> line.add(plain(area.medians().get(c.id()))));
+            csv.row(line);
+        }
+        return csv.bytes();
+    }
+
+    private CurrentScope icsScope() {
+        var scope = scopes.require();
+        scope.require(ScopeLevel.ICS);
+        return scope;
+    }
+
+    private static Optional<BenchmarkRepository.Cycle> find(List<BenchmarkRepository.Cycle> cycles, String name) {
+        return cycles.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    private static List<String> names(List<BenchmarkRepository.Cycle> cycles) {
+        return cycles.stream().map(BenchmarkRepository.Cycle::name).distinct().toList();
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
+    }
+
+    private static Map<Long, BigDecimal> medianMap(List<Median> medians, List<Column> columns, int minimum,
+                                                   Predicate<Median> group) {
+        var map = new LinkedHashMap<Long, BigDecimal>();
+        columns.forEach(c -> median(medians, c.id(), minimum, group).ifPresent(value -> map.put(c.id(), value)));
+        return map;
+    }
+
+    private static Optional<BigDecimal> median(List<Median> medians, long characteristicId, int minimum,
+                                               Predicate<Median> group) {
         return medians.stream()
-                .filter(m -> m.characteristicId() == characteristicId && group.test(m))
-                .filter(m -> m.trusts() >= MIN_TRUSTS_FOR_A_MEDIAN)
+                .filter(m -> m.characteristicId() == characteristicId && group.test(m) && m.trusts() >= minimum)
                 .findFirst()
-                .map(m -> m.value().setScale(2, RoundingMode.HALF_UP).stripTrailingZeros())
+                .map(m -> m.value().setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros())
                 .map(value -> value.scale() < 1 ? value.setScale(1) : value);
     }
 }

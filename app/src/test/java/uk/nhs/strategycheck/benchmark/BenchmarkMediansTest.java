@@ -125,13 +125,13 @@ class BenchmarkMediansTest {
     void aTrustSeesItsScoresBesideMediansAndAnIcsMedianOfTwoTrustsIsWithheld() {
         signIn.as("multi.viewer@demo.example"); // acting as a viewer of King's College Hospital (RJZ)
 
-        var comparison = service.trustComparison(Optional.of(CYCLE)).orElseThrow();
+        var profile = service.ownProfile(Optional.of(CYCLE)).orElseThrow();
 
-        assertThat(comparison.trustName()).isEqualTo("King's College Hospital NHS Foundation Trust");
-        assertThat(comparison.approved()).isTrue();
-        var leadership = comparison.rows().get(0);
-        assertThat(leadership.characteristic()).isEqualTo("1. Led by the executive, framed as outcomes");
-        assertThat(leadership.trust()).contains(new BigDecimal("2.5"));
+        assertThat(profile.trust().name()).isEqualTo("King's College Hospital NHS Foundation Trust");
+        assertThat(profile.approved()).isTrue();
+        var leadership = profile.rows().get(0);
+        assertThat(leadership.characteristic().title()).isEqualTo("1. Led by the executive, framed as outcomes");
+        assertThat(leadership.score()).contains(new BigDecimal("2.5"));
         assertThat(leadership.ics()).as("South East London has two approved trusts only").isEmpty();
         assertThat(leadership.national()).contains(new BigDecimal("3.0"));
         assertThat(leadership.peer()).contains(new BigDecimal("3.0"));

@@ -1,0 +1,81 @@
+package uk.nhs.strategycheck.benchmark.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.util.Comparator;
+import java.util.Optional;
+import uk.nhs.strategycheck.assessment.ui.RagBadge;
+import uk.nhs.strategycheck.benchmark.AreaComparison;
+import uk.nhs.strategycheck.benchmark.BenchmarkService;
+import uk.nhs.strategycheck.shared.ui.MainLayout;
+
+/** A region's ICSs (or, for a national admin, the regions) compared: medians and submission rates. */
+@Menu(title = "Comparison", order = 31)
+@Route(value = "compare", layout = MainLayout.class)
+@PageTitle("Comparison - Digital Strategy Check")
+@RolesAllowed({"REGION_ADMIN", "NATIONAL_ADMIN"})
+public class AreaComparisonView extends Main {
+
+    private final BenchmarkService benchmarks;
+
+    public AreaComparisonView(BenchmarkService benchmarks) {
+        this.benchmarks = benchmarks;
+        show(Optional.empty());
+    }
+
+    private void show(Optional<String> cycleName) {
+        removeAll();
+        var loaded = benchmarks.areaComparison(cycleName);
+        if (loaded.isEmpty()) {
+            add(new H1("Comparison"), new Paragraph("There are no assessment cycles yet."));
+            return;
+        }
+        var comparison = loaded.get();
+        add(new H1(comparison.title() + ": " + (comparison.areaLabel().equals("Region") ? "regions" : "integrated care systems")
+                + " compared"));
+        add(new Paragraph("Medians of each characteristic's score over the trusts' approved assessments, and the "
+                + "share of trusts that have submitted (submitted or approved)."));
+
+        var grid = new Grid<AreaComparison.Row>();
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COLUMN_BORDERS);
+        grid.setAriaLabel(comparison.areaLabel() + " comparison, " + comparison.cycleName());
+        grid.addColumn(AreaComparison.Row::name).setHeader(comparison.areaLabel()).setFlexGrow(2).setSortable(true)
+                .setFrozen(true);
+        grid.addColumn(AreaComparison.Row::odsCode).setHeader("ODS code").setSortable(true);
+        grid.addColumn(AreaComparison.Row::trusts).setHeader("Trusts").setSortable(true);
+        grid.addColumn(r -> r.submitted() + " (" + r.submissionRate() + "%)").setHeader("Submitted")
+                .setComparator(Comparator.comparingInt(AreaComparison.Row::submissionRate));
+        grid.addColumn(AreaComparison.Row::approved).setHeader("Approved").setSortable(true);
+        for (var characteristic : comparison.characteristics()) {
+            grid.addComponentColumn(r -> new RagBadge(Optional.ofNullable(r.medians().get(characteristic.id()))))
+                    .setHeader(characteristic.shortTitle())
+                    .setComparator(Comparator.comparing((AreaComparison.Row r) -> r.medians().get(characteristic.id()),
+                            Comparator.nullsFirst(Comparator.naturalOrder())));
+        }
+        grid.setItems(comparison.areas());
+        grid.setAllRowsVisible(true);
+
+        var download = new Anchor(DownloadHandler.fromInputStream(event -> {
+            var csv = benchmarks.areaComparisonCsv(Optional.of(comparison.cycleName()));
+            return new DownloadResponse(new ByteArrayInputStream(csv), "comparison-"
+                    + comparison.cycleName().replace('/', '-') + ".csv", "text/csv;charset=UTF-8", csv.length);
+        }), AttachmentType.DOWNLOAD, "Download as CSV");
+        var filters = new Div(new CycleChooser(comparison.cycleNames(), comparison.cycleName(),
+                chosen -> show(Optional.of(chosen))), download);
+        filters.addClassName("filters");
+        add(filters, grid);
+    }
+}

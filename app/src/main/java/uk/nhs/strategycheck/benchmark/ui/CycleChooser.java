@@ -1,0 +1,21 @@
+package uk.nhs.strategycheck.benchmark.ui;
+
+import com.vaadin.flow.component.select.Select;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Chooses the assessment cycle a comparison is for. */
+class CycleChooser extends Select<String> {
+
+    CycleChooser(List<String> cycles, String chosen, Consumer<String> onChoose) {
+        setLabel("Cycle");
+        setItems(cycles);
+        setValue(chosen);
+        addClassName("cycle-chooser");
+        addValueChangeListener(change -> {
+            if (change.isFromClient() && change.getValue() != null) {
+                onChoose.accept(change.getValue());
+            }
+        });
+    }
+}

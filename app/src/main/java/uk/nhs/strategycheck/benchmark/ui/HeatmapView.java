@@ -1,0 +1,111 @@
+package uk.nhs.strategycheck.benchmark.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.Optional;
+import uk.nhs.strategycheck.assessment.ui.RagBadge;
+import uk.nhs.strategycheck.benchmark.BenchmarkService;
+import uk.nhs.strategycheck.benchmark.Heatmap;
+import uk.nhs.strategycheck.shared.ui.MainLayout;
+
+/**
+ * Member trusts against the seven characteristics: each cell the score and its RAG rating,
+ * sortable by any column, with the ICS and national medians beneath.
+ */
+@Menu(title = "Compare trusts", order = 21)
+@Route(value = "ics/heatmap", layout = MainLayout.class)
+@PageTitle("Compare trusts - Digital Strategy Check")
+@RolesAllowed("ICS_LEADER")
+public class HeatmapView extends Main {
+
+    private static final String ALL_TYPES = "All trust types";
+
+    private final BenchmarkService benchmarks;
+
+    public HeatmapView(BenchmarkService benchmarks) {
+        this.benchmarks = benchmarks;
+        show(Optional.empty());
+    }
+
+    private void show(Optional<String> cycleName) {
+        removeAll();
+        var loaded = benchmarks.heatmap(cycleName);
+        if (loaded.isEmpty()) {
+            add(new H1("Compare trusts"), new Paragraph("There are no assessment cycles in your region yet."));
+            return;
+        }
+        var heatmap = loaded.get();
+        add(new H1(heatmap.icsName() + " ICS: member trusts compared"));
+        add(new Paragraph("Each cell is the trust's score for the characteristic (the mean of its four statements) "
+                + "and its rating: red below 2.5, amber from 2.5, green from 3.5. Only approved assessments count; "
+                + "a trust without one shows Not scored. Select a column heading to sort. The characteristics: "
+                + String.join("; ", heatmap.characteristics().stream().map(c -> c.title()).toList()) + "."));
+
+        var grid = new Grid<Heatmap.Row>();
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COLUMN_BORDERS);
+        grid.setAriaLabel("Member trusts by characteristic, " + heatmap.cycleName());
+        var trustColumn = grid.addComponentColumn(row -> new RouterLink(row.trust().name(), MemberProfileView.class,
+                        new RouteParameters("ods", row.trust().odsCode())))
+                .setHeader("Trust").setFlexGrow(3).setFrozen(true)
+                .setComparator(Comparator.comparing((Heatmap.Row row) -> row.trust().name()));
+        grid.addColumn(row -> row.trust().odsCode()).setHeader("ODS code").setSortable(true);
+        var median = grid.appendFooterRow();
+        var national = grid.appendFooterRow();
+        median.getCell(trustColumn).setText("ICS median");
+        national.getCell(trustColumn).setText("National median");
+        for (var characteristic : heatmap.characteristics()) {
+            var column = grid.addComponentColumn(row -> new RagBadge(Optional.ofNullable(row.scores().get(characteristic.id()))))
+                    .setHeader(characteristic.shortTitle())
+                    .setComparator(Comparator.comparing((Heatmap.Row row) -> row.scores().get(characteristic.id()),
+                            Comparator.nullsFirst(Comparator.<BigDecimal>naturalOrder())));
+            median.getCell(column).setComponent(new RagBadge(Optional.ofNullable(heatmap.icsMedian().get(characteristic.id()))));
+            national.getCell(column).setComponent(
+                    new RagBadge(Optional.ofNullable(heatmap.nationalMedian().get(characteristic.id()))));
+        }
+        grid.setItems(heatmap.trusts());
+        grid.setAllRowsVisible(true);
+
+        var types = new Select<String>();
+        types.setLabel("Trust type");
+        var options = new java.util.ArrayList<String>();
+        options.add(ALL_TYPES);
+        heatmap.trusts().stream().map(r -> r.trust().trustType()).distinct().sorted().forEach(options::add);
+        types.setItems(options);
+        types.setValue(ALL_TYPES);
+        types.addValueChangeListener(change -> grid.setItems(heatmap.trusts().stream()
+                .filter(r -> ALL_TYPES.equals(change.getValue()) || r.trust().trustType().equals(change.getValue()))
+                .toList()));
+
+        var download = new Anchor(DownloadHandler.fromInputStream(event -> {
+            var csv = benchmarks.heatmapCsv(Optional.of(heatmap.cycleName()));
+            return new DownloadResponse(new ByteArrayInputStream(csv), "heatmap-" + heatmap.cycleName().replace('/', '-')
+                    + ".csv", "text/csv;charset=UTF-8", csv.length);
+        }), AttachmentType.DOWNLOAD, "Download all member trusts as CSV");
+        download.addClassName("download");
+
+        var filters = new Div(new CycleChooser(heatmap.cycleNames(), heatmap.cycleName(), chosen -> show(Optional.of(chosen))),
+                types, download);
+        filters.addClassName("filters");
+        add(filters, grid);
+    }
+
+}

@@ -1,0 +1,62 @@
+package uk.nhs.strategycheck.benchmark.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+
+import java.util.Optional;
+import uk.nhs.strategycheck.assessment.ui.RagBadge;
+import uk.nhs.strategycheck.benchmark.TrustProfile;
+import uk.nhs.strategycheck.shared.ui.BarChart;
+
+/** A trust's scores against the medians: a chart, and a table with the same figures as its text alternative. */
+class ProfilePanel extends Div {
+
+    ProfilePanel(TrustProfile profile, String trustLabel) {
+        if (!profile.approved()) {
+            add(new Paragraph(trustLabel + " has no approved assessment in " + profile.cycleName()
+                    + ", so only the medians are shown."));
+        }
+        var rows = profile.rows();
+        var categories = rows.stream().map(r -> r.characteristic().position() + ". " + r.characteristic().code()).toList();
+        var series = new ArrayList<BarChart.Series>();
+        series.add(new BarChart.Series(trustLabel, rows.stream().map(TrustProfile.Row::score).toList()));
+        series.add(new BarChart.Series("ICS median", rows.stream().map(TrustProfile.Row::ics).toList()));
+        series.add(new BarChart.Series("National median", rows.stream().map(TrustProfile.Row::national).toList()));
+        series.add(new BarChart.Series("Peer median", rows.stream().map(TrustProfile.Row::peer).toList()));
+        add(new H2("Scores against the medians, " + profile.cycleName()));
+        add(new BarChart("Bar chart of " + trustLabel + "'s score for each of the seven characteristics beside the "
+                + "ICS, national and peer medians, " + profile.cycleName() + ". The table below gives the same figures.",
+                categories, series));
+
+        var grid = new Grid<TrustProfile.Row>();
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setAriaLabel(trustLabel + " against the medians, " + profile.cycleName());
+        grid.addColumn(r -> r.characteristic().title()).setHeader("Characteristic").setFlexGrow(3);
+        grid.addComponentColumn(r -> new RagBadge(r.score())).setHeader(trustLabel);
+        profile.previousCycleName().ifPresent(previous -> {
+            grid.addColumn(r -> text(r.previous())).setHeader(previous);
+            grid.addColumn(r -> r.change().map(ProfilePanel::signed).orElse("-")).setHeader("Change");
+        });
+        grid.addColumn(r -> text(r.ics())).setHeader("ICS median");
+        grid.addColumn(r -> text(r.national())).setHeader("National median");
+        grid.addColumn(r -> text(r.peer())).setHeader("Peer median (" + profile.trust().trustType() + " trusts)");
+        grid.setItems(rows);
+        grid.setAllRowsVisible(true);
+        add(grid);
+    }
+
+    static String text(Optional<BigDecimal> value) {
+        return value.map(BigDecimal::toPlainString).orElse("Not shown");
+    }
+
+    static String signed(BigDecimal change) {
+        return change.signum() > 0 ? "+" + change.toPlainString()
+                : change.signum() == 0 ? "No change" : change.toPlainString();
+    }
+
+}
