@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class HomeService {
 
-    public record TrustHome(TrustSummary trust, Optional<CycleSummary> openCycle) {
+    public record TrustHome(TrustSummary trust, Optional<CycleSummary> openCycle, List<Reminder> reminders) {
     }
 
     public record IcsHome(IcsSummary ics, List<TrustSummary> memberTrusts) {
@@ -34,7 +34,8 @@ public class HomeService {
     public TrustHome trustHome() {
         var scope = scopes.require().require(ScopeLevel.TRUST);
         var trust = organisations.findTrust(scope.trustId()).orElseThrow(OrganisationNotFoundException::new);
-        return new TrustHome(trust, organisations.findOpenCycle(scope.regionId(), LocalDate.now(clock)));
+        return new TrustHome(trust, organisations.findOpenCycle(scope.regionId(), LocalDate.now(clock)),
+                organisations.findReminders(scope.icsId(), scope.trustId()));
     }
 
     public IcsHome icsHome() {

@@ -4,6 +4,7 @@ import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.noCondition;
 import static uk.nhs.strategycheck.db.Tables.ASSESSMENT_CYCLE;
+import static uk.nhs.strategycheck.db.Tables.AUDIT_EVENT;
 import static uk.nhs.strategycheck.db.Tables.ICS;
 import static uk.nhs.strategycheck.db.Tables.REGION;
 import static uk.nhs.strategycheck.db.Tables.TRUST;
@@ -90,6 +91,18 @@ class OrganisationRepository {
                 .orderBy(REGION.NAME)
                 .fetch(r -> new RegionSummary(r.get(REGION.ID), r.get(REGION.ODS_CODE), r.get(REGION.NAME),
                         r.get(icsCount), r.get(trustCount)));
+    }
+
+    /** The ICS leaders' latest reminders to the trust, newest first (from the audit log). */
+    List<Reminder> findReminders(long icsId, long trustId) {
+        var cycle = org.jooq.impl.DSL.field("{0} ->> 'cycle'", String.class, AUDIT_EVENT.AFTER);
+        return db.select(AUDIT_EVENT.USER_NAME, AUDIT_EVENT.OCCURRED_AT, cycle)
+                .from(AUDIT_EVENT)
+                .where(AUDIT_EVENT.ICS_ID.eq(icsId), AUDIT_EVENT.TRUST_ID.eq(trustId),
+                        AUDIT_EVENT.ACTION.eq("REMINDER_SENT"))
+                .orderBy(AUDIT_EVENT.OCCURRED_AT.desc())
+                .limit(5)
+                .fetch(r -> new Reminder(r.value1(), r.value2().toInstant(), r.value3()));
     }
 
     /** The region's cycle open on the given day, if any (the latest to open, should two overlap). */

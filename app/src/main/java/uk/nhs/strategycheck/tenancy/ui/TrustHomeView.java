@@ -3,6 +3,8 @@ package uk.nhs.strategycheck.tenancy.ui;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Menu;
@@ -37,6 +39,14 @@ public class TrustHomeView extends Main {
                 .map(facts -> (com.vaadin.flow.component.Component) facts)
                 .orElseGet(() -> new Paragraph("No assessment cycle is open for your trust at the moment.")));
         add(new Anchor("assessment", "Go to your trust's self-assessment"));
+        if (!home.reminders().isEmpty()) {
+            add(new H2("Reminders from your ICS"));
+            var list = new UnorderedList();
+            home.reminders().forEach(reminder -> list.add(new ListItem(reminder.fromName() + " reminded your trust on "
+                    + Dates.dateTime(reminder.sentAt()) + " to complete and submit its " + reminder.cycleName()
+                    + " self-assessment.")));
+            add(list);
+        }
     }
 
     private static String capitalise(String text) {

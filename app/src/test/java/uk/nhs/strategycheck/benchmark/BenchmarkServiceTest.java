@@ -1,0 +1,164 @@
+package uk.nhs.strategycheck.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.security.access.AccessDeniedException;
+import uk.nhs.strategycheck.IntegrationTest;
+import uk.nhs.strategycheck.SignIn;
+import uk.nhs.strategycheck.TestDatabase;
+import uk.nhs.strategycheck.tenancy.HomeService;
+
+/** Comparisons as each role sees them, against the demo data in PostgreSQL. */
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class BenchmarkServiceTest {
+
+    @Autowired
+    BenchmarkService benchmarks;
+    @Autowired
+    HomeService homes;
+    @Autowired
+    TestDatabase database;
+    @Autowired
+    SignIn signIn;
+
+    @AfterEach
+    void signOut() {
+        signIn.out();
+    }
+
+    @Test
+    void anIcsLeadersHeatmapHoldsExactlyTheMemberTrustsWithTheirApprovedScores() throws SQLException {
+        signIn.as("ics.leader@demo.example");
+
+        var heatmap = benchmarks.heatmap(Optional.of("2025/26")).orElseThrow();
+
+        var members = database.owner().queryForList("""
+                select t.ods_code from trust t join ics i on i.id = t.ics_id where i.ods_code = 'QKK' order by t.name""",
+                String.class);
+        assertThat(heatmap.trusts()).extracting(row -> row.trust().odsCode()).containsExactlyElementsOf(members);
+        var expected = database.owner().queryForList("""
+                select t.ods_code, ch.id as characteristic, round(avg(an.score), 1) as score
+                  from assessment a join trust t on t.id = a.trust_id
+                  join assessment_cycle c on c.id = a.cycle_id and c.name = '2025/26'
+                  join answer an on an.ics_id = a.ics_id and an.assessment_id = a.id
+                  join statement s on s.id = an.statement_id join characteristic ch on ch.id = s.characteristic_id
+                  join ics i on i.id = a.ics_id
+                 where i.ods_code = 'QKK' and a.status = 'APPROVED'
+                 group by t.ods_code, ch.id""");
+        assertThat(expected).isNotEmpty();
+        for (var cell : expected) {
+            var row = heatmap.trusts().stream().filter(r -> r.trust().odsCode().equals(cell.get("ods_code"))).findFirst()
+                    .orElseThrow();
+            assertThat(row.scores().get((Long) cell.get("characteristic")))
+                    .isEqualByComparingTo((BigDecimal) cell.get("score"));
+        }
+    }
+
+    @Test
+    void anIcsLeaderCannotOpenAnotherIcsTrustAndATrustCannotOpenTheHeatmap() {
+        signIn.as("ics.leader@demo.example");
+        assertThatThrownBy(() -> benchmarks.memberProfile("RAX", Optional.empty()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(benchmarks.memberProfile("RJZ", Optional.empty())).isPresent();
+
+        signIn.as("viewer@demo.example");
+        assertThatThrownBy(() -> benchmarks.heatmap(Optional.empty())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> benchmarks.memberProfile("RJ1", Optional.empty()))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void theHeatmapCsvHasAByteOrderMarkOdsCodesAndTheScoresShown() {
+        signIn.as("ics.leader@demo.example");
+        var heatmap = benchmarks.heatmap(Optional.of("2025/26")).orElseThrow();
+
+        var text = new String(benchmarks.heatmapCsv(Optional.of("2025/26")), StandardCharsets.UTF_8);
+
+        assertThat(text).startsWith("\uFEFFODS code,Trust,Trust type,Cycle,1. Led by the executive, framed as outcomes"
+                .replace("1. Led by the executive, framed as outcomes", "\"1. Led by the executive, framed as outcomes\""));
+        var lines = text.substring(1).split("\r\n");
+        assertThat(lines).hasSize(1 + heatmap.trusts().size() + 2);
+        var guys = heatmap.trusts().stream().filter(r -> r.trust().odsCode().equals("RJ1")).findFirst().orElseThrow();
+        assertThat(lines).anySatisfy(line -> assertThat(line).isEqualTo("RJ1,Guy's and St Thomas' NHS Foundation Trust,"
+                + "acute,2025/26," + heatmap.characteristics().stream()
+                .map(c -> guys.scores().get(c.id()).toPlainString()).collect(Collectors.joining(","))));
+        assertThat(lines[lines.length - 1]).startsWith(",National median,,2025/26,");
+    }
+
+    @Test
+    void aReminderEmailsTheTrustsEditorsIsAuditedAndShowsOnTheTrustsHome(CapturedOutput output) throws SQLException {
+        database.trustUser("rru.editor@test.example", "Rae Editor", "TRUST_EDITOR", "RRU");
+        signIn.as("ics.leader@demo.example");
+        var before = benchmarks.submissions(Optional.of("2026/27")).orElseThrow().trusts().stream()
+                .filter(r -> r.trust().odsCode().equals("RRU")).findFirst().orElseThrow();
+        assertThat(before.state().late()).isTrue();
+
+        int sent = benchmarks.sendReminder("RRU", "2026/27");
+
+        assertThat(sent).isEqualTo(1);
+        assertThat(output.getOut()).contains("To: rru.editor@test.example")
+                .contains("Subject: Reminder: your trust's digital strategy self-assessment for 2026/27");
+        var event = database.owner().queryForMap("""
+                select e.user_email, e.ics_id, e.trust_id, e.after ->> 'cycle' as cycle, e.after ->> 'recipients' as recipients
+                  from audit_event e where e.action = 'REMINDER_SENT' order by e.id desc limit 1""");
+        assertThat(event).containsEntry("user_email", "ics.leader@demo.example").containsEntry("cycle", "2026/27")
+                .containsEntry("recipients", "1")
+                .containsEntry("trust_id", database.owner().queryForObject("select id from trust where ods_code = 'RRU'", Long.class));
+        assertThat(benchmarks.submissions(Optional.of("2026/27")).orElseThrow().trusts().stream()
+                .filter(r -> r.trust().odsCode().equals("RRU")).findFirst().orElseThrow().lastReminder()).isPresent();
+
+        signIn.as("rru.editor@test.example");
+        assertThat(homes.trustHome().reminders()).first().satisfies(reminder -> {
+            assertThat(reminder.fromName()).isEqualTo("Sam Patel");
+            assertThat(reminder.cycleName()).isEqualTo("2026/27");
+        });
+    }
+
+    @Test
+    void aTrustThatHasSubmittedIsNotReminded() {
+        signIn.as("ics.leader@demo.example");
+        assertThatThrownBy(() -> benchmarks.sendReminder("RJZ", "2026/27"))
+                .isInstanceOf(BenchmarkService.ReminderRefused.class)
+                .hasMessage("King's College Hospital NHS Foundation Trust has already submitted its 2026/27 assessment.");
+    }
+
+    @Test
+    void aRegionAdminComparesTheRegionsIcssAndANationalAdminTheRegions() throws SQLException {
+        signIn.as("region.admin@demo.example");
+        var london = benchmarks.areaComparison(Optional.of("2025/26")).orElseThrow();
+        assertThat(london.areas()).extracting(AreaComparison.Row::odsCode)
+                .containsExactlyInAnyOrder("QKK", "QMF", "QMJ", "QRV", "QWE");
+        Map<String, Object> counts = database.owner().queryForMap("""
+                select count(*) filter (where a.status in ('SUBMITTED', 'APPROVED')) as submitted, count(distinct t.id) as trusts
+                  from trust t join ics i on i.id = t.ics_id
+                  left join assessment_cycle c on c.region_id = i.region_id and c.name = '2025/26'
+                  left join assessment a on a.trust_id = t.id and a.cycle_id = c.id
+                 where i.ods_code = 'QKK'""");
+        var seLondon = london.areas().stream().filter(a -> a.odsCode().equals("QKK")).findFirst().orElseThrow();
+        assertThat((long) seLondon.submitted()).isEqualTo(counts.get("submitted"));
+        assertThat((long) seLondon.trusts()).isEqualTo(counts.get("trusts"));
+        assertThat(seLondon.medians()).hasSize(7);
+
+        signIn.as("national.admin@demo.example");
+        var england = benchmarks.areaComparison(Optional.of("2025/26")).orElseThrow();
+        assertThat(england.areas()).hasSize(7);
+        assertThat(england.areas().stream().mapToInt(AreaComparison.Row::trusts).sum()).isEqualTo(205);
+
+        signIn.as("ics.leader@demo.example");
+        assertThatThrownBy(() -> benchmarks.areaComparison(Optional.empty())).isInstanceOf(AccessDeniedException.class);
+    }
+}
