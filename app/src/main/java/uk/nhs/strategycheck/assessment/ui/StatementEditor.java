@@ -80,12 +80,12 @@ class StatementEditor extends Div {
         evidence.setMaxLength(AssessmentService.MAX_EVIDENCE);
         evidence.setWidthFull();
         evidence.setMinHeight("6em");
-        evidence.setValueChangeMode(ValueChangeMode.TIMEOUT);
+        evidence.setValueChangeMode(ValueChangeMode.LAZY);
         evidence.setValueChangeTimeout(SAVE_AFTER_TYPING_MS);
 
         links.setHelperText("One web address per line, starting with https://");
         links.setWidthFull();
-        links.setValueChangeMode(ValueChangeMode.TIMEOUT);
+        links.setValueChangeMode(ValueChangeMode.LAZY);
         links.setValueChangeTimeout(SAVE_AFTER_TYPING_MS);
 
         show(answer);
