@@ -204,7 +204,12 @@ class StatementEditor extends Div {
         var keepMine = new Button("Keep my answer", click -> {
             saved = theirs;
             conflict.setVisible(false);
-            saveIfChanged();
+            if (unchanged(draft())) {
+                status.setText("Your answer is the same as theirs, so there was nothing more to save.");
+                status.removeClassName("save-failed");
+            } else {
+                saveIfChanged();
+            }
         });
         keepMine.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var useTheirs = new Button("Use their answer", click -> {

@@ -1,0 +1,126 @@
+package uk.nhs.strategycheck.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.nhs.strategycheck.TestDatabase;
+
+/** An ICS leader compares member trusts: heatmap, sorting, a trust's profile, the CSV; admins compare ICSs. */
+class HeatmapBrowserTest extends BrowserTest {
+
+    private static final String CYCLE = "2025/26";
+
+    @Autowired
+    TestDatabase database;
+
+    @Test
+    void anIcsLeaderSortsTheHeatmapOpensAProfileAndDownloadsTheCsv() throws SQLException, IOException {
+        signInAs("ics.leader@demo.example");
+        open("ics/heatmap");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("South East London ICS: member trusts compared");
+        page.locator("vaadin-select.cycle-chooser").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(CYCLE)).click();
+        assertThat(page.locator("vaadin-select.cycle-chooser")).containsText(CYCLE);
+        assertThat(page.getByText("National median")).isVisible();
+        assertNoAccessibilityViolations();
+
+        var basics = scores("BASICS");
+        var sorter = page.locator("vaadin-grid-sorter").filter(new Locator.FilterOptions().setHasText("3. Basics"));
+        sorter.click();
+        sorter.click(); // descending: the strongest on fixing the basics first
+        var strongest = basics.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        assertThat(rowsTopToBottom().get(0)).isEqualTo(trustName(strongest.getKey()));
+
+        var download = page.waitForDownload(() -> page.getByText("Download all member trusts as CSV").click());
+        var csv = new String(Files.readAllBytes(download.path()), StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFODS code,Trust,Trust type,Cycle,");
+        var rows = Arrays.stream(csv.substring(1).split("\r\n")).skip(1)
+                .filter(line -> !line.startsWith(",")).map(line -> line.split(",", -1)).toList();
+        var members = database.owner().queryForList("""
+                select t.ods_code from trust t join ics i on i.id = t.ics_id where i.ods_code = 'QKK'""", String.class);
+        assertThat(rows).extracting(row -> row[0]).containsExactlyInAnyOrderElementsOf(members);
+        for (var row : rows) {
+            var expected = basics.get(row[0]);
+            assertThat(row[3]).isEqualTo(CYCLE);
+            assertThat(row[6]).as("BASICS for " + row[0]).isEqualTo(expected == null ? "" : expected.toPlainString());
+        }
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("King's College Hospital NHS Foundation Trust"))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("King's College Hospital NHS Foundation Trust");
+        assertThat(page.locator(".bar-chart")).hasAttribute("aria-label",
+                java.util.regex.Pattern.compile("^Bar chart of King's College Hospital NHS Foundation Trust's score"));
+        assertThat(page.getByRole(AriaRole.MAIN)).containsText("Peer median (acute trusts)");
+        assertNoAccessibilityViolations();
+    }
+
+    @Test
+    void anIcsLeaderSeesWhoHasSubmittedAndARegionAdminComparesIcss() {
+        signInAs("ics.leader@demo.example");
+        open("ics/submissions");
+        assertThat(page.getByRole(AriaRole.MAIN)).containsText("member trusts have submitted their");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName("Send reminder to London Ambulance Service NHS Trust"))).isVisible();
+        assertNoAccessibilityViolations();
+
+        var admin = pageInNewContext();
+        signInAs(admin, "region.admin@demo.example");
+        admin.navigate(url("compare"));
+        assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("London region: integrated care systems compared");
+        for (var ics : List.of("North Central London", "North East London", "North West London", "South East London",
+                "South West London")) {
+            assertThat(admin.getByRole(AriaRole.MAIN)).containsText(ics);
+        }
+        assertThat(admin.getByRole(AriaRole.MAIN)).not().containsText("Kent and Medway");
+        assertNoAccessibilityViolations(admin);
+    }
+
+    /** The trust names in the heatmap, in the order they appear on screen. */
+    private List<String> rowsTopToBottom() {
+        page.waitForTimeout(300);
+        var links = page.locator("vaadin-grid vaadin-grid-cell-content a");
+        var positions = new HashMap<String, Double>();
+        for (int i = 0; i < links.count(); i++) {
+            positions.put(links.nth(i).innerText(), links.nth(i).boundingBox().y);
+        }
+        return positions.entrySet().stream().sorted(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey).toList();
+    }
+
+    private Map<String, BigDecimal> scores(String characteristic) throws SQLException {
+        var scores = new HashMap<String, BigDecimal>();
+        database.owner().query("""
+                select t.ods_code, round(avg(an.score), 1) as score
+                  from assessment a join trust t on t.id = a.trust_id join ics i on i.id = a.ics_id
+                  join assessment_cycle c on c.id = a.cycle_id and c.name = ?
+                  join answer an on an.ics_id = a.ics_id and an.assessment_id = a.id
+                  join statement s on s.id = an.statement_id join characteristic ch on ch.id = s.characteristic_id
+                 where i.ods_code = 'QKK' and a.status = 'APPROVED' and ch.code = ?
+                 group by t.ods_code""", rs -> {
+            scores.put(rs.getString(1), rs.getBigDecimal(2));
+        }, CYCLE, characteristic);
+        return scores;
+    }
+
+    private String trustName(String odsCode) throws SQLException {
+        return database.owner().queryForObject("select name from trust where ods_code = ?", String.class, odsCode);
+    }
+}
