@@ -1,0 +1,23 @@
+package uk.nhs.strategycheck.reporting;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Everything in an ICS board pack: the member trusts' approved scores in the cycle against
+ * the ICS and national medians, who has submitted, and a profile of every trust.
+ */
+public record BoardPackData(String icsName, String icsOdsCode, String cycleName, String previousCycleName,
+                            LocalDate generatedOn, int memberTrusts, int submitted, int approved,
+                            List<CharacteristicSummary> characteristics, List<TrustProfile> trusts) {
+
+    /** A characteristic across the ICS: its ICS and national medians. */
+    public record CharacteristicSummary(int position, String code, String name, java.math.BigDecimal icsMedian,
+                                        java.math.BigDecimal nationalMedian) {
+    }
+
+    /** One member trust: its scores against the medians, and its top actions. */
+    public record TrustProfile(String trustName, String odsCode, String trustType, String status,
+                               List<CharacteristicScores> scores, List<ActionItem> topActions) {
+    }
+}
