@@ -2,10 +2,15 @@ package uk.nhs.strategycheck.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import uk.nhs.strategycheck.shared.Csv;
+import uk.nhs.strategycheck.shared.Dates;
 import uk.nhs.strategycheck.tenancy.CurrentScopeSource;
+import uk.nhs.strategycheck.tenancy.ScopeLevel;
 
 /**
  * Writes the append-only audit log: who, when, in which scope, what, before and after.
@@ -44,6 +49,49 @@ public class AuditLog {
         events.insert(new AuditRepository.NewEvent(scope.userId(), scope.userEmail(), scope.userName(),
                 assignment.role().name(), assignment.regionId(), assignment.icsId(), trustId,
                 action, entityType, entityId == null ? null : entityId.toString(), toJson(before), toJson(after)));
+    }
+
+    /** Rows of the log the admin may read (their region's, or all for a national admin), newest first. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> search(AuditFilter filter, int offset, int limit) {
+        requireAdmin();
+        return events.find(filter, offset, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public int count(AuditFilter filter) {
+        requireAdmin();
+        return events.count(filter);
+    }
+
+    /** The kinds of change in the log, for filtering. */
+    @Transactional(readOnly = true)
+    public List<String> actions() {
+        requireAdmin();
+        return events.actions();
+    }
+
+    /** The matching rows as CSV (UTF-8 with BOM), at most {@value #CSV_LIMIT} of them. */
+    @Transactional(readOnly = true)
+    public byte[] csv(AuditFilter filter) {
+        requireAdmin();
+        var csv = new Csv().row(List.of("When", "User", "E-mail", "Role", "Organisation", "Action", "Entity",
+                "Entity id", "Before", "After"));
+        for (var entry : events.find(filter, 0, CSV_LIMIT)) {
+            csv.row(java.util.Arrays.asList(Dates.dateTime(entry.at()), entry.userName(), entry.userEmail(), entry.role(),
+                    entry.organisation(), entry.action(), entry.entityType(), entry.entityId(), entry.before(),
+                    entry.after()));
+        }
+        return csv.bytes();
+    }
+
+    public static final int CSV_LIMIT = 100_000;
+
+    private void requireAdmin() {
+        var level = scopes.require().assignment().level();
+        if (level != ScopeLevel.REGION && level != ScopeLevel.NATIONAL) {
+            throw new AccessDeniedException("Only admins read the audit log");
+        }
     }
 
     private String toJson(Object value) {

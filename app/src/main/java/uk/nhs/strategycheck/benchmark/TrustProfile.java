@@ -15,9 +15,5 @@ public record TrustProfile(TrustFacts trust, String icsName, String cycleName, L
 
     public record Row(Column characteristic, Optional<BigDecimal> score, Optional<BigDecimal> previous,
                       Optional<BigDecimal> ics, Optional<BigDecimal> national, Optional<BigDecimal> peer) {
-
-        public Optional<BigDecimal> change() {
-            return score.flatMap(now -> previous.map(now::subtract));
-        }
     }
 }

@@ -98,20 +98,11 @@ public class AssessmentView extends Main {
         if (page.lastCycleName().isPresent()) {
             grid.addColumn(c -> page.lastScore(c).map(BigDecimal::toPlainString).orElse("-"))
                     .setHeader("Last time (" + page.lastCycleName().get() + ")");
-            grid.addColumn(c -> change(page.score(c), page.lastScore(c))).setHeader("Change");
+            grid.addColumn(c -> RagBadge.change(page.score(c), page.lastScore(c))).setHeader("Change");
         }
         grid.setItems(page.framework().characteristics());
         grid.setAllRowsVisible(true);
         return grid;
-    }
-
-    static String change(Optional<BigDecimal> now, Optional<BigDecimal> before) {
-        if (now.isEmpty() || before.isEmpty()) {
-            return "-";
-        }
-        var difference = now.get().subtract(before.get());
-        return difference.signum() > 0 ? "+" + difference.toPlainString()
-                : difference.signum() == 0 ? "No change" : difference.toPlainString();
     }
 
     private Component workflow(AssessmentPage page) {

@@ -100,7 +100,7 @@ public class CharacteristicView extends Main implements BeforeEnterObserver, Has
         page.lastScore(characteristic).ifPresent(last -> {
             var lastTime = new Paragraph("Last time (" + page.lastCycleName().orElse("") + "): "
                     + last.toPlainString() + ". Change: "
-                    + AssessmentView.change(page.score(characteristic), Optional.of(last)) + ".");
+                    + RagBadge.change(page.score(characteristic), Optional.of(last)) + ".");
             lastTime.addClassName("last-time");
             add(lastTime);
         });

@@ -13,6 +13,16 @@ public class RagBadge extends Span {
         show(score);
     }
 
+    /** The change between two scores as people read it: "+0.5", "-0.3" or "No change"; "-" when one is missing. */
+    public static String change(Optional<BigDecimal> now, Optional<BigDecimal> before) {
+        if (now.isEmpty() || before.isEmpty()) {
+            return "-";
+        }
+        var difference = now.get().subtract(before.get());
+        return difference.signum() > 0 ? "+" + difference.toPlainString()
+                : difference.signum() == 0 ? "No change" : difference.toPlainString();
+    }
+
     public final void show(Optional<BigDecimal> score) {
         removeClassNames("rag-red", "rag-amber", "rag-green", "rag-none");
         if (score.isEmpty()) {

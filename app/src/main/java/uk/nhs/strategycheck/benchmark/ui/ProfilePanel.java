@@ -40,7 +40,7 @@ class ProfilePanel extends Div {
         grid.addComponentColumn(r -> new RagBadge(r.score())).setHeader(trustLabel);
         profile.previousCycleName().ifPresent(previous -> {
             grid.addColumn(r -> text(r.previous())).setHeader(previous);
-            grid.addColumn(r -> r.change().map(ProfilePanel::signed).orElse("-")).setHeader("Change");
+            grid.addColumn(r -> RagBadge.change(r.score(), r.previous())).setHeader("Change");
         });
         grid.addColumn(r -> text(r.ics())).setHeader("ICS median");
         grid.addColumn(r -> text(r.national())).setHeader("National median");
@@ -54,9 +54,5 @@ class ProfilePanel extends Div {
         return value.map(BigDecimal::toPlainString).orElse("Not shown");
     }
 
-    static String signed(BigDecimal change) {
-        return change.signum() > 0 ? "+" + change.toPlainString()
-                : change.signum() == 0 ? "No change" : change.toPlainString();
-    }
 
 }

@@ -1,4 +1,4 @@
-package uk.nhs.strategycheck.benchmark;
+package uk.nhs.strategycheck.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,14 +1,14 @@
-package uk.nhs.strategycheck.benchmark;
+package uk.nhs.strategycheck.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** CSV as spreadsheets open it: UTF-8 with a byte order mark, RFC 4180 quoting, CRLF line ends. */
-final class Csv {
+public final class Csv {
 
     private final StringBuilder text = new StringBuilder("\uFEFF");
 
-    Csv row(List<?> values) {
+    public Csv row(List<?> values) {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 text.append(',');
@@ -19,7 +19,7 @@ final class Csv {
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
