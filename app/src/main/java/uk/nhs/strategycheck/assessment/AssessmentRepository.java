@@ -35,8 +35,9 @@ class AssessmentRepository {
     record Cycle(CycleSummary summary, long frameworkId) {
     }
 
+    /** An assessment; reopenedUntil is set when an admin reopened it after its cycle closed. */
     record AssessmentRow(long id, long icsId, long trustId, long cycleId, long frameworkId,
-                         AssessmentStatus status, int version) {
+                         AssessmentStatus status, int version, LocalDate reopenedUntil) {
     }
 
     private final DSLContext db;
@@ -81,6 +82,12 @@ class AssessmentRepository {
                         c.getFrameworkId()));
     }
 
+    Optional<Cycle> findCycle(long cycleId) {
+        return db.selectFrom(ASSESSMENT_CYCLE).where(ASSESSMENT_CYCLE.ID.eq(cycleId))
+                .fetchOptional(c -> new Cycle(new CycleSummary(c.getId(), c.getName(), c.getOpensOn(), c.getClosesOn()),
+                        c.getFrameworkId()));
+    }
+
     /** The region's last cycle to close before the given day. */
     Optional<CycleSummary> findPreviousCycle(long regionId, LocalDate before) {
         return db.selectFrom(ASSESSMENT_CYCLE)
@@ -105,7 +112,7 @@ class AssessmentRepository {
 
     private static AssessmentRow toRow(uk.nhs.strategycheck.db.tables.records.AssessmentRecord a) {
         return new AssessmentRow(a.getId(), a.getIcsId(), a.getTrustId(), a.getCycleId(), a.getFrameworkId(),
-                AssessmentStatus.valueOf(a.getStatus()), a.getVersion());
+                AssessmentStatus.valueOf(a.getStatus()), a.getVersion(), a.getReopenedUntil());
     }
 
     /**

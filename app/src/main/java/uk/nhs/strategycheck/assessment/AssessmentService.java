@@ -83,19 +83,20 @@ public class AssessmentService {
         var history = assessments.findTransitions(assessment.icsId(), assessment.id());
         return new AssessmentPage(
                 assessments.findTrustName(assignment.trustId()).orElseThrow(),
-                framework, cycle.summary(), isOpen(cycle, today),
+                framework, cycle.summary(), isOpen(assessment, cycle, today),
                 assessment.id(), assessment.status(), assessment.version(),
                 assessments.findAnswers(assessment.icsId(), assessment.id()),
                 assessments.findActions(assessment.icsId(), assessment.id()),
                 history,
                 lastScores.isEmpty() ? Optional.empty() : previous.map(p -> p.name()),
                 lastScores,
-                capabilities(assignment.role(), assessment.status(), cycle, today, history));
+                capabilities(assignment.role(), assessment, cycle, today));
     }
 
-    private Capabilities capabilities(Role role, AssessmentStatus status, AssessmentRepository.Cycle cycle,
-                                      LocalDate today, List<Transition> history) {
-        boolean open = isOpen(cycle, today);
+    private Capabilities capabilities(Role role, AssessmentRepository.AssessmentRow assessment,
+                                      AssessmentRepository.Cycle cycle, LocalDate today) {
+        var status = assessment.status();
+        boolean open = isOpen(assessment, cycle, today);
         boolean editor = canEdit(role);
         boolean answers = editor && open && status.isOpenForAnswers();
         String reason = null;
@@ -353,9 +354,8 @@ public class AssessmentService {
 
     private void requireOpenCycle(CurrentScope scope, AssessmentRepository.AssessmentRow assessment) {
         var today = LocalDate.now(clock);
-        var cycle = assessments.findCurrentCycle(scope.assignment().regionId(), today)
-                .filter(c -> c.summary().id() == assessment.cycleId());
-        if (cycle.isEmpty() || !isOpen(cycle.get(), today)) {
+        var cycle = assessments.findCycle(assessment.cycleId());
+        if (cycle.isEmpty() || !isOpen(assessment, cycle.get(), today)) {
             throw new AssessmentProblem("This assessment's cycle has closed, so it can no longer be changed.");
         }
     }
@@ -372,6 +372,13 @@ public class AssessmentService {
 
     private static boolean isOpen(AssessmentRepository.Cycle cycle, LocalDate today) {
         return !today.isBefore(cycle.summary().opensOn()) && !today.isAfter(cycle.summary().closesOn());
+    }
+
+    /** Open while its cycle is, or until the day an admin reopened it to. */
+    private static boolean isOpen(AssessmentRepository.AssessmentRow assessment, AssessmentRepository.Cycle cycle,
+                                  LocalDate today) {
+        return isOpen(cycle, today)
+                || (assessment.reopenedUntil() != null && !today.isAfter(assessment.reopenedUntil()));
     }
 
     private static AssessmentProblem stale() {

@@ -1,0 +1,4 @@
+package uk.nhs.strategycheck.admin;
+
+public record RegionChoice(long id, String name) {
+}
