@@ -1,0 +1,4 @@
+package uk.nhs.strategycheck.admin;
+
+public record IcsRow(long id, String odsCode, String name, String shortName, String regionName, int trusts) {
+}

@@ -1,0 +1,133 @@
+package uk.nhs.strategycheck.admin;
+
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.noCondition;
+import static uk.nhs.strategycheck.db.Tables.ICS;
+import static uk.nhs.strategycheck.db.Tables.REGION;
+import static uk.nhs.strategycheck.db.Tables.TRUST;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/** ICSs and trusts as admins manage them; row level security keeps a region admin to their region. */
+@Repository
+class OrganisationAdminRepository {
+
+    private final DSLContext db;
+
+    OrganisationAdminRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    List<IcsRow> icss(Long regionId, int offset, int limit) {
+        var trusts = count(TRUST.ID);
+        return db.select(ICS.ID, ICS.ODS_CODE, ICS.NAME, ICS.SHORT_NAME, REGION.NAME, trusts)
+                .from(ICS).join(REGION).on(REGION.ID.eq(ICS.REGION_ID))
+                .leftJoin(TRUST).on(TRUST.ICS_ID.eq(ICS.ID).and(TRUST.CLOSED_ON.isNull()))
+                .where(inRegion(regionId))
+                .groupBy(ICS.ID, ICS.ODS_CODE, ICS.NAME, ICS.SHORT_NAME, REGION.NAME)
+                .orderBy(ICS.SHORT_NAME)
+                .offset(offset).limit(limit)
+                .fetch(r -> new IcsRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+    }
+
+    int countIcss(Long regionId) {
+        return db.fetchCount(ICS, inRegion(regionId));
+    }
+
+    private static Condition inRegion(Long regionId) {
+        return regionId == null ? noCondition() : ICS.REGION_ID.eq(regionId);
+    }
+
+    Optional<Long> icsIdByOdsCode(String odsCode, Long regionId) {
+        return db.select(ICS.ID).from(ICS).where(ICS.ODS_CODE.eq(odsCode), inRegion(regionId)).fetchOptional(ICS.ID);
+    }
+
+    List<TrustRow> trusts(Long regionId, String text, Long icsId, boolean includeClosed, int offset, int limit) {
+        return trusts(trustsMatching(regionId, text, icsId, includeClosed), offset, limit);
+    }
+
+    private List<TrustRow> trusts(Condition condition, int offset, int limit) {
+        return db.select(TRUST.ID, TRUST.ODS_CODE, TRUST.NAME, TRUST.TRUST_TYPE, TRUST.ORGANISATION_FORM, TRUST.POSTCODE,
+                        ICS.ID, ICS.SHORT_NAME, TRUST.CLOSED_ON)
+                .from(TRUST).join(ICS).on(ICS.ID.eq(TRUST.ICS_ID))
+                .where(condition)
+                .orderBy(TRUST.NAME)
+                .offset(offset).limit(limit)
+                .fetch(r -> new TrustRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8(), r.value9()));
+    }
+
+    int countTrusts(Long regionId, String text, Long icsId, boolean includeClosed) {
+        return db.fetchCount(db.select(TRUST.ID).from(TRUST).join(ICS).on(ICS.ID.eq(TRUST.ICS_ID))
+                .where(trustsMatching(regionId, text, icsId, includeClosed)));
+    }
+
+    Optional<TrustRow> trust(long trustId) {
+        return trusts(TRUST.ID.eq(trustId), 0, 1).stream().findFirst();
+    }
+
+    private static Condition trustsMatching(Long regionId, String text, Long icsId, boolean includeClosed) {
+        Condition condition = inRegion(regionId);
+        if (text != null && !text.isBlank()) {
+            var pattern = "%" + text.strip() + "%";
+            condition = condition.and(TRUST.NAME.likeIgnoreCase(pattern).or(TRUST.ODS_CODE.likeIgnoreCase(pattern)));
+        }
+        if (icsId != null) {
+            condition = condition.and(TRUST.ICS_ID.eq(icsId));
+        }
+        return includeClosed ? condition : condition.and(TRUST.CLOSED_ON.isNull());
+    }
+
+    boolean odsCodeInUse(String odsCode) {
+        return db.select(org.jooq.impl.DSL.field("tenancy.ods_code_in_use({0})", Boolean.class, odsCode)).fetchSingle().value1();
+    }
+
+    long insertTrust(long icsId, String odsCode, String name, String trustType, String form, String postcode) {
+        return db.insertInto(TRUST)
+                .set(TRUST.ICS_ID, icsId)
+                .set(TRUST.ODS_CODE, odsCode)
+                .set(TRUST.NAME, name)
+                .set(TRUST.ODS_NAME, name.toUpperCase())
+                .set(TRUST.TRUST_TYPE, trustType)
+                .set(TRUST.ORGANISATION_FORM, form)
+                .set(TRUST.POSTCODE, postcode)
+                .returning(TRUST.ID)
+                .fetchSingle(TRUST.ID);
+    }
+
+    void updateTrust(long trustId, long icsId, String odsCode, String name, String trustType, String form, String postcode) {
+        db.update(TRUST)
+                .set(TRUST.ICS_ID, icsId)
+                .set(TRUST.ODS_CODE, odsCode)
+                .set(TRUST.NAME, name)
+                .set(TRUST.TRUST_TYPE, trustType)
+                .set(TRUST.ORGANISATION_FORM, form)
+                .set(TRUST.POSTCODE, postcode)
+                .where(TRUST.ID.eq(trustId))
+                .execute();
+    }
+
+    void closeTrust(long trustId, LocalDate closedOn) {
+        db.update(TRUST).set(TRUST.CLOSED_ON, closedOn).where(TRUST.ID.eq(trustId)).execute();
+    }
+
+    long insertIcs(long regionId, String odsCode, String name, String shortName) {
+        return db.insertInto(ICS)
+                .set(ICS.REGION_ID, regionId)
+                .set(ICS.ODS_CODE, odsCode)
+                .set(ICS.NAME, name)
+                .set(ICS.SHORT_NAME, shortName)
+                .returning(ICS.ID)
+                .fetchSingle(ICS.ID);
+    }
+
+    List<RegionChoice> regions() {
+        return db.select(REGION.ID, REGION.NAME).from(REGION).orderBy(REGION.NAME)
+                .fetch(r -> new RegionChoice(r.value1(), r.value2()));
+    }
+}

@@ -1,0 +1,102 @@
+package uk.nhs.strategycheck.admin.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import uk.nhs.strategycheck.admin.ImportRow;
+import uk.nhs.strategycheck.admin.OrganisationAdminService;
+import uk.nhs.strategycheck.shared.ui.MainLayout;
+
+/** Imports trusts from an ODS-style CSV: preview first, errors per row, then all or nothing. */
+@Route(value = "admin/organisations/import", layout = MainLayout.class)
+@PageTitle("Import trusts - Digital Strategy Check")
+@RolesAllowed({"REGION_ADMIN", "NATIONAL_ADMIN"})
+public class ImportTrustsView extends Main {
+
+    private final OrganisationAdminService service;
+    private final Paragraph summary = new Paragraph();
+    private final Grid<ImportRow> preview = new Grid<>();
+    private final Button confirm = new Button("Import these trusts");
+    private byte[] file;
+
+    public ImportTrustsView(OrganisationAdminService service) {
+        this.service = service;
+        add(new RouterLink("Back to organisations", OrganisationsView.class), new H1("Import trusts"),
+                new Paragraph("Upload a CSV file (UTF-8) whose first line names the columns ods_code, name, trust_type, "
+                        + "organisation_form and icb_ods_code, and optionally postcode. Trust types: acute, ambulance, "
+                        + "community, mental health, specialist. Organisation forms: NHS trust, NHS foundation trust. "
+                        + "You will see every row and its problems before anything is saved; if any row has a problem, "
+                        + "nothing is imported."));
+
+        var upload = new Upload(UploadHandler.inMemory((metadata, data) -> {
+            var ui = UI.getCurrent();
+            if (ui != null) {
+                ui.access(() -> show(data));
+            }
+        }));
+        upload.setAcceptedFileTypes(".csv", "text/csv");
+        upload.setMaxFileSize(OrganisationAdminService.MAX_IMPORT_BYTES);
+        upload.setMaxFiles(1);
+        upload.setDropLabel(new com.vaadin.flow.component.html.Span("Drop the CSV file here"));
+        upload.getElement().setAttribute("aria-label", "CSV file of trusts");
+        add(upload);
+
+        summary.getElement().setAttribute("role", "status");
+        summary.addClassName("outcome");
+        preview.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        preview.setAriaLabel("Rows of the file");
+        preview.addColumn(ImportRow::line).setHeader("Line").setAutoWidth(true).setFlexGrow(0);
+        preview.addColumn(ImportRow::odsCode).setHeader("ODS code");
+        preview.addColumn(ImportRow::name).setHeader("Name").setFlexGrow(3);
+        preview.addColumn(ImportRow::trustType).setHeader("Type");
+        preview.addColumn(ImportRow::icbOdsCode).setHeader("ICB");
+        preview.addColumn(row -> row.errors().isEmpty() ? "Ready" : String.join(" ", row.errors()))
+                .setHeader("Problems").setFlexGrow(4);
+        preview.setAllRowsVisible(true);
+        preview.setVisible(false);
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.setVisible(false);
+        confirm.addClickListener(click -> importFile());
+        add(new H2("Preview"), summary, preview, confirm);
+    }
+
+    private void show(byte[] data) {
+        file = data;
+        try {
+            List<ImportRow> rows = service.previewImport(data);
+            long wrong = rows.stream().filter(r -> !r.errors().isEmpty()).count();
+            preview.setItems(rows);
+            preview.setVisible(true);
+            confirm.setVisible(wrong == 0 && !rows.isEmpty());
+            summary.setText(rows.size() + (rows.size() == 1 ? " row" : " rows") + ", " + wrong + " with problems. "
+                    + (wrong == 0 ? "Check them, then import." : "Nothing will be imported until every row is right."));
+        } catch (OrganisationAdminService.Refused refused) {
+            preview.setVisible(false);
+            confirm.setVisible(false);
+            summary.setText("Not read: " + refused.getMessage());
+        }
+    }
+
+    private void importFile() {
+        try {
+            int count = service.importTrusts(file);
+            confirm.setVisible(false);
+            summary.setText("Imported " + count + (count == 1 ? " trust." : " trusts."));
+        } catch (OrganisationAdminService.Refused refused) {
+            summary.setText("Nothing imported: " + refused.getMessage());
+        }
+    }
+}
