@@ -50,7 +50,6 @@ public class ImportTrustsView extends Main {
         upload.setAcceptedFileTypes(".csv", "text/csv");
         upload.setMaxFileSize(OrganisationAdminService.MAX_IMPORT_BYTES);
         upload.setMaxFiles(1);
-        upload.setDropLabel(new com.vaadin.flow.component.html.Span("Drop the CSV file here"));
         upload.getElement().setAttribute("aria-label", "CSV file of trusts");
         add(upload);
 
