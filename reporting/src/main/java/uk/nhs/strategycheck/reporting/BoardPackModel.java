@@ -1,0 +1,227 @@
+package uk.nhs.strategycheck.reporting;
+
+import static uk.nhs.strategycheck.reporting.Rows.row;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/** Turns {@link BoardPackData} into the parameters and section rows of board-pack.jrxml. */
+final class BoardPackModel {
+
+    /** The heatmap has seven score columns: the framework's seven characteristics. */
+    static final int COLUMNS = 7;
+    /** Trusts per characteristic chart; a larger ICS gets more than one chart per characteristic. */
+    static final int TRUSTS_PER_CHART = 18;
+    /** Up to this many trusts fit the short chart; two charts then share a page. */
+    static final int SMALL_CHART_TRUSTS = 8;
+
+    private BoardPackModel() {
+    }
+
+    static Rows.Model build(BoardPackData d) {
+        Objects.requireNonNull(d, "data");
+        List<BoardPackData.CharacteristicSummary> chars = d.characteristics() == null ? List.of()
+                : d.characteristics().stream().sorted(Comparator.comparingInt(BoardPackData.CharacteristicSummary::position)).toList();
+        if (chars.size() > COLUMNS) {
+            throw new IllegalArgumentException("The board pack shows at most " + COLUMNS + " characteristics, got " + chars.size());
+        }
+        List<BoardPackData.TrustProfile> trusts = d.trusts() == null ? List.of() : d.trusts();
+
+        String icsName = Fmt.text(d.icsName(), "Integrated care system");
+        String cycle = Fmt.text(d.cycleName(), "");
+        String title = (icsName + " board pack " + cycle).strip();
+
+        Map<String, Object> p = new HashMap<>();
+        p.put("DOC_TITLE", title);
+        p.put("ICS_NAME", icsName);
+        p.put("ICS_ODS", Fmt.text(d.icsOdsCode(), "Not recorded"));
+        p.put("CYCLE", cycle);
+        p.put("PREVIOUS_CYCLE", Fmt.text(d.previousCycleName(), "None"));
+        p.put("GENERATED", Fmt.date(d.generatedOn()));
+        p.put("SUBMISSION", d.submitted() + " of " + d.memberTrusts() + " member trusts submitted, " + d.approved() + " approved");
+        p.put("STRONGEST", extreme(chars, true));
+        p.put("WEAKEST", extreme(chars, false));
+        List<String> support = needingSupport(trusts, chars);
+        p.put("SUPPORT_COUNT", support.isEmpty() ? "No trust needs support on this measure."
+                : support.size() + (support.size() == 1 ? " trust needs" : " trusts need")
+                + " support (any red characteristic, or no approved assessment):");
+        p.put("SUPPORT_LIST", support.isEmpty() ? null : String.join("\n", support));
+        for (int i = 0; i < COLUMNS; i++) {
+            p.put("H" + (i + 1), i < chars.size() ? (i + 1) + "\n" + Fmt.shortName(chars.get(i).code(), chars.get(i).name()) : null);
+        }
+
+        Rows.methodology(p, chars.stream().map(c -> new String[] {String.valueOf(c.position()), c.code(), c.name()}).toList());
+
+        List<Map<String, ?>> rows = new ArrayList<>();
+        rows.add(row("section", "cover", "page", "cover"));
+        rows.add(row("section", "summary", "page", "summary", "table", medianRows(chars, trusts)));
+        rows.add(row("section", "heatmap", "page", "heatmap", "table", heatmapRows(chars, trusts)));
+        addCharts(rows, chars, trusts);
+        boolean first = true;
+        for (int i = 0; i < trusts.size(); i++) {
+            rows.add(profileRow(trusts.get(i), first, "profile-" + i, d.previousCycleName()));
+            first = false;
+        }
+        rows.add(row("section", "methodology", "page", "methodology"));
+        return new Rows.Model(title, p, rows);
+    }
+
+    private static List<CharacteristicScores> scores(BoardPackData.TrustProfile t) {
+        return t.scores() == null ? List.of()
+                : t.scores().stream().sorted(Comparator.comparingInt(CharacteristicScores::position)).toList();
+    }
+
+    private static BigDecimal scoreFor(BoardPackData.TrustProfile t, BoardPackData.CharacteristicSummary c) {
+        for (CharacteristicScores s : scores(t)) {
+            if (Objects.equals(s.code(), c.code()) || s.position() == c.position()) {
+                return s.score();
+            }
+        }
+        return null;
+    }
+
+    /** Strongest or weakest by ICS median; ties are all named. */
+    private static String extreme(List<BoardPackData.CharacteristicSummary> chars, boolean strongest) {
+        BigDecimal best = null;
+        for (var c : chars) {
+            if (c.icsMedian() != null && (best == null || (strongest ? c.icsMedian().compareTo(best) > 0 : c.icsMedian().compareTo(best) < 0))) {
+                best = c.icsMedian();
+            }
+        }
+        if (best == null) {
+            return "Not shown: no ICS median yet";
+        }
+        BigDecimal b = best;
+        return chars.stream().filter(c -> c.icsMedian() != null && c.icsMedian().compareTo(b) == 0)
+                .map(c -> Fmt.shortName(c.code(), c.name()) + " (" + Fmt.text(c.name(), "") + "), ICS median "
+                        + Fmt.scoreWithRag(c.icsMedian(), ""))
+                .collect(Collectors.joining("; "));
+    }
+
+    /** Trusts with any red characteristic, or with no approved assessment (DESIGN.md). */
+    static List<String> needingSupport(List<BoardPackData.TrustProfile> trusts, List<BoardPackData.CharacteristicSummary> chars) {
+        List<String> out = new ArrayList<>();
+        for (var t : trusts) {
+            String name = Fmt.text(t.trustName(), "Unnamed trust");
+            if (!Fmt.approved(t.status())) {
+                out.add(name + ": no approved assessment (" + Fmt.status(t.status()).toLowerCase(java.util.Locale.UK) + ")");
+                continue;
+            }
+            List<String> red = scores(t).stream().filter(s -> "Red".equals(Fmt.rag(s.score())))
+                    .map(s -> Fmt.shortName(s.code(), s.name()) + " " + Fmt.score(s.score(), "")).toList();
+            if (!red.isEmpty()) {
+                out.add(name + ": red in " + String.join(", ", red));
+            }
+        }
+        return out;
+    }
+
+    private static List<Map<String, ?>> medianRows(List<BoardPackData.CharacteristicSummary> chars, List<BoardPackData.TrustProfile> trusts) {
+        List<Map<String, ?>> rows = new ArrayList<>();
+        for (var c : chars) {
+            int red = 0, amber = 0, green = 0, none = 0;
+            for (var t : trusts) {
+                String rag = Fmt.rag(scoreFor(t, c));
+                if (rag == null) {
+                    none++;
+                } else if (rag.equals("Red")) {
+                    red++;
+                } else if (rag.equals("Amber")) {
+                    amber++;
+                } else {
+                    green++;
+                }
+            }
+            rows.add(row("characteristic", c.position() + ". " + Fmt.shortName(c.code(), c.name()),
+                    "name", Fmt.text(c.name(), ""),
+                    "ics", Fmt.scoreWithRag(c.icsMedian(), Fmt.NOT_SHOWN), "bg", Fmt.fill(c.icsMedian()), "ink", Fmt.ink(c.icsMedian()),
+                    "national", Fmt.scoreWithRag(c.nationalMedian(), Fmt.NOT_SHOWN),
+                    "red", String.valueOf(red), "amber", String.valueOf(amber), "green", String.valueOf(green),
+                    "none", String.valueOf(none)));
+        }
+        return rows;
+    }
+
+    private static List<Map<String, ?>> heatmapRows(List<BoardPackData.CharacteristicSummary> chars, List<BoardPackData.TrustProfile> trusts) {
+        List<Map<String, ?>> rows = new ArrayList<>();
+        for (var t : trusts) {
+            List<BigDecimal> values = chars.stream().map(c -> scoreFor(t, c)).toList();
+            rows.add(heatRow(Fmt.text(t.trustName(), "Unnamed trust"), values, Fmt.NOT_SCORED));
+        }
+        rows.add(heatRow("ICS median", chars.stream().map(BoardPackData.CharacteristicSummary::icsMedian).toList(), Fmt.NOT_SHOWN));
+        rows.add(heatRow("National median", chars.stream().map(BoardPackData.CharacteristicSummary::nationalMedian).toList(), Fmt.NOT_SHOWN));
+        return rows;
+    }
+
+    private static Map<String, Object> heatRow(String label, List<BigDecimal> values, String whenNull) {
+        Map<String, Object> r = row("trust", label);
+        for (int i = 0; i < values.size(); i++) {
+            BigDecimal v = values.get(i);
+            // Score and RAG on two lines so a narrow column never breaks a word.
+            r.put("c" + (i + 1), v == null ? whenNull : Fmt.score(v, "") + "\n" + Fmt.rag(v));
+            r.put("b" + (i + 1), Fmt.fill(v));
+            r.put("f" + (i + 1), Fmt.ink(v));
+        }
+        return r;
+    }
+
+    private static void addCharts(List<Map<String, ?>> rows, List<BoardPackData.CharacteristicSummary> chars,
+                                  List<BoardPackData.TrustProfile> trusts) {
+        boolean first = true;
+        int chunks = Math.max(1, (trusts.size() + TRUSTS_PER_CHART - 1) / TRUSTS_PER_CHART);
+        for (var c : chars) {
+            String shortName = Fmt.shortName(c.code(), c.name());
+            for (int k = 0; k < chunks; k++) {
+                List<BoardPackData.TrustProfile> part = trusts.subList(Math.min(trusts.size(), k * TRUSTS_PER_CHART),
+                        Math.min(trusts.size(), (k + 1) * TRUSTS_PER_CHART));
+                List<Map<String, ?>> bars = new ArrayList<>();
+                StringBuilder alt = new StringBuilder("Bar chart of ").append(shortName)
+                        .append(" scores on the 1 to 5 scale for ").append(part.size())
+                        .append(part.size() == 1 ? " trust" : " trusts").append(", with the ICS median ")
+                        .append(Fmt.score(c.icsMedian(), "not shown")).append(" and the national median ")
+                        .append(Fmt.score(c.nationalMedian(), "not shown")).append(". ");
+                for (var t : part) {
+                    BigDecimal s = scoreFor(t, c);
+                    String name = Fmt.text(t.trustName(), "Unnamed trust");
+                    bars.add(Rows.bar("Trust score", s == null ? name + " (not scored)" : name, s, Fmt.scoreWithRag(s, "")));
+                    alt.append(name).append(' ').append(Fmt.scoreWithRag(s, "not scored")).append("; ");
+                }
+                bars.add(Rows.bar("ICS median", "ICS median", c.icsMedian(), Fmt.score(c.icsMedian(), "")));
+                bars.add(Rows.bar("National median", "National median", c.nationalMedian(), Fmt.score(c.nationalMedian(), "")));
+                String subtitle = chunks == 1 ? null
+                        : "Trusts " + (k * TRUSTS_PER_CHART + 1) + " to " + (k * TRUSTS_PER_CHART + part.size()) + " of " + trusts.size();
+                rows.add(row("section", "chart", "page", "charts", "first", first,
+                        "title", c.position() + ". " + shortName + ": " + Fmt.text(c.name(), ""),
+                        "subtitle", subtitle,
+                        "note", "ICS median " + Fmt.score(c.icsMedian(), Fmt.NOT_SHOWN.toLowerCase(java.util.Locale.UK))
+                                + "; national median " + Fmt.score(c.nationalMedian(), Fmt.NOT_SHOWN.toLowerCase(java.util.Locale.UK)) + ".",
+                        "alt", alt.toString().replaceAll("; $", "."),
+                        "bars", bars,
+                        "big", part.size() > SMALL_CHART_TRUSTS));
+                first = false;
+            }
+        }
+    }
+
+    private static Map<String, Object> profileRow(BoardPackData.TrustProfile t, boolean first, String page, String previousCycle) {
+        List<CharacteristicScores> scores = scores(t);
+        String name = Fmt.text(t.trustName(), "Unnamed trust");
+        String meta = "ODS code " + Fmt.text(t.odsCode(), "not recorded") + " · " + Fmt.text(t.trustType(), "Trust type not recorded")
+                + " · Assessment: " + Fmt.status(t.status());
+        List<Map<String, ?>> actions = Rows.actionRows(t.topActions(), scores);
+        return row("section", "profile", "page", page, "first", first,
+                "title", name, "meta", meta,
+                "change", TrustReportModel.changeSummary(scores, previousCycle),
+                "table", Rows.scoreRows(scores),
+                "bars", Rows.profileBars(scores),
+                "alt", Rows.profileAlt(name, scores),
+                "actions", actions,
+                "actionsNote", actions.isEmpty() ? "No actions recorded." : null);
+    }
+}

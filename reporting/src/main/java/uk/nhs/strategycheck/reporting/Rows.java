@@ -1,0 +1,126 @@
+package uk.nhs.strategycheck.reporting;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builders for the maps the templates read. The templates only lay text out: every
+ * rule (rounding, RAG, wording) is applied here, in Java, where it is tested.
+ */
+final class Rows {
+
+    private Rows() {
+    }
+
+    /** Parameters and the main data source of one report. */
+    record Model(String title, Map<String, Object> params, List<Map<String, ?>> rows) {
+    }
+
+    /** The methodology page's description of the framework, from the characteristics in the data. */
+    static void methodology(Map<String, Object> params, List<String[]> characteristics) {
+        params.put("METHOD_FRAMEWORK", "The Digital Strategy Check assesses a trust's digital strategy against "
+                + Fmt.count(characteristics.size()) + " characteristics of a good digital strategy. Each characteristic has four "
+                + "statements; the trust scores every statement from 1 to 5 and records a short evidence note.");
+        List<String> lines = new ArrayList<>();
+        for (String[] c : characteristics) {
+            lines.add(c[0] + ". " + Fmt.shortName(c[1], c[2]) + ": " + Fmt.text(c[2], ""));
+        }
+        params.put("METHOD_CHARACTERISTICS", String.join("\n", lines));
+    }
+
+    static Map<String, Object> row(Object... keyValues) {
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+
+    /** One bar of a category chart: series, category, value (null draws no bar) and its label. */
+    static Map<String, Object> bar(String series, String category, BigDecimal value, String label) {
+        return row("series", series, "category", category, "value", Fmt.number(value), "label", label);
+    }
+
+    /** The characteristic scores of one trust against the medians, for the grouped bar chart. */
+    static List<Map<String, ?>> profileBars(List<CharacteristicScores> scores) {
+        List<Map<String, ?>> bars = new ArrayList<>();
+        // Series are added in a fixed order for every category, so colours never shift when a value is missing.
+        for (CharacteristicScores c : scores) {
+            String cat = Fmt.shortName(c.code(), c.name());
+            bars.add(bar("Trust score", cat, c.score(), Fmt.score(c.score(), "")));
+            bars.add(bar("ICS median", cat, c.icsMedian(), Fmt.score(c.icsMedian(), "")));
+            bars.add(bar("National median", cat, c.nationalMedian(), Fmt.score(c.nationalMedian(), "")));
+            bars.add(bar("Peer median", cat, c.peerMedian(), Fmt.score(c.peerMedian(), "")));
+        }
+        return bars;
+    }
+
+    static String profileAlt(String who, List<CharacteristicScores> scores) {
+        StringBuilder alt = new StringBuilder("Bar chart of ").append(who)
+                .append("'s score for each characteristic, on the 1 to 5 scale, beside the ICS, national and peer medians. ");
+        for (CharacteristicScores c : scores) {
+            alt.append(Fmt.shortName(c.code(), c.name())).append(": score ").append(Fmt.scoreWithRag(c.score(), "not scored"))
+                    .append(", ICS median ").append(Fmt.score(c.icsMedian(), "not shown"))
+                    .append(", national median ").append(Fmt.score(c.nationalMedian(), "not shown"))
+                    .append(", peer median ").append(Fmt.score(c.peerMedian(), "not shown")).append(". ");
+        }
+        return alt.toString().strip();
+    }
+
+    /** Rows of the "score against medians" table shown in both reports. */
+    static List<Map<String, ?>> scoreRows(List<CharacteristicScores> scores) {
+        List<Map<String, ?>> rows = new ArrayList<>();
+        for (CharacteristicScores c : scores) {
+            rows.add(row(
+                    "characteristic", c.position() + ". " + Fmt.shortName(c.code(), c.name()),
+                    "name", Fmt.text(c.name(), ""),
+                    "score", Fmt.scoreWithRag(c.score(), Fmt.NOT_SCORED),
+                    "bg", Fmt.fill(c.score()),
+                    "ink", Fmt.ink(c.score()),
+                    "previous", Fmt.score(c.previous(), "No score"),
+                    "change", Fmt.change(c.score(), c.previous()),
+                    "ics", Fmt.score(c.icsMedian(), Fmt.NOT_SHOWN),
+                    "national", Fmt.score(c.nationalMedian(), Fmt.NOT_SHOWN),
+                    "peer", Fmt.score(c.peerMedian(), Fmt.NOT_SHOWN)));
+        }
+        return rows;
+    }
+
+    static List<Map<String, ?>> actionRows(List<ActionItem> actions, List<CharacteristicScores> scores) {
+        List<Map<String, ?>> rows = new ArrayList<>();
+        for (ActionItem a : actions == null ? List.<ActionItem>of() : actions) {
+            rows.add(row(
+                    "title", Fmt.text(a.title(), "Untitled action"),
+                    "characteristic", characteristicLabel(a.characteristic(), scores),
+                    "owner", Fmt.text(a.owner(), "No owner"),
+                    "due", a.dueOn() == null ? "No date" : Fmt.date(a.dueOn()),
+                    "status", Fmt.text(a.status() == null ? null : humanise(a.status()), "Not recorded")));
+        }
+        return rows;
+    }
+
+    /** An action or evidence item names its characteristic by code or name; show the short name when we know it. */
+    static String characteristicLabel(String codeOrName, List<CharacteristicScores> scores) {
+        if (codeOrName == null) {
+            return "";
+        }
+        for (CharacteristicScores c : scores) {
+            if (codeOrName.equalsIgnoreCase(c.code()) || codeOrName.equalsIgnoreCase(c.name())) {
+                return Fmt.shortName(c.code(), c.name());
+            }
+        }
+        return codeOrName;
+    }
+
+    /** "IN_PROGRESS" reads as "In progress"; text that is already words is left alone. */
+    static String humanise(String s) {
+        if (!s.equals(s.toUpperCase(java.util.Locale.UK)) || s.isBlank()) {
+            return s;
+        }
+        String words = s.strip().replace('_', ' ').toLowerCase(java.util.Locale.UK);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

@@ -1,0 +1,169 @@
+package uk.nhs.strategycheck.reporting;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Realistic report data: the framework's seven characteristics and statements, and member trusts with the longest real names. */
+final class Fixtures {
+
+    static final LocalDate GENERATED = LocalDate.of(2026, 11, 25);
+
+    /** code, name, and its four statements. */
+    static final String[][] FRAMEWORK = {
+            {"LEADERSHIP", "Led by the executive, framed as outcomes",
+                    "The chief executive is the named owner of the digital strategy and presents it to the board.",
+                    "Every strategic objective is stated as an outcome for patients, staff or the wider system, not as a technology deliverable.",
+                    "Clinical, operational and digital leaders set and review digital priorities together.",
+                    "The board receives regular reports on digital outcomes, not only on project status or IT spend."},
+            {"CONTEXT", "Shaped by our context and our users",
+                    "The strategy rests on evidence about our patients', staff's and population's needs (user research, service data).",
+                    "It explains how it fits the integrated care system's shared plans and partners, and where it deliberately differs.",
+                    "It reuses proven national or peer solutions where they fit our context, and says where and why.",
+                    "Patients and staff helped shape and test the priorities."},
+            {"BASICS", "Fixes the basics first",
+                    "The state of the foundations (infrastructure, devices, connectivity, cyber security, core clinical systems, data quality) is assessed and the gaps are stated openly.",
+                    "Fixing the basics is explicitly prioritised ahead of emerging technology.",
+                    "Emerging technology (such as AI or automation) is adopted only against a defined problem, with evidence and a plan to evaluate it.",
+                    "Staff experience of everyday technology (log-ins, devices, Wi-Fi) is measured and acted on."},
+            {"CLARITY", "Clear, measurable and credible",
+                    "Objectives are specific and measurable, with baselines and targets.",
+                    "Each objective has an owner, a delivery plan (how), a timescale (when) and a rationale (why).",
+                    "The plan is resourced (money and people) and its trade-offs are stated.",
+                    "Progress against the measures is tracked and reported to the board."},
+            {"HORIZON", "A near horizon, reviewed constantly",
+                    "The strategy covers a horizon of one to five years.",
+                    "It is aligned with the trust's strategic and operational plans and their planning cycle.",
+                    "A review cycle (at least yearly) is scheduled, and past reviews changed the plan.",
+                    "The milestones for the next twelve months are explicit."},
+            {"FOCUS", "Prioritised, not a wish list",
+                    "Priorities are few and ranked.",
+                    "The strategy names what is not a priority or is deferred, and why.",
+                    "It acknowledges what it cannot fix in its horizon and manages expectations.",
+                    "New demands go through a transparent prioritisation process."},
+            {"CULTURE", "Lived in culture, practices and processes",
+                    "Services are run by multidisciplinary teams that work in a user-centred, iterative way.",
+                    "Values and decision-making principles are written down and used in real decisions.",
+                    "Staff across the organisation can describe the strategy's priorities in their own words.",
+                    "Teams measure their services and improve them continuously (for example retrospectives, service performance data)."},
+    };
+
+    static final String[] LABELS = {"", "Not in place", "Emerging", "Developing", "Established", "Leading"};
+
+    static final BigDecimal[] ICS_MEDIAN = dec("3.1", "2.8", "3.6", "2.6", "3.3", "2.1", "2.9");
+    static final BigDecimal[] NATIONAL_MEDIAN = dec("3.0", "2.9", "3.2", "2.7", "3.0", "2.4", null);
+    static final BigDecimal[] PEER_MEDIAN = dec("3.2", "3.0", "3.4", "2.5", "3.1", "2.3", "2.8");
+
+    /** Six trusts: three approved, one submitted, one draft, one returned; 4 of 6 submitted, 3 approved. */
+    record Trust(String name, String ods, String type, String status, BigDecimal[] scores, BigDecimal[] previous) {
+    }
+
+    static final List<Trust> TRUSTS = List.of(
+            new Trust("Birmingham Women's and Children's NHS Foundation Trust", "RQ3", "Acute specialist", "APPROVED",
+                    dec("3.8", "2.3", "4.0", "2.6", "3.5", "1.8", "3.0"), dec("3.4", "2.3", "3.6", "2.9", "3.0", "1.5", "2.8")),
+            new Trust("The Newcastle upon Tyne Hospitals NHS Foundation Trust", "RTD", "Acute teaching", "APPROVED",
+                    dec("4.3", "3.5", "3.7", "3.3", "4.8", "2.9", "4.0"), dec("4.0", "3.3", "3.7", null, "4.5", "2.7", "3.8")),
+            new Trust("Sherwood Forest Hospitals NHS Foundation Trust", "RK5", "Acute", "APPROVED",
+                    dec("2.4", "2.5", "3.4", "1.0", "2.9", "2.0", "5.0"), null),
+            new Trust("Isle of Wight NHS Trust", "R1F", "Combined", "SUBMITTED", nulls(), nulls()),
+            new Trust("Walsall Healthcare NHS Trust", "RBK", "Acute", "DRAFT", nulls(), dec("2.0", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6")),
+            new Trust("Yeovil District Hospital NHS Foundation Trust", "RA4", "Acute", "RETURNED", nulls(), nulls()));
+
+    private Fixtures() {
+    }
+
+    static BigDecimal[] dec(String... s) {
+        BigDecimal[] out = new BigDecimal[s.length];
+        for (int i = 0; i < s.length; i++) {
+            out[i] = s[i] == null ? null : new BigDecimal(s[i]);
+        }
+        return out;
+    }
+
+    static BigDecimal[] nulls() {
+        return new BigDecimal[7];
+    }
+
+    static List<CharacteristicScores> scores(BigDecimal[] scores, BigDecimal[] previous) {
+        List<CharacteristicScores> out = new ArrayList<>();
+        for (int i = 0; i < FRAMEWORK.length; i++) {
+            out.add(new CharacteristicScores(i + 1, FRAMEWORK[i][0], FRAMEWORK[i][1], scores[i], previous == null ? null : previous[i],
+                    ICS_MEDIAN[i], NATIONAL_MEDIAN[i], PEER_MEDIAN[i]));
+        }
+        return out;
+    }
+
+    static List<ActionItem> actions(int n) {
+        String[][] samples = {
+                {"FOCUS", "Publish a ranked list of no more than five digital priorities, with what is deferred and why", "Chief Digital Information Officer"},
+                {"CONTEXT", "Run user research with patients and ward staff before the next refresh", "Head of User-Centred Design"},
+                {"CLARITY", "Add baselines and targets to every objective", "Director of Strategy and Transformation"},
+                {"LEADERSHIP", "Chief executive to present the strategy's outcome measures to the board quarterly", "Chief Executive"},
+                {"CULTURE", "Start monthly retrospectives in every digital product team", "Deputy Chief Nursing Information Officer"},
+        };
+        List<ActionItem> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String[] s = samples[i % samples.length];
+            out.add(new ActionItem(s[0], s[1], s[2], LocalDate.of(2027, 1 + i % 12, 15), i % 2 == 0 ? "IN_PROGRESS" : "NOT_STARTED"));
+        }
+        return out;
+    }
+
+    static BoardPackData boardPack() {
+        return boardPack("South East London ICS", "QKK", TRUSTS);
+    }
+
+    static BoardPackData boardPack(String ics, String ods, List<Trust> trusts) {
+        List<BoardPackData.CharacteristicSummary> chars = new ArrayList<>();
+        for (int i = 0; i < FRAMEWORK.length; i++) {
+            chars.add(new BoardPackData.CharacteristicSummary(i + 1, FRAMEWORK[i][0], FRAMEWORK[i][1], ICS_MEDIAN[i], NATIONAL_MEDIAN[i]));
+        }
+        List<BoardPackData.TrustProfile> profiles = new ArrayList<>();
+        int submitted = 0;
+        int approved = 0;
+        for (int t = 0; t < trusts.size(); t++) {
+            Trust tr = trusts.get(t);
+            submitted += tr.status().equals("SUBMITTED") || tr.status().equals("APPROVED") ? 1 : 0;
+            approved += tr.status().equals("APPROVED") ? 1 : 0;
+            profiles.add(new BoardPackData.TrustProfile(tr.name(), tr.ods(), tr.type(), tr.status(), scores(tr.scores(), tr.previous()),
+                    tr.status().equals("APPROVED") ? actions(3 + t % 3) : List.of()));
+        }
+        return new BoardPackData(ics, ods, "2026/27", "2025/26", GENERATED, trusts.size(), submitted, approved, chars, profiles);
+    }
+
+    /** A synthetic ICS of n trusts with fake names and varied scores. */
+    static List<Trust> syntheticTrusts(int n) {
+        List<Trust> out = new ArrayList<>();
+        String[] suffix = {"NHS Foundation Trust", "NHS Trust", "Hospitals NHS Foundation Trust", "Community Healthcare NHS Trust"};
+        for (int t = 0; t < n; t++) {
+            BigDecimal[] s = new BigDecimal[7];
+            BigDecimal[] p = new BigDecimal[7];
+            for (int i = 0; i < 7; i++) {
+                s[i] = BigDecimal.valueOf(10 + (t * 7 + i * 13) % 41, 1);
+                p[i] = BigDecimal.valueOf(10 + (t * 5 + i * 11) % 41, 1);
+            }
+            String status = t % 9 == 8 ? "DRAFT" : "APPROVED";
+            out.add(new Trust("Fictional Borough " + (t + 1) + " and District " + suffix[t % suffix.length], "X" + (100 + t), "Acute", status,
+                    status.equals("APPROVED") ? s : nulls(), p));
+        }
+        return out;
+    }
+
+    static TrustReportData trustReport() {
+        Trust t = TRUSTS.get(0);
+        List<EvidenceItem> evidence = new ArrayList<>();
+        int[] statementScores = {4, 4, 3, 4, 2, 3, 2, 2, 4, 4, 4, 4, 3, 3, 2, 2, 4, 3, 4, 3, 2, 2, 2, 1, 3, 3, 3, 3};
+        for (int c = 0; c < FRAMEWORK.length; c++) {
+            for (int s = 0; s < 4; s++) {
+                int score = statementScores[c * 4 + s];
+                evidence.add(new EvidenceItem(FRAMEWORK[c][0], "S" + (s + 1), FRAMEWORK[c][2 + s], score, LABELS[score],
+                        "Board minutes of 12 March 2026 record the discussion; see the digital strategy, section " + (c + 1) + "." + (s + 1)
+                                + (s == 0 ? ". The refreshed strategy was co-produced with the patient panel and the clinical reference group, and the"
+                                + " evidence pack includes the survey results from 1,240 staff across all sites." : "")));
+            }
+        }
+        return new TrustReportData(t.name(), t.ods(), t.type(), "Birmingham and Solihull ICS", "2026/27", t.status(), "2025/26",
+                GENERATED, scores(t.scores(), t.previous()), evidence, actions(5));
+    }
+}
