@@ -62,7 +62,7 @@ public class BarChartStyle implements JRChartCustomizer {
         r.setDefaultOutlinePaint(OUTLINE);
         r.setDefaultOutlineStroke(new BasicStroke(0.5f));
         CategoryDataset data = plot.getDataset();
-        for (int i = 0; i < data.getRowCount(); i++) {
+        for (int i = 0; data != null && i < data.getRowCount(); i++) {
             Paint p = SERIES.get(String.valueOf(data.getRowKey(i)));
             if (p != null) {
                 r.setSeriesPaint(i, p);

@@ -62,7 +62,7 @@ final class TrustReportModel {
             rows.add(row("section", "evidence", "page", "evidence", "first", true, "title", "No evidence recorded", "table", List.of()));
         }
         List<Map<String, ?>> actionRows = Rows.actionRows(d.actions(), scores);
-        rows.add(row("section", "actions", "page", "actions", "table", actionRows,
+        rows.add(row("section", "actions", "page", "actions", "actions", actionRows,
                 "actionsNote", actionRows.isEmpty() ? "No actions recorded." : null));
         rows.add(row("section", "methodology", "page", "methodology"));
         return new Rows.Model(title, p, rows);

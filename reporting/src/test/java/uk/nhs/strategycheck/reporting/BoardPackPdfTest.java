@@ -1,0 +1,177 @@
+package uk.nhs.strategycheck.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The ICS board pack, rendered once from a realistic six-trust ICS and read back with PDFBox. */
+class BoardPackPdfTest {
+
+    private static PDDocument doc;
+    private static String text;
+    private static int pages;
+
+    @BeforeAll
+    static void render() throws IOException {
+        doc = Pdfs.load(new JasperReportRenderer().boardPack(Fixtures.boardPack()));
+        text = Pdfs.text(doc);
+        pages = doc.getNumberOfPages();
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        doc.close();
+    }
+
+    @Test
+    void sectionsComeInOrder() {
+        Pdfs.assertInOrder(text, "Integrated care system board pack", "South East London ICS", "ODS code: QKK", "2026/27",
+                "Generated 25 November 2026",
+                "Executive summary", "Heatmap: member trusts by characteristic", "Characteristics compared",
+                "1. Leadership: Led by the executive, framed as outcomes", "7. Culture: Lived in culture, practices and processes",
+                "Trust profiles", "Birmingham Women's and Children's NHS Foundation Trust", "Yeovil District Hospital NHS Foundation Trust",
+                "Methodology");
+    }
+
+    @Test
+    void executiveSummaryGivesSubmissionsStrengthsAndRisks() {
+        String summary = Pdfs.page(doc, 2);
+        assertThat(summary).contains("4 of 6 member trusts submitted, 3 approved")
+                .contains("Strongest characteristic").contains("Basics (Fixes the basics first), ICS median 3.6 Green")
+                .contains("Weakest characteristic").contains("Focus (Prioritised, not a wish list), ICS median 2.1 Red")
+                .contains("5 trusts need support")
+                .contains("Sherwood Forest Hospitals NHS Foundation Trust: red in Leadership 2.4, Clarity 1.0, Focus 2.0")
+                .contains("Walsall Healthcare NHS Trust: no approved assessment");
+        // Newcastle is approved with no red characteristic: it does not need support.
+        assertThat(summary).doesNotContain("The Newcastle upon Tyne Hospitals NHS Foundation Trust:");
+    }
+
+    @Test
+    void heatmapShowsEveryTrustWithScoreAndRagInWordsAndColour() throws IOException {
+        int page = pageContaining("Heatmap: member trusts by characteristic");
+        String heat = Pdfs.squash(Pdfs.page(doc, page));
+        for (Fixtures.Trust t : Fixtures.TRUSTS) {
+            assertThat(heat).contains(Pdfs.squash(t.name()));
+        }
+        // Birmingham's row, in column order, then the medians.
+        assertThat(heat).contains(Pdfs.squash("3.8 Green 2.3 Red 4.0 Green 2.6 Amber 3.5 Green 1.8 Red 3.0 Amber"))
+                .contains(Pdfs.squash("ICS median 3.1 Amber 2.8 Amber 3.6 Green"))
+                .contains("Notscored").contains("Notshown");
+        assertThat(Pdfs.hasColour(doc, page, 0xD5281B)).as("red fill").isTrue();
+        assertThat(Pdfs.hasColour(doc, page, 0xFFB81C)).as("amber fill").isTrue();
+        assertThat(Pdfs.hasColour(doc, page, 0x006747)).as("green fill").isTrue();
+    }
+
+    @Test
+    void everyTrustHasAProfilePageWithItsScoresChangeAndActions() throws IOException {
+        for (Fixtures.Trust t : Fixtures.TRUSTS) {
+            int page = pageStartingProfile(t.name());
+            String profile = Pdfs.page(doc, page);
+            assertThat(profile).contains(t.name()).contains("ODS code " + t.ods()).contains("Scores against the medians");
+        }
+        String birmingham = Pdfs.page(doc, pageStartingProfile(Fixtures.TRUSTS.get(0).name()));
+        assertThat(birmingham).contains("3.8 Green").contains("+0.4").contains("-0.3").contains("No change")
+                .contains("Since 2025/26: improved in 5, fell in 1, no change in 1 of 7 characteristics.")
+                .contains("Top actions").contains("15 January 2027");
+        // Table cells wrap: compare without line breaks.
+        assertThat(Pdfs.squash(birmingham)).contains(Pdfs.squash("Characteristic Owner Due Status"))
+                .contains(Pdfs.squash("Publish a ranked list of no more than five digital priorities, with what is deferred and why Focus"))
+                .contains(Pdfs.squash("Chief Digital Information Officer"));
+        String walsall = Pdfs.page(doc, pageStartingProfile("Walsall Healthcare NHS Trust"));
+        assertThat(walsall).contains("Not scored").contains("No actions recorded.").contains("Draft, in progress");
+    }
+
+    @Test
+    void everyScoreGivenIsPrintedExactly() {
+        for (Fixtures.Trust t : Fixtures.TRUSTS) {
+            for (var s : t.scores()) {
+                if (s != null) {
+                    assertThat(text).contains(s.toPlainString() + " " + Fmt.rag(s));
+                }
+            }
+        }
+    }
+
+    @Test
+    void methodologyExplainsScaleRagAndMedians() throws IOException {
+        String m = Pdfs.page(doc, pages);
+        Pdfs.assertInOrder(m, "Methodology", "1 Not in place", "2 Emerging", "3 Developing", "4 Established", "5 Leading");
+        assertThat(m).contains("Red when s is below 2.5").contains("2.5 <= s < 3.5").contains("3.5 or above")
+                .contains("Only approved assessments count").contains("mean of its four statement scores, to one decimal place")
+                .contains("Medians are medians of trusts' characteristic scores").contains("seven characteristics");
+    }
+
+    @Test
+    void everyPageIsMarkedOfficialAndNumberedPageXOfY() throws IOException {
+        for (int i = 1; i <= pages; i++) {
+            String p = Pdfs.page(doc, i);
+            assertThat(p).as("page %d", i).contains("OFFICIAL").contains("Page " + i + " of " + pages);
+        }
+        assertThat(pages).isBetween(12, 20);
+    }
+
+    @Test
+    void isTaggedInBritishEnglishWithTitle() {
+        assertThat(doc.getDocumentCatalog().getMarkInfo()).isNotNull();
+        assertThat(doc.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
+        assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("en-GB");
+        assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("South East London ICS board pack 2026/27");
+        assertThat(doc.getDocumentCatalog().getViewerPreferences().displayDocTitle()).isTrue();
+        assertThat(Pdfs.structure(doc, "H1")).hasSizeGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void everyChartHasAlternativeText() {
+        List<PDStructureElement> figures = Pdfs.structure(doc, "Figure");
+        // Seven characteristic charts and one chart per trust profile.
+        assertThat(figures).hasSize(7 + Fixtures.TRUSTS.size());
+        assertThat(figures).allSatisfy(f -> assertThat(f.getAlternateDescription()).startsWith("Bar chart of"));
+        assertThat(figures.get(0).getAlternateDescription())
+                .contains("Leadership").contains("ICS median 3.1").contains("Birmingham Women's and Children's NHS Foundation Trust 3.8 Green");
+    }
+
+    @Test
+    void everyFontIsEmbeddedIncludingInCharts() throws IOException {
+        assertThat(Pdfs.countFonts(doc)).isPositive();
+        assertThat(Pdfs.fontsNotEmbedded(doc)).isEmpty();
+    }
+
+    @Test
+    void chartTextIsRealText() throws IOException {
+        // Axis and legend text from the chart pages is extractable, not drawn as shapes.
+        String charts = Pdfs.page(doc, pageContaining("Characteristics compared"));
+        assertThat(charts).contains("Score (1 Not in place to 5 Leading)").contains("National median").contains("Trust score");
+    }
+
+    @Test
+    void everyPageRendersWithInk() throws IOException {
+        assertThat(Pdfs.blankPages(doc)).isEmpty();
+    }
+
+    private static int pageContaining(String s) {
+        for (int i = 1; i <= pages; i++) {
+            if (Pdfs.page(doc, i).contains(s)) {
+                return i;
+            }
+        }
+        throw new AssertionError("No page contains " + s);
+    }
+
+    /** The page whose first line after the header is the trust's name: its profile. */
+    private static int pageStartingProfile(String trust) {
+        int profiles = pageContaining("Trust profiles");
+        for (int i = profiles; i <= pages; i++) {
+            if (Pdfs.page(doc, i).contains("ODS code") && Pdfs.page(doc, i).contains(trust + "\n")) {
+                return i;
+            }
+        }
+        throw new AssertionError("No profile page for " + trust);
+    }
+}

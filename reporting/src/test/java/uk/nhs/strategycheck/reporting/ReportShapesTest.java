@@ -1,0 +1,91 @@
+package uk.nhs.strategycheck.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.Test;
+
+/** Sizes and edge cases: the largest ICS, a synthetic 100-trust ICS, empty data, and parallel use. */
+class ReportShapesTest {
+
+    private final JasperReportRenderer renderer = new JasperReportRenderer();
+
+    @Test
+    void hundredTrustBoardPackRenders() throws IOException {
+        BoardPackData data = Fixtures.boardPack("Synthetic ICS", "QZZ", Fixtures.syntheticTrusts(100));
+        try (PDDocument doc = Pdfs.load(renderer.boardPack(data))) {
+            int pages = doc.getNumberOfPages();
+            // Cover, summary, heatmap, 7 x 6 chart pages, about one page per trust, methodology.
+            assertThat(pages).isBetween(140, 220);
+            assertThat(Pdfs.page(doc, pages)).contains("Methodology").contains("Page " + pages + " of " + pages);
+            String text = Pdfs.text(doc);
+            assertThat(text).contains("Fictional Borough 100 and District Community Healthcare NHS Trust").contains("Trusts 91 to 100 of 100");
+            assertThat(Pdfs.structure(doc, "Figure")).hasSize(7 * 6 + 100);
+        }
+    }
+
+    @Test
+    void largestRealIcsFitsOneChartPerCharacteristic() throws IOException {
+        List<Fixtures.Trust> trusts = new ArrayList<>(Fixtures.TRUSTS);
+        trusts.addAll(Fixtures.syntheticTrusts(12));
+        try (PDDocument doc = Pdfs.load(renderer.boardPack(Fixtures.boardPack("North East and North Cumbria ICS", "QHM", trusts)))) {
+            assertThat(Pdfs.structure(doc, "Figure")).hasSize(7 + 18);
+            assertThat(Pdfs.text(doc)).doesNotContain("Trusts 1 to");
+            assertThat(Pdfs.fontsNotEmbedded(doc)).isEmpty();
+        }
+    }
+
+    @Test
+    void emptyDataStillRendersAReadablePack() throws IOException {
+        BoardPackData empty = new BoardPackData("Empty ICS", null, "2026/27", null, Fixtures.GENERATED, 0, 0, 0, List.of(), List.of());
+        try (PDDocument doc = Pdfs.load(renderer.boardPack(empty))) {
+            String text = Pdfs.text(doc);
+            assertThat(text).contains("0 of 0 member trusts submitted, 0 approved").contains("Not shown: no ICS median yet")
+                    .contains("No trust needs support").contains("Methodology");
+        }
+        TrustReportData bare = new TrustReportData("Bare NHS Trust", null, null, null, "2026/27", null, null, Fixtures.GENERATED,
+                List.of(), List.of(), List.of());
+        try (PDDocument doc = Pdfs.load(renderer.trustReport(bare))) {
+            assertThat(Pdfs.text(doc)).contains("Not started").contains("No evidence recorded").contains("No actions recorded.");
+        }
+    }
+
+    @Test
+    void unscoredTrustShowsNotScoredAndWithheldMediansShowNotShown() throws IOException {
+        BigDecimal[] none = Fixtures.nulls();
+        TrustReportData d = new TrustReportData("Isle of Wight NHS Trust", "R1F", "Combined", "Isle of Wight ICS", "2026/27", "DRAFT",
+                "2025/26", Fixtures.GENERATED, Fixtures.scores(none, none), List.of(), List.of());
+        try (PDDocument doc = Pdfs.load(renderer.trustReport(d))) {
+            assertThat(Pdfs.text(doc)).contains("Draft, in progress. These are the trust's latest answers, not an approved assessment.")
+                    .contains("Not scored").contains("Not shown").contains("no comparison");
+        }
+    }
+
+    @Test
+    void oneRendererServesManyThreads() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<byte[]>> runs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                runs.add(pool.submit(() -> renderer.boardPack(Fixtures.boardPack())));
+                runs.add(pool.submit(() -> renderer.trustReport(Fixtures.trustReport())));
+            }
+            for (Future<byte[]> run : runs) {
+                try (PDDocument doc = Pdfs.load(run.get())) {
+                    assertThat(Pdfs.page(doc, 1)).contains("OFFICIAL");
+                    assertThat(Pdfs.fontsNotEmbedded(doc)).isEmpty();
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
