@@ -70,7 +70,7 @@ final class Fmt {
         return rag == null || rag.equals("Amber") ? TEXT : WHITE;
     }
 
-    /** "+0.4", "-0.2", "No change"; a dash of words when either cycle has no score. */
+    /** "+0.4", "-0.2" or "No change"; words, not a number, when either cycle has no score. */
     static String change(BigDecimal now, BigDecimal before) {
         if (now == null || before == null) {
             return before == null ? "No previous score" : NOT_SCORED;

@@ -20,7 +20,9 @@ class BoardPackPdfTest {
 
     @BeforeAll
     static void render() throws IOException {
-        doc = Pdfs.load(new JasperReportRenderer().boardPack(Fixtures.boardPack()));
+        byte[] pdf = new JasperReportRenderer().boardPack(Fixtures.boardPack());
+        Pdfs.keepSample("board-pack.pdf", pdf);
+        doc = Pdfs.load(pdf);
         text = Pdfs.text(doc);
         pages = doc.getNumberOfPages();
     }

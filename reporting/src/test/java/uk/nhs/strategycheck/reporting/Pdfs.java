@@ -39,6 +39,17 @@ final class Pdfs {
         }
     }
 
+    /** Leaves the PDF in target/sample-pdfs, for a person to look at after the build. */
+    static void keepSample(String name, byte[] pdf) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "sample-pdfs");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(dir.resolve(name), pdf);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String text(PDDocument doc) throws IOException {
         return new PDFTextStripper().getText(doc);
     }

@@ -21,7 +21,9 @@ class ReportShapesTest {
     @Test
     void hundredTrustBoardPackRenders() throws IOException {
         BoardPackData data = Fixtures.boardPack("Synthetic ICS", "QZZ", Fixtures.syntheticTrusts(100));
-        try (PDDocument doc = Pdfs.load(renderer.boardPack(data))) {
+        byte[] pdf = renderer.boardPack(data);
+        Pdfs.keepSample("board-pack-100-trusts.pdf", pdf);
+        try (PDDocument doc = Pdfs.load(pdf)) {
             int pages = doc.getNumberOfPages();
             // Cover, summary, heatmap, 7 x 6 chart pages, about one page per trust, methodology.
             assertThat(pages).isBetween(140, 220);

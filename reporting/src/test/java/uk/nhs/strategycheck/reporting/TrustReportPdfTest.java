@@ -20,7 +20,9 @@ class TrustReportPdfTest {
 
     @BeforeAll
     static void render() throws IOException {
-        doc = Pdfs.load(new JasperReportRenderer().trustReport(DATA));
+        byte[] pdf = new JasperReportRenderer().trustReport(DATA);
+        Pdfs.keepSample("trust-report.pdf", pdf);
+        doc = Pdfs.load(pdf);
         text = Pdfs.text(doc);
         pages = doc.getNumberOfPages();
     }
