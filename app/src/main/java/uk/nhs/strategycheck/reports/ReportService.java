@@ -1,0 +1,171 @@
+package uk.nhs.strategycheck.reports;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.nhs.strategycheck.audit.AuditLog;
+import uk.nhs.strategycheck.benchmark.BenchmarkService;
+import uk.nhs.strategycheck.benchmark.SubmissionRow;
+import uk.nhs.strategycheck.benchmark.TrustProfile;
+import uk.nhs.strategycheck.reporting.BoardPackData;
+import uk.nhs.strategycheck.reporting.CharacteristicScores;
+import uk.nhs.strategycheck.reporting.ReportRenderer;
+import uk.nhs.strategycheck.reporting.TrustReportData;
+import uk.nhs.strategycheck.tenancy.CurrentScopeSource;
+import uk.nhs.strategycheck.tenancy.ScopeLevel;
+
+/**
+ * Board-ready PDFs from the figures in the database: an ICS leader's board pack for their
+ * own ICS, and trust reports for a trust's own users (and for its ICS leader). Every
+ * download is in the audit log.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ReportService {
+
+    private static final int TOP_ACTIONS = 3;
+
+    private final BenchmarkService benchmarks;
+    private final ReportRepository reports;
+    private final ReportRenderer renderer;
+    private final CurrentScopeSource scopes;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ReportService(BenchmarkService benchmarks, ReportRepository reports, ReportRenderer renderer,
+                  CurrentScopeSource scopes, AuditLog audit, Clock clock) {
+        this.benchmarks = benchmarks;
+        this.reports = reports;
+        this.renderer = renderer;
+        this.scopes = scopes;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A report the user may download: what it is about, and the cycles it can cover. */
+    public record Choice(Report kind, String odsCode, String name, List<String> cycles, String latestCycle) {
+    }
+
+    public enum Report {
+        BOARD_PACK("ICS board pack", "board-pack"),
+        TRUST_REPORT("Trust report", "trust-report");
+
+        private final String label;
+        private final String fileName;
+
+        Report(String label, String fileName) {
+            this.label = label;
+            this.fileName = fileName;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public String fileName(String odsCode, String cycle) {
+            return fileName + "-" + odsCode + "-" + cycle.replace('/', '-') + ".pdf";
+        }
+    }
+
+    /** The reports the active role may download: the ICS's board pack and its members' reports, or the trust's own. */
+    public List<Choice> choices() {
+        var scope = scopes.require().assignment();
+        if (scope.level() == ScopeLevel.ICS) {
+            var heatmap = benchmarks.heatmap(Optional.empty()).orElse(null);
+            if (heatmap == null) {
+                return List.of();
+            }
+            var choices = new java.util.ArrayList<Choice>();
+            choices.add(new Choice(Report.BOARD_PACK, scope.icsOdsCode(), heatmap.icsName() + " ICS",
+                    heatmap.cycleNames(), heatmap.cycleName()));
+            heatmap.trusts().forEach(row -> choices.add(new Choice(Report.TRUST_REPORT, row.trust().odsCode(),
+                    row.trust().name(), heatmap.cycleNames(), heatmap.cycleName())));
+            return choices;
+        }
+        if (scope.level() == ScopeLevel.TRUST) {
+            return benchmarks.ownProfile(Optional.empty())
+                    .map(p -> List.of(new Choice(Report.TRUST_REPORT, p.trust().odsCode(), p.trust().name(),
+                            p.cycleNames(), p.cycleName())))
+                    .orElse(List.of());
+        }
+        throw new AccessDeniedException("Reports are for trusts and ICS leaders");
+    }
+
+    /** The ICS board pack: only the ICS leader's own ICS. */
+    public byte[] boardPack(String icsOdsCode, String cycleName) {
+        var scope = scopes.require();
+        scope.require(ScopeLevel.ICS);
+        if (!scope.assignment().icsOdsCode().equals(icsOdsCode)) {
+            throw new AccessDeniedException("You can download the board pack of your own ICS only");
+        }
+        var heatmap = benchmarks.heatmap(Optional.of(cycleName)).orElseThrow();
+        var submissions = benchmarks.submissions(Optional.of(cycleName)).orElseThrow();
+        var summaries = heatmap.characteristics().stream()
+                .map(c -> new BoardPackData.CharacteristicSummary(c.position(), c.code(), c.name(),
+                        heatmap.icsMedian().get(c.id()), heatmap.nationalMedian().get(c.id())))
+                .toList();
+        Optional<String> previous = Optional.empty();
+        var profiles = new java.util.ArrayList<BoardPackData.TrustProfile>();
+        for (var row : submissions.trusts()) {
+            var profile = benchmarks.memberProfile(row.trust().odsCode(), Optional.of(cycleName)).orElseThrow();
+            previous = previous.or(profile::previousCycleName);
+            var actions = reports.assessment(row.trust().icsId(), row.trust().id(), cycleName)
+                    .map(a -> reports.actions(a, TOP_ACTIONS)).orElse(List.of());
+            profiles.add(new BoardPackData.TrustProfile(row.trust().name(), row.trust().odsCode(),
+                    row.trust().trustType(), row.state().name(), scores(profile), actions));
+        }
+        long submitted = submissions.trusts().stream()
+                .filter(r -> r.state() == SubmissionRow.State.SUBMITTED || r.state() == SubmissionRow.State.APPROVED).count();
+        long approved = submissions.trusts().stream().filter(r -> r.state() == SubmissionRow.State.APPROVED).count();
+        return renderer.boardPack(new BoardPackData(heatmap.icsName(), icsOdsCode, cycleName, previous.orElse(null),
+                LocalDate.now(clock), submissions.trusts().size(), (int) submitted, (int) approved, summaries, profiles));
+    }
+
+    /** A trust's report: its own users, or its ICS leader. */
+    public byte[] trustReport(String trustOdsCode, String cycleName) {
+        var scope = scopes.require().assignment();
+        TrustProfile profile = switch (scope.level()) {
+            case TRUST -> {
+                if (!scope.trustOdsCode().equals(trustOdsCode)) {
+                    throw new AccessDeniedException("You can download your own trust's report only");
+                }
+                yield benchmarks.ownProfile(Optional.of(cycleName)).orElseThrow();
+            }
+            case ICS -> benchmarks.memberProfile(trustOdsCode, Optional.of(cycleName)).orElseThrow();
+            default -> throw new AccessDeniedException("Trust reports are for the trust and its ICS leader");
+        };
+        var trust = profile.trust();
+        var assessment = reports.assessment(trust.icsId(), trust.id(), cycleName);
+        return renderer.trustReport(new TrustReportData(trust.name(), trust.odsCode(), trust.trustType(),
+                profile.icsName(), cycleName,
+                assessment.map(ReportRepository.AssessmentRef::status).orElse(SubmissionRow.State.NOT_STARTED.name()),
+                profile.previousCycleName().orElse(null), LocalDate.now(clock), scores(profile),
+                assessment.map(reports::evidence).orElse(List.of()),
+                assessment.map(a -> reports.actions(a, null)).orElse(List.of())));
+    }
+
+    /** Records that the user downloaded a report. */
+    @Transactional
+    public void recordDownload(Report kind, String odsCode, String cycleName, int bytes) {
+        var scope = scopes.require().assignment();
+        Long trustId = kind == Report.TRUST_REPORT ? reports.trustId(odsCode).orElse(null) : scope.trustId();
+        var after = new java.util.LinkedHashMap<String, Object>();
+        after.put("report", kind.label());
+        after.put("subject", odsCode);
+        after.put("cycle", cycleName);
+        after.put("bytes", bytes);
+        audit.recordFor(trustId, "REPORT_DOWNLOADED", kind == Report.BOARD_PACK ? "ics" : "trust", odsCode, null, after);
+    }
+
+    private static List<CharacteristicScores> scores(TrustProfile profile) {
+        return profile.rows().stream()
+                .map(r -> new CharacteristicScores(r.characteristic().position(), r.characteristic().code(),
+                        r.characteristic().name(), r.score().orElse(null), r.previous().orElse(null),
+                        r.ics().orElse(null), r.national().orElse(null), r.peer().orElse(null)))
+                .toList();
+    }
+}

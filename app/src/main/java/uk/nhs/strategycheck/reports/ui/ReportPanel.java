@@ -1,0 +1,112 @@
+package uk.nhs.strategycheck.reports.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.context.SecurityContextHolder;
+import uk.nhs.strategycheck.reports.ReportService;
+
+/**
+ * One kind of report: choose the subject and cycle, prepare the PDF off the UI thread
+ * (showing progress, so the page stays usable), then download it.
+ */
+class ReportPanel extends Div {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportPanel.class);
+
+    private final ReportService reports;
+    private final Executor background;
+    private final ReportService.Report kind;
+    private final Select<ReportService.Choice> subject = new Select<>();
+    private final Select<String> cycle = new Select<>();
+    private final Button prepare;
+    private final ProgressBar progress = new ProgressBar();
+    private final Paragraph status = new Paragraph();
+    private final Div result = new Div();
+
+    ReportPanel(ReportService reports, Executor background, ReportService.Report kind, String heading, String description,
+                List<ReportService.Choice> choices) {
+        this.reports = reports;
+        this.background = background;
+        this.kind = kind;
+        addClassName("report-panel");
+        add(new H2(heading), new Paragraph(description));
+
+        subject.setLabel(kind == ReportService.Report.BOARD_PACK ? "Integrated care system" : "Trust");
+        subject.setItems(choices);
+        subject.setItemLabelGenerator(ReportService.Choice::name);
+        subject.setValue(choices.get(0));
+        subject.setVisible(choices.size() > 1);
+        cycle.setLabel("Cycle");
+        cycle.setItems(choices.get(0).cycles());
+        cycle.setValue(choices.get(0).latestCycle());
+
+        prepare = new Button("Prepare " + kind.label() + " (PDF)", click -> prepare());
+        prepare.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        progress.setIndeterminate(true);
+        progress.setVisible(false);
+        progress.getElement().setAttribute("aria-label", "Preparing the PDF");
+        status.getElement().setAttribute("role", "status");
+        status.addClassName("report-status");
+
+        var controls = new Div(subject, cycle, prepare);
+        controls.addClassName("filters");
+        add(controls, progress, status, result);
+    }
+
+    private void prepare() {
+        var ui = UI.getCurrent();
+        var choice = subject.getValue();
+        var cycleName = cycle.getValue();
+        var security = SecurityContextHolder.getContext();
+        prepare.setEnabled(false);
+        progress.setVisible(true);
+        result.removeAll();
+        status.setText("Preparing the " + kind.label() + " for " + choice.name() + ", " + cycleName + "...");
+        ui.setPollInterval(500);
+        CompletableFuture.supplyAsync(() -> {
+            // The PDF is built on a worker thread, in the user's own scope.
+            SecurityContextHolder.setContext(security);
+            try {
+                return kind == ReportService.Report.BOARD_PACK
+                        ? reports.boardPack(choice.odsCode(), cycleName)
+                        : reports.trustReport(choice.odsCode(), cycleName);
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        }, background).whenComplete((pdf, failure) -> ui.access(() -> {
+            ui.setPollInterval(-1);
+            prepare.setEnabled(true);
+            progress.setVisible(false);
+            if (failure != null) {
+                LOG.error("Preparing a {} failed", kind, failure);
+                status.setText("The report could not be prepared. Please try again; if it fails again, tell the "
+                        + "service desk the time it happened.");
+                return;
+            }
+            var fileName = kind.fileName(choice.odsCode(), cycleName);
+            status.setText("Ready: " + kind.label() + " for " + choice.name() + ", " + cycleName + ".");
+            var download = new Anchor(DownloadHandler.fromInputStream(event -> {
+                reports.recordDownload(kind, choice.odsCode(), cycleName, pdf.length);
+                return new DownloadResponse(new ByteArrayInputStream(pdf), fileName, "application/pdf", pdf.length);
+            }), AttachmentType.DOWNLOAD, "Download " + fileName + " (" + Math.max(1, pdf.length / 1024) + " KB)");
+            download.addClassName("report-download");
+            result.add(download);
+        }));
+    }
+}

@@ -1,0 +1,47 @@
+package uk.nhs.strategycheck.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
+import java.nio.file.Files;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.nhs.strategycheck.TestDatabase;
+
+/** An ICS leader downloads the board pack from the browser, and it opens. */
+class ReportsBrowserTest extends BrowserTest {
+
+    @Autowired
+    TestDatabase database;
+
+    @Test
+    void anIcsLeaderDownloadsTheBoardPackAndItOpens() throws IOException, java.sql.SQLException {
+        signInAs("ics.leader@demo.example");
+        open("reports");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Reports");
+        assertNoAccessibilityViolations();
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Prepare ICS board pack (PDF)")).click();
+        var link = page.locator("a.report-download");
+        assertThat(link).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                .setTimeout(60_000));
+        assertThat(page.locator(".report-status").first()).containsText("Ready: ICS board pack for South East London ICS");
+        assertNoAccessibilityViolations();
+
+        var download = page.waitForDownload(link::click);
+        assertThat(download.suggestedFilename()).matches("board-pack-QKK-\\d{4}-\\d{2}\\.pdf");
+        try (var pdf = Loader.loadPDF(Files.readAllBytes(download.path()))) {
+            assertThat(pdf.getNumberOfPages()).isGreaterThan(6);
+            assertThat(new PDFTextStripper().getText(pdf)).contains("South East London").contains("OFFICIAL");
+        }
+        assertThat(database.owner().queryForObject("""
+                select count(*) from audit_event where action = 'REPORT_DOWNLOADED' and user_email = 'ics.leader@demo.example'
+                   and after ->> 'subject' = 'QKK'""", Long.class)).isPositive();
+    }
+}

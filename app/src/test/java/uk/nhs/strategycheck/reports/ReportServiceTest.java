@@ -1,0 +1,81 @@
+package uk.nhs.strategycheck.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import uk.nhs.strategycheck.IntegrationTest;
+import uk.nhs.strategycheck.SignIn;
+import uk.nhs.strategycheck.TestDatabase;
+
+/** The PDFs hold what the database holds, and only for those who may see it. */
+@IntegrationTest
+class ReportServiceTest {
+
+    private static final String CYCLE = "2025/26";
+
+    @Autowired
+    ReportService reports;
+    @Autowired
+    TestDatabase database;
+    @Autowired
+    SignIn signIn;
+
+    @AfterEach
+    void signOut() {
+        signIn.out();
+    }
+
+    @Test
+    void theBoardPackHoldsEveryMemberTrustAndTheScoresInTheDatabase() throws IOException, SQLException {
+        signIn.as("ics.leader@demo.example");
+
+        var text = text(reports.boardPack("QKK", CYCLE));
+
+        assertThat(text).contains("South East London").contains("OFFICIAL").contains(CYCLE);
+        var members = database.owner().queryForList("""
+                select t.name from trust t join ics i on i.id = t.ics_id where i.ods_code = 'QKK'""", String.class);
+        assertThat(members).hasSize(6).allSatisfy(name -> assertThat(text).contains(name));
+        var kings = database.owner().queryForList("""
+                select round(avg(an.score), 1) from assessment a
+                  join assessment_cycle c on c.id = a.cycle_id and c.name = ?
+                  join trust t on t.id = a.trust_id and t.ods_code = 'RJZ'
+                  join answer an on an.ics_id = a.ics_id and an.assessment_id = a.id
+                  join statement s on s.id = an.statement_id join characteristic ch on ch.id = s.characteristic_id
+                 where a.status = 'APPROVED' group by ch.position order by ch.position""", BigDecimal.class, CYCLE);
+        assertThat(kings).hasSize(7);
+        kings.forEach(score -> assertThat(text).contains(score.toPlainString()));
+    }
+
+    @Test
+    void anIcsLeaderGetsNoOtherIcsBoardPack() {
+        signIn.as("ics.leader@demo.example");
+        assertThatThrownBy(() -> reports.boardPack("QWE", CYCLE)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> reports.trustReport("RAX", CYCLE)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aTrustGetsItsOwnReportOnly() throws IOException {
+        signIn.as("viewer@demo.example");
+
+        var text = text(reports.trustReport("RJ1", CYCLE));
+
+        assertThat(text).contains("Guy's and St Thomas' NHS Foundation Trust").contains(CYCLE);
+        assertThatThrownBy(() -> reports.trustReport("RJZ", CYCLE)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> reports.boardPack("QKK", CYCLE)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        try (var document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+}
