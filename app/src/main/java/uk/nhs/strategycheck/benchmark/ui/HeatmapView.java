@@ -25,6 +25,7 @@ import java.util.Optional;
 import uk.nhs.strategycheck.assessment.ui.RagBadge;
 import uk.nhs.strategycheck.benchmark.BenchmarkService;
 import uk.nhs.strategycheck.benchmark.Heatmap;
+import uk.nhs.strategycheck.reports.ui.ReportsView;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
 
 /**
@@ -102,8 +103,9 @@ public class HeatmapView extends Main {
         }), AttachmentType.DOWNLOAD, "Download all member trusts as CSV");
         download.addClassName("download");
 
+        var boardPack = new RouterLink("Board pack and trust reports (PDF)", ReportsView.class);
         var filters = new Div(new CycleChooser(heatmap.cycleNames(), heatmap.cycleName(), chosen -> show(Optional.of(chosen))),
-                types, download);
+                types, download, boardPack);
         filters.addClassName("filters");
         add(filters, grid);
     }

@@ -6,9 +6,11 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Optional;
 import uk.nhs.strategycheck.benchmark.BenchmarkService;
+import uk.nhs.strategycheck.reports.ui.ReportsView;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
 
 /** A trust's own approved scores against anonymised ICS, national and peer medians. */
@@ -39,5 +41,6 @@ public class TrustBenchmarkView extends Main {
                 + " trusts is not shown, as it could reveal a trust's score."));
         add(new CycleChooser(profile.cycleNames(), profile.cycleName(), chosen -> show(Optional.of(chosen))));
         add(new ProfilePanel(profile, "Your trust"));
+        add(new RouterLink("Your trust's report (PDF)", ReportsView.class));
     }
 }
