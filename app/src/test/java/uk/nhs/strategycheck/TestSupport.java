@@ -1,9 +1,12 @@
 package uk.nhs.strategycheck;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.time.Clock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistrar;
 
 @TestConfiguration(proxyBeanMethods = false)
 class TestSupport {
@@ -17,5 +20,21 @@ class TestSupport {
     @Bean
     SignIn signIn(org.springframework.security.core.userdetails.UserDetailsService users) {
         return new SignIn(users);
+    }
+
+    /**
+     * An SMTP server on a free port of the loopback interface that keeps every e-mail the
+     * application sends, for tests to read (application-test.yml names the host).
+     */
+    @Bean(destroyMethod = "stop")
+    GreenMail greenMail() {
+        var greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        return greenMail;
+    }
+
+    @Bean
+    DynamicPropertyRegistrar smtpPort(GreenMail greenMail) {
+        return registry -> registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.nhs.strategycheck.audit.AuditLog;
 import uk.nhs.strategycheck.shared.Csv;
 import uk.nhs.strategycheck.shared.Dates;
+import uk.nhs.strategycheck.shared.Mailer;
 import uk.nhs.strategycheck.tenancy.CurrentScope;
 import uk.nhs.strategycheck.tenancy.CurrentScopeSource;
 import uk.nhs.strategycheck.tenancy.ScopeLevel;
@@ -35,11 +36,11 @@ public class BenchmarkService {
     private final BenchmarkRepository benchmarks;
     private final CurrentScopeSource scopes;
     private final AuditLog audit;
-    private final ReminderMailer mailer;
+    private final Mailer mailer;
     private final Clock clock;
     private final String baseUrl;
 
-    BenchmarkService(BenchmarkRepository benchmarks, CurrentScopeSource scopes, AuditLog audit, ReminderMailer mailer,
+    BenchmarkService(BenchmarkRepository benchmarks, CurrentScopeSource scopes, AuditLog audit, Mailer mailer,
                      Clock clock, @Value("${dsc.mail.base-url}") String baseUrl) {
         this.benchmarks = benchmarks;
         this.scopes = scopes;

@@ -3,18 +3,20 @@ package uk.nhs.strategycheck.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.access.AccessDeniedException;
 import uk.nhs.strategycheck.IntegrationTest;
 import uk.nhs.strategycheck.SignIn;
@@ -23,7 +25,6 @@ import uk.nhs.strategycheck.tenancy.HomeService;
 
 /** Comparisons as each role sees them, against the demo data in PostgreSQL. */
 @IntegrationTest
-@ExtendWith(OutputCaptureExtension.class)
 class BenchmarkServiceTest {
 
     @Autowired
@@ -34,6 +35,17 @@ class BenchmarkServiceTest {
     TestDatabase database;
     @Autowired
     SignIn signIn;
+
+    @Autowired
+    GreenMail mail;
+
+    private static String recipients(MimeMessage message) {
+        try {
+            return Arrays.toString(message.getAllRecipients());
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @AfterEach
     void signOut() {
@@ -100,7 +112,7 @@ class BenchmarkServiceTest {
     }
 
     @Test
-    void aReminderEmailsTheTrustsEditorsIsAuditedAndShowsOnTheTrustsHome(CapturedOutput output) throws SQLException {
+    void aReminderEmailsTheTrustsEditorsIsAuditedAndShowsOnTheTrustsHome() throws Exception {
         database.trustUser("rru.editor@test.example", "Rae Editor", "TRUST_EDITOR", "RRU");
         signIn.as("ics.leader@demo.example");
         var before = benchmarks.submissions(Optional.of("2026/27")).orElseThrow().trusts().stream()
@@ -110,8 +122,11 @@ class BenchmarkServiceTest {
         int sent = benchmarks.sendReminder("RRU", "2026/27");
 
         assertThat(sent).isEqualTo(1);
-        assertThat(output.getOut()).contains("To: rru.editor@test.example")
-                .contains("Subject: Reminder: your trust's digital strategy self-assessment for 2026/27");
+        var email = Arrays.stream(mail.getReceivedMessages())
+                .filter(message -> recipients(message).contains("rru.editor@test.example"))
+                .reduce((first, second) -> second).orElseThrow();
+        assertThat(email.getSubject()).isEqualTo("Reminder: your trust's digital strategy self-assessment for 2026/27");
+        assertThat(GreenMailUtil.getBody(email)).contains("Sam Patel");
         var event = database.owner().queryForMap("""
                 select e.user_email, e.ics_id, e.trust_id, e.after ->> 'cycle' as cycle, e.after ->> 'recipients' as recipients
                   from audit_event e where e.action = 'REMINDER_SENT' order by e.id desc limit 1""");

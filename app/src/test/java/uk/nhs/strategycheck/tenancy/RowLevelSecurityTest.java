@@ -51,6 +51,7 @@ class RowLevelSecurityTest {
     private long fixtureCycleLondon;
     private long spareCycleLondon;
     private long northWestUser;
+    private final List<Long> invitations = new ArrayList<>();
 
     /** The scopes under test: demo users' role assignments, and none at all. */
     private final Map<ScopeLevel, long[]> scopes = new LinkedHashMap<>();
@@ -112,10 +113,21 @@ class RowLevelSecurityTest {
         scopes.put(ScopeLevel.ICS, assignment("ics.leader@demo.example"));
         scopes.put(ScopeLevel.REGION, assignment("region.admin@demo.example"));
         scopes.put(ScopeLevel.NATIONAL, assignment("national.admin@demo.example"));
+
+        // Used invitations of two London users (the demo editor and ICS leader) and an open one
+        // of a North West user.
+        for (long invited : List.of(scopes.get(ScopeLevel.TRUST)[0], scopes.get(ScopeLevel.ICS)[0], northWestUser)) {
+            invitations.add(owner.queryForObject("""
+                    insert into invitation (user_id, token_hash, expires_at, used_at)
+                    values (?, encode(sha256(random()::text::bytea), 'hex'), now() + interval '7 days',
+                            case when ?::boolean then now() end)
+                    returning id""", Long.class, invited, invited != northWestUser));
+        }
     }
 
     @AfterAll
     void removeFixture() {
+        invitations.forEach(invitation -> owner.update("delete from invitation where id = ?", invitation));
         owner.update("delete from audit_event where action = 'FIXTURE'");
         owner.update("delete from app_user where id = ?", northWestUser);
         owner.update("delete from assessment where cycle_id in "
@@ -168,6 +180,11 @@ class RowLevelSecurityTest {
                 ScopeLevel.ICS, "id = " + leader,
                 ScopeLevel.REGION, "home_region_id = " + london
                         + " or id in (select user_id from role_assignment where region_id = " + london + ")",
+                ScopeLevel.NATIONAL, "true"));
+        tables.put("invitation", Map.of(
+                ScopeLevel.TRUST, "user_id = " + editor,
+                ScopeLevel.ICS, "user_id = " + leader,
+                ScopeLevel.REGION, "user_id in (select id from app_user where home_region_id = " + london + ")",
                 ScopeLevel.NATIONAL, "true"));
         return tables;
     }
@@ -272,7 +289,13 @@ class RowLevelSecurityTest {
                         insertAssignment(northWestUser, northWest, greaterManchester, r0a)),
                 new Case("app_user", regionScope,
                         insertUser("new.london@test.example", london),
-                        insertUser("new.north.west@test.example", northWest)));
+                        insertUser("new.north.west@test.example", northWest)),
+                new Case("invitation", regionScope,
+                        insertInvitation(editor, regionScope[0]),
+                        insertInvitation(northWestUser, regionScope[0])),
+                new Case("invitation by a trust user", trustScope,
+                        null,
+                        insertInvitation(editor, editor)));
 
         var tests = new ArrayList<DynamicTest>();
         for (var c : cases) {
@@ -424,6 +447,11 @@ class RowLevelSecurityTest {
     private static String insertUser(String email, long homeRegion) {
         return "insert into app_user (email, display_name, home_region_id) values ('%s', 'Test', %d)"
                 .formatted(email, homeRegion);
+    }
+
+    private static String insertInvitation(long user, long createdBy) {
+        return ("insert into invitation (user_id, token_hash, expires_at, created_by) values (%d, "
+                + "encode(sha256(random()::text::bytea), 'hex'), now() + interval '7 days', %d)").formatted(user, createdBy);
     }
 
     private long cycle(long region, String name) {

@@ -1,4 +1,4 @@
-package uk.nhs.strategycheck.benchmark;
+package uk.nhs.strategycheck.shared;
 
 import java.util.List;
 import org.slf4j.Logger;
@@ -10,23 +10,24 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends e-mail through the configured SMTP server; where none is configured (local runs),
- * writes the message to the log instead, so nothing is silently lost.
+ * Sends plain-text e-mail through the configured SMTP server (spring.mail.*); where none is
+ * configured (local runs), writes the message to the log instead, so nothing is silently lost.
+ * A failure to send is thrown (Spring's MailException), so the caller's transaction rolls back.
  */
 @Component
-class ReminderMailer {
+public class Mailer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ReminderMailer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Mailer.class);
 
     private final ObjectProvider<JavaMailSender> smtp;
     private final String from;
 
-    ReminderMailer(ObjectProvider<JavaMailSender> smtp, @Value("${dsc.mail.from}") String from) {
+    Mailer(ObjectProvider<JavaMailSender> smtp, @Value("${dsc.mail.from}") String from) {
         this.smtp = smtp;
         this.from = from;
     }
 
-    void send(List<String> to, String subject, String body) {
+    public void send(List<String> to, String subject, String body) {
         var sender = smtp.getIfAvailable();
         if (sender == null) {
             LOG.info("No SMTP server configured; e-mail not sent.\nTo: {}\nSubject: {}\n\n{}",
