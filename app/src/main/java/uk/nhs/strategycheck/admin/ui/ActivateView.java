@@ -86,7 +86,6 @@ public class ActivateView extends Div implements BeforeEnterObserver {
         var policy = new Div(new Paragraph("Your password must be:"), rules, new Paragraph(PasswordPolicy.ALLOWED));
         policy.addClassName("callout");
         policy.setId("password-policy");
-        password.getElement().setAttribute("aria-describedby", "password-policy");
 
         var form = new FormLayout(email, password, confirmation);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));

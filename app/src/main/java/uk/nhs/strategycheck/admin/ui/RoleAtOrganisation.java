@@ -20,7 +20,7 @@ class RoleAtOrganisation {
         role.setItems(service.assignableRoles());
         role.setItemLabelGenerator(Role::label);
         role.setPlaceholder("Choose a role");
-        role.setRequiredIndicatorVisible(true);
+        // No required indicator: Vaadin puts aria-required on the select's button, which axe refuses.
         organisation.setItemLabelGenerator(AssignmentTarget::label);
         organisation.setRequired(true);
         organisation.setHelperText("Choose a role first. Type to search by name or ODS code.");

@@ -137,7 +137,7 @@ public class UsersView extends Main {
         var cell = new Div();
         cell.addClassName("row-actions");
         var name = user.displayName();
-        cell.add(action("Roles", "Manage roles of " + name,
+        cell.add(action("Roles", "Roles of " + name,
                 () -> new UserRolesDialog(service, user, this::refresh).open()));
         if (!user.managed()) {
             var note = new Span("Account managed by " + (user.homeRegionName() == null ? "national admins"
