@@ -11,20 +11,38 @@ import org.springframework.beans.factory.annotation.Autowired;
 import uk.nhs.strategycheck.admin.InvitationMail;
 
 /**
- * A region admin invites an editor for Croydon; the invitee sets a password from the e-mail
- * (captured by GreenMail), signs in and sees their trust; the audit log shows every step.
+ * A region admin onboards a new trust: creates it, invites its editor; the invitee sets a
+ * password from the e-mail (captured by GreenMail), signs in and sees the new trust; the
+ * audit log shows every step.
  */
 class UsersBrowserTest extends BrowserTest {
 
-    private static final String INVITEE = "chris.croydon@test.example";
+    private static final String INVITEE = "chris.wandle@test.example";
+    private static final String TRUST = "Wandle Valley Test NHS Trust";
     private static final String PASSWORD = "purple kettle harbour 42";
 
     @Autowired
     GreenMail mail;
 
     @Test
-    void aRegionAdminInvitesAnEditorWhoSetsAPasswordSignsInAndSeesTheirTrust() {
+    void aRegionAdminCreatesATrustAndInvitesItsEditorWhoSetsAPasswordSignsInAndSeesIt() {
         signInAs("region.admin@demo.example");
+
+        // The new trust.
+        open("admin/organisations");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New trust")).click();
+        var trustForm = page.locator("vaadin-dialog-overlay");
+        trustForm.getByLabel("Integrated care system").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("South West London (QWE)")).click();
+        trustForm.getByLabel("ODS code").fill("ZW1");
+        trustForm.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill(TRUST);
+        trustForm.getByLabel("Trust type").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("community")).click();
+        trustForm.getByLabel("Organisation form").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("NHS trust").setExact(true)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save trust")).click();
+        assertThat(page.locator(".outcome")).containsText("Created " + TRUST + " (ZW1).");
+
         open("admin/users");
         assertThat(heading(page)).hasText("Users");
         assertThat(page.locator("vaadin-grid")).containsText("Priya Shah");
@@ -36,26 +54,25 @@ class UsersBrowserTest extends BrowserTest {
         assertThat(dialog).isVisible();
         assertNoAccessibilityViolations();
         dialog.getByLabel("E-mail address").fill("not an e-mail address");
-        dialog.getByLabel("Full name").fill("Chris Croydon");
+        dialog.getByLabel("Full name").fill("Chris Wandle");
         dialog.locator("vaadin-select").click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Trust editor")).click();
         var organisation = dialog.getByLabel("Organisation");
-        organisation.fill("RJ6");
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions()
-                .setName("Croydon Health Services NHS Trust (RJ6)")).click();
+        organisation.fill("ZW1");
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(TRUST + " (ZW1)")).click();
         sendInvitation(dialog);
         // Refused, with what was typed kept.
         assertThat(dialog).containsText("Enter an e-mail address in the correct format, like name@nhs.net");
-        assertThat(dialog.getByLabel("Full name")).hasValue("Chris Croydon");
+        assertThat(dialog.getByLabel("Full name")).hasValue("Chris Wandle");
         assertNoAccessibilityViolations();
         dialog.getByLabel("E-mail address").fill(INVITEE);
         sendInvitation(dialog);
         assertThat(dialog).isHidden();
         assertThat(page.locator(".outcome")).containsText("Invitation sent to " + INVITEE);
-        page.getByLabel("Name or e-mail address").fill("chris.croydon");
+        page.getByLabel("Name or e-mail address").fill("chris.wandle");
         assertThat(page.getByText("1 user", new Page.GetByTextOptions().setExact(true))).isVisible();
         assertThat(page.locator("vaadin-grid")).containsText("Invited, link valid until");
-        assertThat(page.locator("vaadin-grid")).containsText("Trust editor, Croydon Health Services NHS Trust (RJ6)");
+        assertThat(page.locator("vaadin-grid")).containsText("Trust editor, " + TRUST + " (ZW1)");
 
         // The invitee opens the link from the e-mail, in their own browser.
         var token = InvitationMail.tokenSentTo(mail, INVITEE);
@@ -83,7 +100,8 @@ class UsersBrowserTest extends BrowserTest {
         invitee.locator("input[name='username']").fill(INVITEE);
         invitee.locator("input[name='password']").fill(PASSWORD);
         invitee.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        assertThat(heading(invitee)).hasText("Croydon Health Services NHS Trust");
+        assertThat(heading(invitee)).hasText(TRUST);
+        assertThat(invitee.getByRole(AriaRole.MAIN)).containsText("South West London (QWE)");
         assertThat(invitee.locator(".active-scope")).containsText("Trust editor");
 
         // The link works once.
@@ -94,7 +112,7 @@ class UsersBrowserTest extends BrowserTest {
 
         // The admin sees the account active, and every step in the audit log.
         open("admin/users");
-        page.getByLabel("Name or e-mail address").fill("chris.croydon");
+        page.getByLabel("Name or e-mail address").fill("chris.wandle");
         assertThat(page.locator("vaadin-grid")).containsText("Active");
         open("admin/audit");
         assertThat(heading(page)).hasText("Audit log");
@@ -102,8 +120,9 @@ class UsersBrowserTest extends BrowserTest {
         assertThat(log).containsText("ACCOUNT_ACTIVATED");
         assertThat(log).containsText("USER_INVITED");
         assertThat(log).containsText("ROLE_ASSIGNED");
-        assertThat(log).containsText("Chris Croydon (" + INVITEE + ")");
-        assertThat(log).containsText("Croydon Health Services NHS Trust (RJ6)");
+        assertThat(log).containsText("TRUST_CREATED");
+        assertThat(log).containsText("Chris Wandle (" + INVITEE + ")");
+        assertThat(log).containsText(TRUST + " (ZW1)");
     }
 
     @Test
@@ -124,10 +143,7 @@ class UsersBrowserTest extends BrowserTest {
         assertNoAccessibilityViolations();
     }
 
-    /**
-     * The dialog's footer button sits bottom right, where Vaadin's development-mode notice may
-     * cover it; the keyboard reaches it regardless.
-     */
+    /** Sends the invitation from the keyboard, as a keyboard user would. */
     private static void sendInvitation(Locator dialog) {
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send invitation")).press("Enter");
     }
