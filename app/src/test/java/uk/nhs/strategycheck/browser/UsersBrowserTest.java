@@ -6,8 +6,11 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import uk.nhs.strategycheck.TestDatabase;
 import uk.nhs.strategycheck.admin.InvitationMail;
 
 /**
@@ -23,6 +26,19 @@ class UsersBrowserTest extends BrowserTest {
 
     @Autowired
     GreenMail mail;
+    @Autowired
+    TestDatabase database;
+
+    /** Other tests count England's 205 trusts: the new trust and its editor go again. */
+    @AfterEach
+    void removeTheNewTrustAndItsEditor() throws SQLException {
+        var owner = database.owner();
+        owner.update("""
+                delete from audit_event where trust_id in (select id from trust where ods_code = 'ZW1')
+                   or user_id in (select id from app_user where email = ?)""", INVITEE);
+        owner.update("delete from app_user where email = ?", INVITEE);
+        owner.update("delete from trust where ods_code = 'ZW1'");
+    }
 
     @Test
     void aRegionAdminCreatesATrustAndInvitesItsEditorWhoSetsAPasswordSignsInAndSeesIt() {

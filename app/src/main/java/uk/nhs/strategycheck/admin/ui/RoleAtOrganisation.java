@@ -19,7 +19,7 @@ class RoleAtOrganisation {
         role.setLabel("Role");
         role.setItems(service.assignableRoles());
         role.setItemLabelGenerator(Role::label);
-        role.setPlaceholder("Choose a role");
+        role.setHelperText("What the person may do there");
         // No required indicator: Vaadin puts aria-required on the select's button, which axe refuses.
         organisation.setItemLabelGenerator(AssignmentTarget::label);
         organisation.setRequired(true);
