@@ -40,20 +40,6 @@ public class CycleAdminService {
     public record Cycles(List<CycleRow> cycles, List<RegionChoice> regions, boolean national, LocalDate today) {
     }
 
-    /** Why a change to a cycle was not made; field names the input at fault, if one is. */
-    public static final class Refused extends RuntimeException {
-        private final String field;
-
-        public Refused(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
-        }
-    }
-
     @Transactional(readOnly = true)
     public Cycles cycles() {
         var admin = admin();
@@ -68,16 +54,16 @@ public class CycleAdminService {
         long region = admin.level() == ScopeLevel.NATIONAL ? requireRegion(regionId) : admin.regionId();
         var cleanName = name == null ? "" : name.strip();
         if (!cleanName.matches("\\d{4}/\\d{2}")) {
-            throw new Refused("name", "Name the cycle by its financial year, for example 2027/28.");
+            throw new AdminProblem.Invalid("name", "Name the cycle by its financial year, for example 2027/28.");
         }
         if (opensOn == null || closesOn == null) {
-            throw new Refused(opensOn == null ? "opensOn" : "closesOn", "Enter the dates the cycle opens and closes.");
+            throw new AdminProblem.Invalid(opensOn == null ? "opensOn" : "closesOn", "Enter the dates the cycle opens and closes.");
         }
         if (closesOn.isBefore(opensOn)) {
-            throw new Refused("closesOn", "The cycle must close on or after the day it opens.");
+            throw new AdminProblem.Invalid("closesOn", "The cycle must close on or after the day it opens.");
         }
         if (cycles.nameTaken(region, cleanName)) {
-            throw new Refused("name", "This region already has a " + cleanName + " cycle.");
+            throw new AdminProblem.Invalid("name", "This region already has a " + cleanName + " cycle.");
         }
         long id = cycles.insert(region, cleanName, opensOn, closesOn);
         var created = cycles.cycle(id).orElseThrow();
@@ -90,7 +76,7 @@ public class CycleAdminService {
         var cycle = managed(cycleId);
         var today = LocalDate.now(clock);
         if (!today.isBefore(cycle.opensOn())) {
-            throw new Refused(null, "The " + cycle.name() + " cycle opened on " + Dates.format(cycle.opensOn()) + ".");
+            throw new AdminProblem("The " + cycle.name() + " cycle opened on " + Dates.format(cycle.opensOn()) + ".");
         }
         cycles.changeDates(cycleId, today, cycle.closesOn().isBefore(today) ? today : cycle.closesOn());
         var opened = cycles.cycle(cycleId).orElseThrow();
@@ -103,11 +89,11 @@ public class CycleAdminService {
         var cycle = managed(cycleId);
         var today = LocalDate.now(clock);
         if (!cycle.state(today).equals("Open")) {
-            throw new Refused(null, "The " + cycle.name() + " cycle is not open.");
+            throw new AdminProblem("The " + cycle.name() + " cycle is not open.");
         }
         var yesterday = today.minusDays(1);
         if (yesterday.isBefore(cycle.opensOn())) {
-            throw new Refused(null, "The " + cycle.name() + " cycle opened today; it can be closed from tomorrow.");
+            throw new AdminProblem("The " + cycle.name() + " cycle opened today; it can be closed from tomorrow.");
         }
         cycles.changeDates(cycleId, cycle.opensOn(), yesterday);
         var closed = cycles.cycle(cycleId).orElseThrow();
@@ -131,23 +117,23 @@ public class CycleAdminService {
         var scope = scopes.require();
         var today = LocalDate.now(clock);
         if (!cycle.state(today).equals("Closed")) {
-            throw new Refused(null, "The " + cycle.name() + " cycle has not closed, so its assessments are open anyway.");
+            throw new AdminProblem("The " + cycle.name() + " cycle has not closed, so its assessments are open anyway.");
         }
         boolean newerOpened = cycles.cycles(cycle.regionId()).stream()
                 .anyMatch(other -> other.opensOn().isAfter(cycle.opensOn()) && !other.opensOn().isAfter(today));
         if (newerOpened) {
-            throw new Refused(null, "A later cycle has opened in this region; only the latest cycle's assessments "
+            throw new AdminProblem("A later cycle has opened in this region; only the latest cycle's assessments "
                     + "can be reopened.");
         }
         var assessment = cycles.assessments(cycleId).stream()
                 .filter(a -> a.trustOdsCode().equals(trustOdsCode)).findFirst()
-                .orElseThrow(() -> new Refused("trust", "That trust has no assessment in the " + cycle.name() + " cycle."));
+                .orElseThrow(() -> new AdminProblem.Invalid("trust", "That trust has no assessment in the " + cycle.name() + " cycle."));
         if (until == null || until.isBefore(today) || until.isAfter(today.plusDays(MAX_REOPEN_DAYS))) {
-            throw new Refused("until", "Choose a day from today to " + Dates.format(today.plusDays(MAX_REOPEN_DAYS)) + ".");
+            throw new AdminProblem.Invalid("until", "Choose a day from today to " + Dates.format(today.plusDays(MAX_REOPEN_DAYS)) + ".");
         }
         var why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > 2000) {
-            throw new Refused("reason", "Say why it is reopened (up to 2,000 characters); the trust sees this.");
+            throw new AdminProblem.Invalid("reason", "Say why it is reopened (up to 2,000 characters); the trust sees this.");
         }
         cycles.reopen(assessment, until, "Reopened by the region until " + Dates.format(until) + ": " + why,
                 scope.userId(), scope.userName());
@@ -175,7 +161,7 @@ public class CycleAdminService {
 
     private static long requireRegion(Long regionId) {
         if (regionId == null) {
-            throw new Refused("region", "Choose the region the cycle is for.");
+            throw new AdminProblem.Invalid("region", "Choose the region the cycle is for.");
         }
         return regionId;
     }

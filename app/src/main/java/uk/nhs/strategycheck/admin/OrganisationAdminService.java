@@ -45,20 +45,6 @@ public class OrganisationAdminService {
         this.clock = clock;
     }
 
-    /** Why a change was not made; field names the input at fault, if one is. */
-    public static final class Refused extends RuntimeException {
-        private final String field;
-
-        public Refused(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
-        }
-    }
-
     @Transactional(readOnly = true)
     public boolean national() {
         return admin().level() == ScopeLevel.NATIONAL;
@@ -117,10 +103,10 @@ public class OrganisationAdminService {
         region();
         var before = organisations.trust(trustId).orElseThrow(() -> new AccessDeniedException("Not a trust of your region"));
         if (before.closedOn() != null) {
-            throw new Refused(null, before.name() + " closed on " + uk.nhs.strategycheck.shared.Dates.format(before.closedOn()) + ".");
+            throw new AdminProblem(before.name() + " closed on " + uk.nhs.strategycheck.shared.Dates.format(before.closedOn()) + ".");
         }
         if (closedOn == null || closedOn.isAfter(LocalDate.now(clock))) {
-            throw new Refused("closedOn", "Enter the day it closed: today or earlier.");
+            throw new AdminProblem.Invalid("closedOn", "Enter the day it closed: today or earlier.");
         }
         organisations.closeTrust(trustId, closedOn);
         var after = organisations.trust(trustId).orElseThrow();
@@ -150,7 +136,7 @@ public class OrganisationAdminService {
         var rows = check(csv);
         long wrong = rows.stream().filter(r -> !r.errors().isEmpty()).count();
         if (rows.isEmpty() || wrong > 0) {
-            throw new Refused(null, rows.isEmpty() ? "The file has no trusts in it."
+            throw new AdminProblem(rows.isEmpty() ? "The file has no trusts in it."
                     : wrong + (wrong == 1 ? " row has" : " rows have") + " problems, so nothing was imported.");
         }
         for (var row : rows) {
@@ -166,21 +152,21 @@ public class OrganisationAdminService {
     private List<ImportRow> check(byte[] csv) {
         region();
         if (csv.length > MAX_IMPORT_BYTES) {
-            throw new Refused(null, "The file is larger than 1 MB. Split it into smaller files.");
+            throw new AdminProblem("The file is larger than 1 MB. Split it into smaller files.");
         }
         List<List<String>> lines;
         try {
             lines = CsvReader.read(new StringReader(new String(csv, StandardCharsets.UTF_8).replace("\uFEFF", "")));
         } catch (IOException | IllegalArgumentException e) {
-            throw new Refused(null, "The file could not be read as CSV: " + e.getMessage());
+            throw new AdminProblem("The file could not be read as CSV: " + e.getMessage());
         }
         if (lines.isEmpty()) {
-            throw new Refused(null, "The file is empty.");
+            throw new AdminProblem("The file is empty.");
         }
         var header = lines.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
         for (var needed : List.of("ods_code", "name", "trust_type", "organisation_form", "icb_ods_code")) {
             if (!header.contains(needed)) {
-                throw new Refused(null, "The first line must name the columns, including " + needed
+                throw new AdminProblem("The first line must name the columns, including " + needed
                         + ". Expected: ods_code, name, trust_type, organisation_form, icb_ods_code and optionally postcode.");
             }
         }
@@ -230,7 +216,7 @@ public class OrganisationAdminService {
     private TrustForm validate(TrustForm form, String currentOdsCode) {
         if (form.icsId() == null || organisations.icss(region(), 0, Integer.MAX_VALUE).stream()
                 .noneMatch(i -> i.id() == form.icsId())) {
-            throw new Refused("ics", "Choose the trust's integrated care system.");
+            throw new AdminProblem.Invalid("ics", "Choose the trust's integrated care system.");
         }
         var code = form.odsCode() == null ? "" : form.odsCode().strip().toUpperCase(Locale.ROOT);
         if (!code.equals(currentOdsCode)) {
@@ -238,14 +224,14 @@ public class OrganisationAdminService {
         }
         var name = required(form.name(), "name", "Enter the trust's name.");
         if (!TRUST_TYPES.contains(form.trustType())) {
-            throw new Refused("trustType", "Choose the trust type.");
+            throw new AdminProblem.Invalid("trustType", "Choose the trust type.");
         }
         if (!ORGANISATION_FORMS.contains(form.organisationForm())) {
-            throw new Refused("organisationForm", "Choose NHS trust or NHS foundation trust.");
+            throw new AdminProblem.Invalid("organisationForm", "Choose NHS trust or NHS foundation trust.");
         }
         var postcode = form.postcode() == null || form.postcode().isBlank() ? null : form.postcode().strip().toUpperCase(Locale.ROOT);
         if (postcode != null && !postcode.matches("[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}")) {
-            throw new Refused("postcode", "Enter a UK postcode, for example SE1 9RT, or leave it empty.");
+            throw new AdminProblem.Invalid("postcode", "Enter a UK postcode, for example SE1 9RT, or leave it empty.");
         }
         return new TrustForm(form.icsId(), code, name, form.trustType(), form.organisationForm(), postcode);
     }
@@ -253,20 +239,20 @@ public class OrganisationAdminService {
     private String odsCode(String input, String field) {
         var code = input == null ? "" : input.strip().toUpperCase(Locale.ROOT);
         if (!code.matches("[A-Z0-9]{3,5}")) {
-            throw new Refused(field, "An ODS code is 3 to 5 letters or digits, for example RJ1.");
+            throw new AdminProblem.Invalid(field, "An ODS code is 3 to 5 letters or digits, for example RJ1.");
         }
         if (organisations.odsCodeInUse(code)) {
-            throw new Refused(field, "ODS code " + code + " is already in use by another organisation.");
+            throw new AdminProblem.Invalid(field, "ODS code " + code + " is already in use by another organisation.");
         }
         return code;
     }
 
     private static String required(String value, String field, String message) {
         if (value == null || value.isBlank()) {
-            throw new Refused(field, message);
+            throw new AdminProblem.Invalid(field, message);
         }
         if (value.strip().length() > 200) {
-            throw new Refused(field, "Keep it to 200 characters or fewer.");
+            throw new AdminProblem.Invalid(field, "Keep it to 200 characters or fewer.");
         }
         return value.strip();
     }
@@ -287,7 +273,7 @@ public class OrganisationAdminService {
 
     private static long requireRegion(Long regionId) {
         if (regionId == null) {
-            throw new Refused("region", "Choose the region.");
+            throw new AdminProblem.Invalid("region", "Choose the region.");
         }
         return regionId;
     }

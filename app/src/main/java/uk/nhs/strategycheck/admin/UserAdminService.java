@@ -140,21 +140,21 @@ public class UserAdminService {
         var email = draft.email() == null ? "" : draft.email().strip().toLowerCase(Locale.UK);
         var name = draft.displayName() == null ? "" : draft.displayName().strip().replaceAll("\\s+", " ");
         if (email.isEmpty()) {
-            throw new UserAdminProblem.Invalid("email", "Enter the e-mail address of the person to invite.");
+            throw new AdminProblem.Invalid("email", "Enter the e-mail address of the person to invite.");
         }
         if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
-            throw new UserAdminProblem.Invalid("email",
+            throw new AdminProblem.Invalid("email",
                     "Enter an e-mail address in the correct format, like name@nhs.net");
         }
         if (name.isEmpty()) {
-            throw new UserAdminProblem.Invalid("name", "Enter the person's full name.");
+            throw new AdminProblem.Invalid("name", "Enter the person's full name.");
         }
         if (name.length() > MAX_NAME) {
-            throw new UserAdminProblem.Invalid("name", "Keep the name to " + MAX_NAME + " characters or fewer.");
+            throw new AdminProblem.Invalid("name", "Keep the name to " + MAX_NAME + " characters or fewer.");
         }
         var target = checkedTarget(scope, draft.role(), draft.organisation());
         if (users.emailVisible(email)) {
-            throw new UserAdminProblem.Invalid("email", "There is already an account for " + email
+            throw new AdminProblem.Invalid("email", "There is already an account for " + email
                     + ". Find it in the list of users and add a role to it instead.");
         }
         Long homeRegion = scope.assignment().level() == ScopeLevel.REGION ? scope.assignment().regionId() : target.regionId();
@@ -162,7 +162,7 @@ public class UserAdminService {
         try {
             userId = users.insertUser(email, name, homeRegion);
         } catch (DataIntegrityViolationException taken) {
-            throw new UserAdminProblem.Invalid("email", "There is already an account for " + email
+            throw new AdminProblem.Invalid("email", "There is already an account for " + email
                     + ", managed by another region. Ask a national admin to give it a role in yours.");
         }
         long assignmentId = users.insertAssignment(userId, draft.role(), target);
@@ -191,7 +191,7 @@ public class UserAdminService {
         var user = visibleUser(scope, userId);
         var target = checkedTarget(scope, role, organisation);
         if (users.holds(userId, role, target)) {
-            throw new UserAdminProblem(user.displayName() + " is already " + withArticle(role) + " at "
+            throw new AdminProblem(user.displayName() + " is already " + withArticle(role) + " at "
                     + target.label() + ".");
         }
         long assignmentId = users.insertAssignment(userId, role, target);
@@ -206,13 +206,13 @@ public class UserAdminService {
         var user = visibleUser(scope, userId);
         var assignment = users.findAssignment(assignmentId, regionOf(scope))
                 .filter(a -> a.userId() == userId)
-                .orElseThrow(() -> new UserAdminProblem("That role has already been removed. The list now shows "
+                .orElseThrow(() -> new AdminProblem("That role has already been removed. The list now shows "
                         + user.displayName() + "'s current roles."));
         if (assignment.role() == Role.NATIONAL_ADMIN && scope.assignment().level() != ScopeLevel.NATIONAL) {
             throw new AccessDeniedException("Only a national admin can remove a national admin");
         }
         if (assignment.id() == scope.assignment().id()) {
-            throw new UserAdminProblem("You cannot remove the role you are using now. Ask another admin to do it.");
+            throw new AdminProblem("You cannot remove the role you are using now. Ask another admin to do it.");
         }
         if (!users.deleteAssignment(assignmentId)) {
             throw new AccessDeniedException("Not a role assignment in your scope");
@@ -226,10 +226,10 @@ public class UserAdminService {
         var scope = adminScope();
         var user = managedUser(scope, userId);
         if (user.id() == scope.userId()) {
-            throw new UserAdminProblem("You cannot disable your own account.");
+            throw new AdminProblem("You cannot disable your own account.");
         }
         if (user.status() == UserStatus.DISABLED) {
-            throw new UserAdminProblem(user.displayName() + "'s account is already disabled.");
+            throw new AdminProblem(user.displayName() + "'s account is already disabled.");
         }
         users.setEnabled(userId, false);
         audit.record("USER_DISABLED", "app_user", userId, statusValue(user.email(), user.status()),
@@ -240,7 +240,7 @@ public class UserAdminService {
         var scope = adminScope();
         var user = managedUser(scope, userId);
         if (user.status() != UserStatus.DISABLED) {
-            throw new UserAdminProblem(user.displayName() + "'s account is not disabled.");
+            throw new AdminProblem(user.displayName() + "'s account is not disabled.");
         }
         users.setEnabled(userId, true);
         var after = users.findUser(userId, regionOf(scope), clock.instant()).orElseThrow();
@@ -253,7 +253,7 @@ public class UserAdminService {
         var scope = adminScope();
         var user = managedUser(scope, userId);
         if (!unlockable(user, clock.instant())) {
-            throw new UserAdminProblem(user.displayName() + "'s account is not locked.");
+            throw new AdminProblem(user.displayName() + "'s account is not locked.");
         }
         users.unlock(userId);
         var before = new LinkedHashMap<String, Object>();
@@ -272,7 +272,7 @@ public class UserAdminService {
         var scope = adminScope();
         var user = managedUser(scope, userId);
         if (user.status() != UserStatus.INVITED) {
-            throw new UserAdminProblem(user.status() == UserStatus.DISABLED
+            throw new AdminProblem(user.status() == UserStatus.DISABLED
                     ? user.displayName() + "'s account is disabled. Enable it before sending a new invitation."
                     : user.displayName() + " has already set a password, so needs no invitation.");
         }
@@ -321,19 +321,19 @@ public class UserAdminService {
     public void activate(String token, String password, String confirmation) {
         var invitation = checkInvitation(token);
         if (invitation.state() != InvitationCheck.State.VALID) {
-            throw new UserAdminProblem(invitation.state().explanation());
+            throw new AdminProblem(invitation.state().explanation());
         }
         var problem = PasswordPolicy.problem(password, invitation.email());
         if (problem.isPresent()) {
-            throw new UserAdminProblem.Invalid("password", problem.get());
+            throw new AdminProblem.Invalid("password", problem.get());
         }
         if (!password.equals(confirmation)) {
-            throw new UserAdminProblem.Invalid("confirmation",
+            throw new AdminProblem.Invalid("confirmation",
                     "The passwords do not match. Type the same password in both boxes.");
         }
         var outcome = users.activate(hash(token), passwords.encode(password), clock.instant());
         if (!"ACTIVATED".equals(outcome)) {
-            throw new UserAdminProblem(InvitationCheck.State.valueOf(outcome).explanation());
+            throw new AdminProblem(InvitationCheck.State.valueOf(outcome).explanation());
         }
     }
 
@@ -375,17 +375,17 @@ public class UserAdminService {
     /** The organisation, read again within the admin's scope, provided the role may be given there. */
     private AssignmentTarget checkedTarget(CurrentScope scope, Role role, AssignmentTarget organisation) {
         if (role == null) {
-            throw new UserAdminProblem.Invalid("role", "Choose a role.");
+            throw new AdminProblem.Invalid("role", "Choose a role.");
         }
         if (!assignableRoles().contains(role)) {
             throw new AccessDeniedException("Only a national admin can make someone a national admin");
         }
         if (organisation == null) {
-            throw new UserAdminProblem.Invalid("organisation", "Choose the organisation the role is for.");
+            throw new AdminProblem.Invalid("organisation", "Choose the organisation the role is for.");
         }
         if (organisation.level() != role.level()) {
             var article = withArticle(role);
-            throw new UserAdminProblem.Invalid("organisation", Character.toUpperCase(article.charAt(0))
+            throw new AdminProblem.Invalid("organisation", Character.toUpperCase(article.charAt(0))
                     + article.substring(1) + " needs "
                     + switch (role.level()) {
                         case TRUST -> "a trust";
@@ -442,7 +442,7 @@ public class UserAdminService {
         try {
             mailer.send(List.of(to), subject, body);
         } catch (MailException failed) {
-            throw new UserAdminProblem("The invitation e-mail to " + to + " could not be sent, so nothing was "
+            throw new AdminProblem("The invitation e-mail to " + to + " could not be sent, so nothing was "
                     + "saved. Try again in a few minutes; if it keeps failing, tell the service desk.");
         }
     }

@@ -86,15 +86,15 @@ class CycleAdminServiceTest {
     void badCyclesAreRefusedWithTheFieldAndAReason() {
         signIn.as("region.admin@demo.example");
         assertThatThrownBy(() -> cycles.create(null, "2040-41", LocalDate.of(2040, 10, 1), LocalDate.of(2041, 3, 31)))
-                .isInstanceOfSatisfying(CycleAdminService.Refused.class, r -> assertThat(r.field()).isEqualTo("name"));
+                .isInstanceOfSatisfying(AdminProblem.Invalid.class, r -> assertThat(r.field()).isEqualTo("name"));
         assertThatThrownBy(() -> cycles.create(null, CYCLE, LocalDate.of(2041, 10, 1), LocalDate.of(2041, 3, 31)))
-                .isInstanceOfSatisfying(CycleAdminService.Refused.class, r -> assertThat(r.field()).isEqualTo("closesOn"));
+                .isInstanceOfSatisfying(AdminProblem.Invalid.class, r -> assertThat(r.field()).isEqualTo("closesOn"));
         assertThatThrownBy(() -> cycles.create(null, "2026/27", LocalDate.of(2026, 10, 1), LocalDate.of(2027, 3, 31)))
                 .hasMessage("This region already has a 2026/27 cycle.");
 
         signIn.as("national.admin@demo.example");
         assertThatThrownBy(() -> cycles.create(null, CYCLE, LocalDate.of(2040, 10, 1), LocalDate.of(2041, 3, 31)))
-                .isInstanceOfSatisfying(CycleAdminService.Refused.class, r -> assertThat(r.field()).isEqualTo("region"));
+                .isInstanceOfSatisfying(AdminProblem.Invalid.class, r -> assertThat(r.field()).isEqualTo("region"));
     }
 
     @Test
@@ -127,7 +127,7 @@ class CycleAdminServiceTest {
                 assessment);
 
         assertThatThrownBy(() -> cycles.reopen(cycle.id(), "RJ2", LocalDate.of(2041, 4, 20), " "))
-                .isInstanceOfSatisfying(CycleAdminService.Refused.class, r -> assertThat(r.field()).isEqualTo("reason"));
+                .isInstanceOfSatisfying(AdminProblem.Invalid.class, r -> assertThat(r.field()).isEqualTo("reason"));
         cycles.reopen(cycle.id(), "RJ2", LocalDate.of(2041, 4, 20), "Board met late because of the election period.");
 
         assertThat(owner.queryForObject("select status from assessment where id = ?", String.class, assessment))

@@ -72,7 +72,7 @@ class OrganisationAdminServiceTest {
     @Test
     void odsCodesAreCheckedForFormAndUniquenessAcrossEngland() {
         assertThatThrownBy(() -> organisations.createTrust(new TrustForm(seLondon, "R-1", "X", "acute", "NHS trust", null)))
-                .isInstanceOfSatisfying(OrganisationAdminService.Refused.class, r -> assertThat(r.field()).isEqualTo("odsCode"));
+                .isInstanceOfSatisfying(AdminProblem.Invalid.class, r -> assertThat(r.field()).isEqualTo("odsCode"));
         // R0A is Manchester University's, in another region the admin cannot see: still refused.
         assertThatThrownBy(() -> organisations.createTrust(new TrustForm(seLondon, "R0A", "X", "acute", "NHS trust", null)))
                 .hasMessage("ODS code R0A is already in use by another organisation.");
@@ -86,7 +86,7 @@ class OrganisationAdminServiceTest {
                         String.class, t.icsId())).isEqualTo("Y56"));
         assertThat(organisations.icss(0, 100)).extracting(IcsRow::regionName).containsOnly("London");
         assertThatThrownBy(() -> organisations.createTrust(new TrustForm(greaterManchester, "ZT102", "X", "acute",
-                "NHS trust", null))).isInstanceOfSatisfying(OrganisationAdminService.Refused.class,
+                "NHS trust", null))).isInstanceOfSatisfying(AdminProblem.Invalid.class,
                 r -> assertThat(r.field()).isEqualTo("ics"));
         long manchester = owner.queryForObject("select id from trust where ods_code = 'R0A'", Long.class);
         assertThatThrownBy(() -> organisations.closeTrust(manchester, LocalDate.now())).isInstanceOf(AccessDeniedException.class);

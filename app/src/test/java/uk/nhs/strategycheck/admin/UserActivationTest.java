@@ -83,7 +83,7 @@ class UserActivationTest {
 
         assertThat(service.checkInvitation(token).state()).isEqualTo(InvitationCheck.State.USED);
         assertThatThrownBy(() -> service.activate(token, "another long passphrase", "another long passphrase"))
-                .isInstanceOf(UserAdminProblem.class)
+                .isInstanceOf(AdminProblem.class)
                 .hasMessage(InvitationCheck.State.USED.explanation());
         assertThat(owner.queryForObject("select password_hash from app_user where email = 'once@test.example'",
                 String.class)).isEqualTo(hash);
@@ -102,7 +102,7 @@ class UserActivationTest {
         clock.set(Instant.now().plus(Duration.ofDays(7)).plus(Duration.ofMinutes(5)));
         assertThat(service.checkInvitation(token).state()).isEqualTo(InvitationCheck.State.EXPIRED);
         assertThatThrownBy(() -> service.activate(token, PASSWORD, PASSWORD))
-                .isInstanceOf(UserAdminProblem.class)
+                .isInstanceOf(AdminProblem.class)
                 .hasMessage("This activation link has expired: invitation links work for 7 days. "
                         + "Ask your admin to send you a new one.");
         assertThat(owner.queryForObject("select password_hash from app_user where email = 'late@test.example'",
@@ -152,7 +152,7 @@ class UserActivationTest {
         assertPasswordRefused(token, "x".repeat(10) + " ".repeat(3) + "y".repeat(60), "password",
                 "Your password is 73 characters long. Use 64 characters or fewer.");
         assertThatThrownBy(() -> service.activate(token, PASSWORD, PASSWORD + "!"))
-                .isInstanceOfSatisfying(UserAdminProblem.Invalid.class, e -> {
+                .isInstanceOfSatisfying(AdminProblem.Invalid.class, e -> {
                     assertThat(e.field()).isEqualTo("confirmation");
                     assertThat(e.getMessage()).isEqualTo("The passwords do not match. Type the same password in both boxes.");
                 });
@@ -172,7 +172,7 @@ class UserActivationTest {
         signIn.out();
 
         assertThat(service.checkInvitation(token).state()).isEqualTo(InvitationCheck.State.DISABLED);
-        assertThatThrownBy(() -> service.activate(token, PASSWORD, PASSWORD)).isInstanceOf(UserAdminProblem.class)
+        assertThatThrownBy(() -> service.activate(token, PASSWORD, PASSWORD)).isInstanceOf(AdminProblem.class)
                 .hasMessage(InvitationCheck.State.DISABLED.explanation());
     }
 
@@ -184,7 +184,7 @@ class UserActivationTest {
                 .isEqualTo(InvitationCheck.State.UNKNOWN);
         assertThat(service.checkInvitation(null).state()).isEqualTo(InvitationCheck.State.UNKNOWN);
         assertThatThrownBy(() -> service.activate("A".repeat(43), PASSWORD, PASSWORD))
-                .isInstanceOf(UserAdminProblem.class).hasMessage(InvitationCheck.State.UNKNOWN.explanation());
+                .isInstanceOf(AdminProblem.class).hasMessage(InvitationCheck.State.UNKNOWN.explanation());
     }
 
     @Test
@@ -218,7 +218,7 @@ class UserActivationTest {
 
     private void assertPasswordRefused(String token, String password, String field, String message) {
         assertThatThrownBy(() -> service.activate(token, password, password))
-                .isInstanceOfSatisfying(UserAdminProblem.Invalid.class, e -> {
+                .isInstanceOfSatisfying(AdminProblem.Invalid.class, e -> {
                     assertThat(e.field()).isEqualTo(field);
                     assertThat(e.getMessage()).isEqualTo(message);
                 });

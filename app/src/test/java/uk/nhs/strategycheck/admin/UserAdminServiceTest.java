@@ -250,7 +250,7 @@ class UserAdminServiceTest {
         assertThat(owner.queryForMap("select failed_sign_ins, locked_until from app_user where id = ?", londonUser))
                 .containsEntry("failed_sign_ins", 0).containsEntry("locked_until", null);
         assertThat(lastAudit("ACCOUNT_UNLOCKED")).contains("\"failedSignIns\": 5");
-        assertThatThrownBy(() -> service.unlock(londonUser)).isInstanceOf(UserAdminProblem.class)
+        assertThatThrownBy(() -> service.unlock(londonUser)).isInstanceOf(AdminProblem.class)
                 .hasMessage("Leo London's account is not locked.");
     }
 
@@ -261,14 +261,14 @@ class UserAdminServiceTest {
         assertThat(service.user(londonUser).orElseThrow().status()).isEqualTo(UserStatus.DISABLED);
         assertThat(owner.queryForObject("select enabled from app_user where id = ?", Boolean.class, londonUser)).isFalse();
         assertThat(lastAudit("USER_DISABLED")).contains("\"status\": \"DISABLED\"");
-        assertThatThrownBy(() -> service.disable(londonUser)).isInstanceOf(UserAdminProblem.class);
+        assertThatThrownBy(() -> service.disable(londonUser)).isInstanceOf(AdminProblem.class);
 
         service.enable(londonUser);
         assertThat(service.user(londonUser).orElseThrow().status()).isEqualTo(UserStatus.ACTIVE);
         assertThat(lastAudit("USER_ENABLED")).contains("\"status\": \"ACTIVE\"");
 
         long admin = userId("region.admin@demo.example");
-        assertThatThrownBy(() -> service.disable(admin)).isInstanceOf(UserAdminProblem.class)
+        assertThatThrownBy(() -> service.disable(admin)).isInstanceOf(AdminProblem.class)
                 .hasMessage("You cannot disable your own account.");
     }
 
@@ -284,19 +284,19 @@ class UserAdminServiceTest {
                 .containsExactly("ICS leader, South East London ICS (QKK)",
                         "Trust viewer, Croydon Health Services NHS Trust (RJ6)");
         assertThatThrownBy(() -> service.assign(londonUser, Role.ICS_LEADER, seLondon))
-                .isInstanceOf(UserAdminProblem.class)
+                .isInstanceOf(AdminProblem.class)
                 .hasMessage("Leo London is already an ICS leader at South East London ICS (QKK).");
         assertThatThrownBy(() -> service.assign(londonUser, Role.TRUST_EDITOR, seLondon))
-                .isInstanceOfSatisfying(UserAdminProblem.Invalid.class, e -> assertThat(e.field()).isEqualTo("organisation"));
+                .isInstanceOfSatisfying(AdminProblem.Invalid.class, e -> assertThat(e.field()).isEqualTo("organisation"));
 
         service.removeAssignment(londonUser, added.id());
         assertThat(service.user(londonUser).orElseThrow().assignments()).hasSize(1);
         assertThat(lastAudit("ROLE_REMOVED")).contains("ICS_LEADER");
-        assertThatThrownBy(() -> service.removeAssignment(londonUser, added.id())).isInstanceOf(UserAdminProblem.class);
+        assertThatThrownBy(() -> service.removeAssignment(londonUser, added.id())).isInstanceOf(AdminProblem.class);
 
         long admin = userId("region.admin@demo.example");
         long own = owner.queryForObject("select id from role_assignment where user_id = ?", Long.class, admin);
-        assertThatThrownBy(() -> service.removeAssignment(admin, own)).isInstanceOf(UserAdminProblem.class)
+        assertThatThrownBy(() -> service.removeAssignment(admin, own)).isInstanceOf(AdminProblem.class)
                 .hasMessage("You cannot remove the role you are using now. Ask another admin to do it.");
     }
 
@@ -332,7 +332,7 @@ class UserAdminServiceTest {
 
     private void assertInvalid(InvitationDraft draft, String field, String message) {
         assertThatThrownBy(() -> service.invite(draft))
-                .isInstanceOfSatisfying(UserAdminProblem.Invalid.class, e -> {
+                .isInstanceOfSatisfying(AdminProblem.Invalid.class, e -> {
                     assertThat(e.field()).isEqualTo(field);
                     assertThat(e.getMessage()).isEqualTo(message);
                 });

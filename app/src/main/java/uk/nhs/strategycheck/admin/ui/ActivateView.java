@@ -23,7 +23,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import uk.nhs.strategycheck.admin.InvitationCheck;
 import uk.nhs.strategycheck.admin.PasswordPolicy;
-import uk.nhs.strategycheck.admin.UserAdminProblem;
+import uk.nhs.strategycheck.admin.AdminProblem;
 import uk.nhs.strategycheck.admin.UserAdminService;
 import uk.nhs.strategycheck.shared.Dates;
 
@@ -97,11 +97,11 @@ public class ActivateView extends Div implements BeforeEnterObserver {
             try {
                 service.activate(token, password.getValue(), confirmation.getValue());
                 showDone();
-            } catch (UserAdminProblem.Invalid invalid) {
+            } catch (AdminProblem.Invalid invalid) {
                 HasValidation field = "confirmation".equals(invalid.field()) ? confirmation : password;
                 field.setErrorMessage(invalid.getMessage());
                 field.setInvalid(true);
-            } catch (UserAdminProblem refused) {
+            } catch (AdminProblem refused) {
                 problem.setText(refused.getMessage());
                 problem.setVisible(true);
             }

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
 import java.util.Map;
+import uk.nhs.strategycheck.admin.AdminProblem;
 import uk.nhs.strategycheck.admin.CycleAdminService;
 import uk.nhs.strategycheck.admin.CycleAssessment;
 import uk.nhs.strategycheck.admin.CycleRow;
@@ -89,7 +90,7 @@ public class CyclesView extends Main {
                 change.run();
                 render();
                 outcome.setText("The " + cycle.name() + " cycle of " + cycle.regionName() + " is " + done + ".");
-            } catch (CycleAdminService.Refused refused) {
+            } catch (AdminProblem refused) {
                 outcome.setText("Not changed: " + refused.getMessage());
             }
         });
@@ -117,7 +118,7 @@ public class CyclesView extends Main {
                         opens.getValue(), closes.getValue());
                 render();
                 outcome.setText("Created the " + created.name() + " cycle of " + created.regionName() + ".");
-            } catch (CycleAdminService.Refused refused) {
+            } catch (AdminProblem refused) {
                 var field = fields.get(refused.field());
                 if (field != null) {
                     field.setErrorMessage(refused.getMessage());
@@ -163,7 +164,7 @@ public class CyclesView extends Main {
                 render();
                 outcome.setText("Reopened " + chosen.trustName() + "'s " + cycle.name() + " assessment until "
                         + Dates.format(until.getValue()) + ".");
-            } catch (CycleAdminService.Refused refused) {
+            } catch (AdminProblem refused) {
                 var field = fields.get(refused.field());
                 if (field != null) {
                     field.setErrorMessage(refused.getMessage());

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import uk.nhs.strategycheck.admin.AdminProblem;
 import uk.nhs.strategycheck.admin.ImportRow;
 import uk.nhs.strategycheck.admin.OrganisationAdminService;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
@@ -82,7 +83,7 @@ public class ImportTrustsView extends Main {
             confirm.setVisible(wrong == 0 && !rows.isEmpty());
             summary.setText(rows.size() + (rows.size() == 1 ? " row" : " rows") + ", " + wrong + " with problems. "
                     + (wrong == 0 ? "Check them, then import." : "Nothing will be imported until every row is right."));
-        } catch (OrganisationAdminService.Refused refused) {
+        } catch (AdminProblem refused) {
             preview.setVisible(false);
             confirm.setVisible(false);
             summary.setText("Not read: " + refused.getMessage());
@@ -94,7 +95,7 @@ public class ImportTrustsView extends Main {
             int count = service.importTrusts(file);
             confirm.setVisible(false);
             summary.setText("Imported " + count + (count == 1 ? " trust." : " trusts."));
-        } catch (OrganisationAdminService.Refused refused) {
+        } catch (AdminProblem refused) {
             summary.setText("Nothing imported: " + refused.getMessage());
         }
     }

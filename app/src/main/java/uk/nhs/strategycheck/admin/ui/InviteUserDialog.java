@@ -11,7 +11,7 @@ import com.vaadin.flow.component.textfield.TextFieldVariant;
 import java.util.function.Consumer;
 import uk.nhs.strategycheck.admin.InvitationDraft;
 import uk.nhs.strategycheck.admin.ManagedUser;
-import uk.nhs.strategycheck.admin.UserAdminProblem;
+import uk.nhs.strategycheck.admin.AdminProblem;
 import uk.nhs.strategycheck.admin.UserAdminService;
 
 /** Invites someone by e-mail with their first role. Keeps what was typed when the invitation is refused. */
@@ -52,7 +52,7 @@ class InviteUserDialog extends Dialog {
                         role.role().getValue(), role.organisation().getValue()));
                 close();
                 onInvited.accept(invited);
-            } catch (UserAdminProblem.Invalid invalid) {
+            } catch (AdminProblem.Invalid invalid) {
                 HasValidation field = switch (invalid.field()) {
                     case "email" -> email;
                     case "name" -> name;
@@ -61,7 +61,7 @@ class InviteUserDialog extends Dialog {
                 };
                 field.setErrorMessage(invalid.getMessage());
                 field.setInvalid(true);
-            } catch (UserAdminProblem refused) {
+            } catch (AdminProblem refused) {
                 problem.setText(refused.getMessage());
                 problem.setVisible(true);
             }

@@ -25,6 +25,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
+import uk.nhs.strategycheck.admin.AdminProblem;
 import uk.nhs.strategycheck.admin.IcsRow;
 import uk.nhs.strategycheck.admin.OrganisationAdminService;
 import uk.nhs.strategycheck.admin.RegionChoice;
@@ -135,7 +136,7 @@ public class OrganisationsView extends Main {
                 dialog.close();
                 refreshTrusts();
                 outcome.setText("Closed " + trust.name() + ".");
-            } catch (OrganisationAdminService.Refused refused) {
+            } catch (AdminProblem refused) {
                 closedOn.setErrorMessage(refused.getMessage());
                 closedOn.setInvalid(true);
             }
@@ -169,7 +170,7 @@ public class OrganisationsView extends Main {
                 icss.getDataProvider().refreshAll();
                 icsFilter.setItems(service.icss(0, 500));
                 outcome.setText("Created " + created.shortName() + " ICS (" + created.odsCode() + ").");
-            } catch (OrganisationAdminService.Refused refused) {
+            } catch (AdminProblem refused) {
                 var field = fields.getOrDefault(refused.field(), name);
                 field.setErrorMessage(refused.getMessage());
                 field.setInvalid(true);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import uk.nhs.strategycheck.admin.AdminProblem;
 import uk.nhs.strategycheck.admin.IcsRow;
 import uk.nhs.strategycheck.admin.OrganisationAdminService;
 import uk.nhs.strategycheck.admin.TrustForm;
@@ -55,7 +56,7 @@ class TrustDialog extends Dialog {
                         name.getValue(), type.getValue(), form.getValue(), postcode.getValue()));
                 close();
                 onSaved.accept(saved);
-            } catch (OrganisationAdminService.Refused refused) {
+            } catch (AdminProblem refused) {
                 var field = fields.getOrDefault(refused.field(), name);
                 field.setErrorMessage(refused.getMessage());
                 field.setInvalid(true);

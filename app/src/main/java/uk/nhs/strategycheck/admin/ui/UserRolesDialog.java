@@ -12,7 +12,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import uk.nhs.strategycheck.admin.ManagedUser;
-import uk.nhs.strategycheck.admin.UserAdminProblem;
+import uk.nhs.strategycheck.admin.AdminProblem;
 import uk.nhs.strategycheck.admin.UserAdminService;
 import uk.nhs.strategycheck.admin.UserAssignment;
 
@@ -67,11 +67,11 @@ class UserRolesDialog extends Dialog {
         try {
             var added = service.assign(user.id(), role.role().getValue(), role.organisation().getValue());
             changed(added.label() + " added.", false);
-        } catch (UserAdminProblem.Invalid invalid) {
+        } catch (AdminProblem.Invalid invalid) {
             HasValidation field = "role".equals(invalid.field()) ? role.role() : role.organisation();
             field.setErrorMessage(invalid.getMessage());
             field.setInvalid(true);
-        } catch (UserAdminProblem refused) {
+        } catch (AdminProblem refused) {
             changed(refused.getMessage(), true);
         }
     }
@@ -80,7 +80,7 @@ class UserRolesDialog extends Dialog {
         try {
             service.removeAssignment(user.id(), assignment.id());
             changed(assignment.label() + " removed.", false);
-        } catch (UserAdminProblem refused) {
+        } catch (AdminProblem refused) {
             changed(refused.getMessage(), true);
         }
     }

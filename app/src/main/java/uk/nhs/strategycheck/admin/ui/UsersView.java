@@ -18,7 +18,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import uk.nhs.strategycheck.admin.ManagedUser;
-import uk.nhs.strategycheck.admin.UserAdminProblem;
+import uk.nhs.strategycheck.admin.AdminProblem;
 import uk.nhs.strategycheck.admin.UserAdminService;
 import uk.nhs.strategycheck.admin.UserFilter;
 import uk.nhs.strategycheck.admin.UserStatus;
@@ -179,7 +179,7 @@ public class UsersView extends Main {
         try {
             change.run();
             say(done, false);
-        } catch (UserAdminProblem refused) {
+        } catch (AdminProblem refused) {
             say(refused.getMessage(), true);
         }
         refresh();
