@@ -58,6 +58,30 @@ public class TestDatabase {
         owner.update("delete from assessment where trust_id = (select id from trust where ods_code = ?)", trustOdsCode);
     }
 
+    /**
+     * Enters the scope of a user's role assignment ({user id, assignment id}) for the rest of the
+     * connection's current transaction, as the application does; returns the scope level, or
+     * null when the assignment is not the user's.
+     */
+    public static String enterScope(Connection app, long[] userAndAssignment) throws SQLException {
+        try (var enter = app.prepareStatement("select tenancy.enter_scope(?, ?)")) {
+            enter.setLong(1, userAndAssignment[0]);
+            enter.setLong(2, userAndAssignment[1]);
+            try (var level = enter.executeQuery()) {
+                level.next();
+                return level.getString(1);
+            }
+        }
+    }
+
+    /** The single number a count query returns. */
+    public static long count(Connection connection, String sql) throws SQLException {
+        try (var rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     /** The owner bypasses row level security: it sees what is really there. */
     public JdbcTemplate owner() throws SQLException {
         return new JdbcTemplate(new SingleConnectionDataSource(asOwner(), true));

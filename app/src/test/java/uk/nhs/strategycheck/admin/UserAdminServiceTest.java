@@ -2,6 +2,8 @@ package uk.nhs.strategycheck.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.nhs.strategycheck.TestDatabase.count;
+import static uk.nhs.strategycheck.TestDatabase.enterScope;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -208,7 +210,7 @@ class UserAdminServiceTest {
 
         try (var app = database.asApplication()) {
             app.setAutoCommit(false);
-            enter(app, regionAdmin);
+            enterScope(app, regionAdmin);
             assertThat(count(app, "select count(*) from invitation where id = " + invitation)).isZero();
             assertThat(count(app, "select count(*) from invitation where id = " + londonInvitation)).isEqualTo(1);
             assertThat(app.createStatement().executeUpdate(
@@ -223,7 +225,7 @@ class UserAdminServiceTest {
             app.rollback();
 
             // Moving a London invitation to a North West user is refused too.
-            enter(app, regionAdmin);
+            enterScope(app, regionAdmin);
             assertThatThrownBy(() -> app.createStatement().executeUpdate(
                     "update invitation set user_id = %d where id = %d".formatted(northWestUser, londonInvitation)))
                     .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
@@ -359,20 +361,5 @@ class UserAdminServiceTest {
         return owner.queryForObject("""
                 select coalesce(before::text, '') || ' ' || coalesce(after::text, '') from audit_event
                  where action = ? order by id desc limit 1""", String.class, action);
-    }
-
-    private static void enter(Connection app, long[] scope) throws SQLException {
-        try (var enter = app.prepareStatement("select tenancy.enter_scope(?, ?)")) {
-            enter.setLong(1, scope[0]);
-            enter.setLong(2, scope[1]);
-            enter.execute();
-        }
-    }
-
-    private static long count(Connection connection, String sql) throws SQLException {
-        try (var rows = connection.createStatement().executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 }

@@ -300,15 +300,8 @@ class RowLevelSecurityBenchmark {
     }
 
     private static void enterScope(Connection app, long[] scope) throws SQLException {
-        try (var enter = app.prepareStatement("select tenancy.enter_scope(?, ?)")) {
-            enter.setLong(1, scope[0]);
-            enter.setLong(2, scope[1]);
-            try (var level = enter.executeQuery()) {
-                level.next();
-                if (level.getString(1) == null) {
-                    throw new IllegalStateException("no such scope: " + Arrays.toString(scope));
-                }
-            }
+        if (TestDatabase.enterScope(app, scope) == null) {
+            throw new IllegalStateException("no such scope: " + Arrays.toString(scope));
         }
     }
 

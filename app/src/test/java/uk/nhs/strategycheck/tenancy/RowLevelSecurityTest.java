@@ -3,6 +3,8 @@ package uk.nhs.strategycheck.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+import static uk.nhs.strategycheck.TestDatabase.count;
+import static uk.nhs.strategycheck.TestDatabase.enterScope;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -216,7 +218,7 @@ class RowLevelSecurityTest {
                     assertThat(expected).as("fixture rows for %s in %s", level, table).isPositive();
                     try (var app = database.asApplication()) {
                         app.setAutoCommit(false);
-                        enter(app, scope);
+                        enterScope(app, scope);
                         try (var rows = app.createStatement().executeQuery("select count(*), "
                                 + "count(*) filter (where (" + predicate + ") is not true) from " + table)) {
                             rows.next();
@@ -302,7 +304,7 @@ class RowLevelSecurityTest {
             tests.add(dynamicTest(c.name() + ": another tenant's row is refused", () -> {
                 try (var app = database.asApplication()) {
                     app.setAutoCommit(false);
-                    enter(app, c.scope());
+                    enterScope(app, c.scope());
                     assertThatThrownBy(() -> app.createStatement().execute(c.other()))
                             .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState())
                                     .isEqualTo(INSUFFICIENT_PRIVILEGE))
@@ -315,7 +317,7 @@ class RowLevelSecurityTest {
                 tests.add(dynamicTest(c.name() + ": own tenant's row is accepted", () -> {
                     try (var app = database.asApplication()) {
                         app.setAutoCommit(false);
-                        enter(app, c.scope());
+                        enterScope(app, c.scope());
                         app.createStatement().execute(c.own());
                         app.rollback();
                     }
@@ -332,7 +334,7 @@ class RowLevelSecurityTest {
                     assertThat(owner.queryForObject("select count(*) from " + partition, Long.class)).isPositive();
                     try (var app = database.asApplication()) {
                         app.setAutoCommit(false);
-                        enter(app, scopes.get(ScopeLevel.ICS));
+                        enterScope(app, scopes.get(ScopeLevel.ICS));
                         assertThatThrownBy(() -> count(app, "select count(*) from " + partition))
                                 .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState())
                                         .isEqualTo(INSUFFICIENT_PRIVILEGE));
@@ -345,7 +347,7 @@ class RowLevelSecurityTest {
     void theScopeDoesNotSurviveIntoTheNextTransactionOnTheSameConnection() throws SQLException {
         try (var app = database.asApplication()) {
             app.setAutoCommit(false);
-            enter(app, scopes.get(ScopeLevel.ICS));
+            enterScope(app, scopes.get(ScopeLevel.ICS));
             assertThat(count(app, "select count(*) from trust")).isEqualTo(6);
             app.commit();
 
@@ -362,14 +364,14 @@ class RowLevelSecurityTest {
     void theAuditLogCannotBeChangedOrDeletedByTheApplication() throws SQLException {
         try (var app = database.asApplication()) {
             app.setAutoCommit(false);
-            enter(app, scopes.get(ScopeLevel.NATIONAL));
+            enterScope(app, scopes.get(ScopeLevel.NATIONAL));
             assertThat(count(app, "select count(*) from audit_event")).isPositive();
             for (var change : List.of("update audit_event set action = 'CHANGED'", "delete from audit_event")) {
                 assertThatThrownBy(() -> app.createStatement().execute(change))
                         .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState())
                                 .isEqualTo(INSUFFICIENT_PRIVILEGE));
                 app.rollback();
-                enter(app, scopes.get(ScopeLevel.NATIONAL));
+                enterScope(app, scopes.get(ScopeLevel.NATIONAL));
             }
         }
     }
@@ -392,7 +394,7 @@ class RowLevelSecurityTest {
         long leadersAssignment = scopes.get(ScopeLevel.ICS)[1];
         try (var app = database.asApplication()) {
             app.setAutoCommit(false);
-            enter(app, new long[] {editor, leadersAssignment});
+            enterScope(app, new long[] {editor, leadersAssignment});
             assertThat(count(app, "select count(*) from trust")).isZero();
             app.rollback();
         }
@@ -471,20 +473,5 @@ class RowLevelSecurityTest {
 
     private long id(String sql) {
         return owner.queryForObject(sql, Long.class);
-    }
-
-    private static void enter(Connection app, long[] scope) throws SQLException {
-        try (var enter = app.prepareStatement("select tenancy.enter_scope(?, ?)")) {
-            enter.setLong(1, scope[0]);
-            enter.setLong(2, scope[1]);
-            enter.execute();
-        }
-    }
-
-    private static long count(Connection connection, String sql) throws SQLException {
-        try (var rows = connection.createStatement().executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 }
