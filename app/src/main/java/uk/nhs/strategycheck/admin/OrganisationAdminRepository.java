@@ -6,7 +6,6 @@ import static uk.nhs.strategycheck.db.Tables.ICS;
 import static uk.nhs.strategycheck.db.Tables.REGION;
 import static uk.nhs.strategycheck.db.Tables.TRUST;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -100,9 +99,8 @@ class OrganisationAdminRepository {
                 .fetchSingle(TRUST.ID);
     }
 
-    void updateTrust(long trustId, long icsId, String odsCode, String name, String trustType, String form, String postcode) {
+    void updateTrust(long trustId, String odsCode, String name, String trustType, String form, String postcode) {
         db.update(TRUST)
-                .set(TRUST.ICS_ID, icsId)
                 .set(TRUST.ODS_CODE, odsCode)
                 .set(TRUST.NAME, name)
                 .set(TRUST.TRUST_TYPE, trustType)
@@ -110,10 +108,6 @@ class OrganisationAdminRepository {
                 .set(TRUST.POSTCODE, postcode)
                 .where(TRUST.ID.eq(trustId))
                 .execute();
-    }
-
-    void closeTrust(long trustId, LocalDate closedOn) {
-        db.update(TRUST).set(TRUST.CLOSED_ON, closedOn).where(TRUST.ID.eq(trustId)).execute();
     }
 
     long insertIcs(long regionId, String odsCode, String name, String shortName) {

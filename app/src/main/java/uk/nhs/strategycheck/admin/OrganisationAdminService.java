@@ -34,13 +34,15 @@ public class OrganisationAdminService {
 
     private final OrganisationAdminRepository organisations;
     private final CurrentScopeSource scopes;
+    private final OrganisationChangeService changes;
     private final AuditLog audit;
     private final Clock clock;
 
-    OrganisationAdminService(OrganisationAdminRepository organisations, CurrentScopeSource scopes, AuditLog audit,
-                             Clock clock) {
+    OrganisationAdminService(OrganisationAdminRepository organisations, CurrentScopeSource scopes,
+                             OrganisationChangeService changes, AuditLog audit, Clock clock) {
         this.organisations = organisations;
         this.scopes = scopes;
+        this.changes = changes;
         this.audit = audit;
         this.clock = clock;
     }
@@ -87,31 +89,39 @@ public class OrganisationAdminService {
         return created;
     }
 
+    /** Changes what a trust is called and what it is; its ICS changes only through an organisation change. */
     public TrustRow updateTrust(long trustId, TrustForm form) {
         region();
         var before = organisations.trust(trustId).orElseThrow(() -> new AccessDeniedException("Not a trust of your region"));
-        var clean = validate(form, before.odsCode());
-        organisations.updateTrust(trustId, clean.icsId(), clean.odsCode(), clean.name(), clean.trustType(),
+        var clean = validate(new TrustForm(before.icsId(), form.odsCode(), form.name(), form.trustType(),
+                form.organisationForm(), form.postcode()), before.odsCode());
+        organisations.updateTrust(trustId, clean.odsCode(), clean.name(), clean.trustType(),
                 clean.organisationForm(), clean.postcode());
         var after = organisations.trust(trustId).orElseThrow();
         audit.recordFor(trustId, "TRUST_CHANGED", "trust", after.odsCode(), before, after);
         return after;
     }
 
-    /** Closes a trust from a date: it leaves lists and comparisons; its history stays. */
+    /**
+     * Closes a trust from a date (the first day it is closed): it leaves lists and comparisons and
+     * is read-only for its users; its history stays. A future date plans the closure, which is
+     * applied on the day. Either way it is an organisation change, like every other.
+     */
     public TrustRow closeTrust(long trustId, LocalDate closedOn) {
         region();
         var before = organisations.trust(trustId).orElseThrow(() -> new AccessDeniedException("Not a trust of your region"));
         if (before.closedOn() != null) {
             throw new AdminProblem(before.name() + " closed on " + uk.nhs.strategycheck.shared.Dates.format(before.closedOn()) + ".");
         }
-        if (closedOn == null || closedOn.isAfter(LocalDate.now(clock))) {
-            throw new AdminProblem.Invalid("closedOn", "Enter the day it closed: today or earlier.");
+        if (closedOn == null) {
+            throw new AdminProblem.Invalid("closedOn", "Enter the first day the trust is closed, for example 1 April 2027.");
         }
-        organisations.closeTrust(trustId, closedOn);
-        var after = organisations.trust(trustId).orElseThrow();
-        audit.recordFor(trustId, "TRUST_CLOSED", "trust", after.odsCode(), before, after);
-        return after;
+        var change = changes.plan(new ChangeDraft(ChangeKind.CLOSE_TRUST, closedOn, null, List.of(before.odsCode()), null,
+                null, null, null, null, null, null));
+        if (!closedOn.isAfter(LocalDate.now(clock))) {
+            changes.apply(change.id());
+        }
+        return organisations.trust(trustId).orElseThrow();
     }
 
     public IcsRow createIcs(Long regionId, String odsCode, String name, String shortName) {

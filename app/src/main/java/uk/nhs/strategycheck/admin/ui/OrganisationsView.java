@@ -80,7 +80,7 @@ public class OrganisationsView extends Main {
         trusts.setAriaLabel("Trusts");
         trusts.addColumn(TrustRow::name).setHeader("Trust").setFlexGrow(3);
         trusts.addColumn(TrustRow::odsCode).setHeader("ODS code");
-        trusts.addColumn(TrustRow::trustType).setHeader("Type");
+        trusts.addColumn(t -> t.trustType() == null ? "Not classified" : t.trustType()).setHeader("Type");
         trusts.addColumn(TrustRow::icsName).setHeader("ICS");
         trusts.addColumn(t -> t.closedOn() == null ? "Open" : "Closed on " + Dates.format(t.closedOn())).setHeader("Status");
         trusts.addComponentColumn(this::trustActions).setHeader("Actions").setAutoWidth(true);
@@ -125,7 +125,8 @@ public class OrganisationsView extends Main {
     private Dialog closeDialog(TrustRow trust) {
         var dialog = new Dialog();
         dialog.setHeaderTitle("Close " + trust.name());
-        var closedOn = new DatePicker("Closed on");
+        var closedOn = new DatePicker("Closed from");
+        closedOn.setHelperText("The first day it is closed. A future date plans the closure for that day.");
         closedOn.setLocale(Locale.UK);
         closedOn.setValue(LocalDate.now(Dates.ENGLAND));
         dialog.add(new Paragraph("A closed trust leaves lists and comparisons; its assessments and history stay."),
@@ -135,7 +136,9 @@ public class OrganisationsView extends Main {
                 service.closeTrust(trust.id(), closedOn.getValue());
                 dialog.close();
                 refreshTrusts();
-                outcome.setText("Closed " + trust.name() + ".");
+                outcome.setText(closedOn.getValue().isAfter(LocalDate.now(Dates.ENGLAND))
+                        ? "Planned: " + trust.name() + " closes on " + Dates.format(closedOn.getValue()) + "."
+                        : "Closed " + trust.name() + ".");
             } catch (AdminProblem refused) {
                 closedOn.setErrorMessage(refused.getMessage());
                 closedOn.setInvalid(true);

@@ -41,6 +41,9 @@ class TrustDialog extends Dialog {
         var postcode = new TextField("Postcode (optional)");
         if (existing != null) {
             icss.stream().filter(i -> i.id() == existing.icsId()).findFirst().ifPresent(ics::setValue);
+            // A trust's ICS is part of its history: it moves only through an organisation change.
+            ics.setReadOnly(true);
+            ics.setHelperText("To move the trust to another ICS, record an organisation change.");
             odsCode.setValue(existing.odsCode());
             name.setValue(existing.name());
             type.setValue(existing.trustType());

@@ -1,0 +1,691 @@
+package uk.nhs.strategycheck.admin;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.nhs.strategycheck.audit.AuditLog;
+import uk.nhs.strategycheck.shared.Dates;
+import uk.nhs.strategycheck.tenancy.CurrentScopeSource;
+import uk.nhs.strategycheck.tenancy.Role;
+import uk.nhs.strategycheck.tenancy.ScopeAssignment;
+import uk.nhs.strategycheck.tenancy.ScopeLevel;
+
+/**
+ * Changes to the NHS's organisations: ICSs merge, split, open and close; trusts move, merge,
+ * are acquired, renamed and closed. An admin records a change with the day it takes effect
+ * (a region admin within their region, a national admin anywhere), previews everything it
+ * touches, and applies it on or after that day; a planned change whose day has come is also
+ * applied by a daily job. The database function does the work, all or nothing.
+ */
+@Service
+@Transactional
+public class OrganisationChangeService {
+
+    public static final int MAX_FILE_BYTES = 1_000_000;
+    static final List<String> FILE_COLUMNS = List.of("effective_on", "change", "ods_code", "name", "short_name",
+            "from_ics", "to_ics", "region", "successor");
+
+    private final OrganisationChangeRepository changes;
+    private final OrganisationAdminRepository organisations;
+    private final UserAdminService users;
+    private final CurrentScopeSource scopes;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    OrganisationChangeService(OrganisationChangeRepository changes, OrganisationAdminRepository organisations,
+                              UserAdminService users, CurrentScopeSource scopes, AuditLog audit, Clock clock) {
+        this.changes = changes;
+        this.organisations = organisations;
+        this.users = users;
+        this.scopes = scopes;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The changes the admin may see, newest effective date first; all of them when status is null. */
+    @Transactional(readOnly = true)
+    public List<OrganisationChange> changes(ChangeStatus status) {
+        admin();
+        return changes.changes(status);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<OrganisationChange> change(long id) {
+        admin();
+        return changes.change(id);
+    }
+
+    /** Records a change an admin typed in; nothing changes until it is applied. */
+    public OrganisationChange plan(ChangeDraft draft) {
+        var admin = admin();
+        if (draft.kind() == null) {
+            throw new AdminProblem.Invalid("kind", "Choose what kind of change it is.");
+        }
+        if (draft.effectiveOn() == null) {
+            throw new AdminProblem.Invalid("effectiveOn", "Enter the day the change takes effect, for example 1 April 2027.");
+        }
+        var steps = steps(draft);
+        var regions = regionsOf(steps, draft.effectiveOn(), Map.of()).regionIds();
+        return record(admin, title(draft), draft.effectiveOn(), regions, null, steps);
+    }
+
+    private OrganisationChange record(ScopeAssignment admin, String title, LocalDate effectiveOn, Set<Long> regions,
+                                      String source, List<ChangeStep> steps) {
+        if (admin.level() == ScopeLevel.REGION && !regions.equals(Set.of(admin.regionId()))) {
+            throw new AdminProblem("This change reaches beyond the " + admin.regionName()
+                    + " region, so a national admin must record it.");
+        }
+        long id = changes.insert(title, effectiveOn, regions, source, scopes.require().userId(), steps);
+        var recorded = changes.change(id).orElseThrow();
+        audit.record("ORGANISATION_CHANGE_PLANNED", "organisation_change", id, null,
+                Map.of("title", title, "effectiveOn", effectiveOn.toString(),
+                        "steps", steps.stream().map(ChangeStep::describe).toList()));
+        return recorded;
+    }
+
+    /** Everything the change touches, and whether the database would take it now. */
+    public ChangePreview preview(long changeId) {
+        admin();
+        var change = changes.change(changeId).orElseThrow(() -> new AdminProblem("There is no such change."));
+        var trustRows = new ArrayList<ChangePreview.AffectedTrust>();
+        var trustIds = new LinkedHashMap<Long, OrganisationChangeRepository.TrustRef>();
+        var icsIds = new LinkedHashSet<Long>();
+        for (var step : change.steps()) {
+            switch (step.action()) {
+                case MOVE_TRUST, CLOSE_TRUST, RENAME_TRUST -> changes.trust(step.odsCode()).ifPresent(t -> {
+                    trustIds.put(t.id(), t);
+                    trustRows.add(new ChangePreview.AffectedTrust(t.odsCode(), t.name(), t.icsName(), trustOutcome(step)));
+                });
+                case OPEN_TRUST -> trustRows.add(new ChangePreview.AffectedTrust(step.odsCode(), step.name(), "",
+                        "Opens in " + step.toIcsCode()));
+                case CLOSE_ICS, RENAME_ICS -> changes.ics(step.odsCode()).ifPresent(i -> icsIds.add(i.id()));
+                case OPEN_ICS -> {
+                }
+            }
+        }
+        var byTrust = change.steps().stream().filter(s -> s.action() != ChangeAction.OPEN_TRUST)
+                .collect(Collectors.toMap(ChangeStep::odsCode, s -> s, (a, b) -> a));
+        var assessments = changes.assessmentsOf(trustIds.keySet()).stream().map(a -> {
+            var trust = trustIds.get(a.trustId());
+            var step = byTrust.get(trust.odsCode());
+            return new ChangePreview.AffectedAssessment(trust.odsCode(), trust.name(), a.cycleName(),
+                    a.status().charAt(0) + a.status().substring(1).toLowerCase(Locale.ROOT),
+                    assessmentOutcome(step, a, change.effectiveOn()));
+        }).toList();
+        var roles = changes.rolesAt(trustIds.keySet(), icsIds).stream().map(r -> {
+            var step = r.trustId() == null ? null
+                    : trustIds.values().stream().filter(t -> t.id() == r.trustId()).findFirst()
+                            .map(t -> byTrust.get(t.odsCode())).orElse(null);
+            return new ChangePreview.AffectedRole(r.assignmentId(), r.userName(), r.email(), Role.valueOf(r.role()).label(),
+                    r.organisation(), roleOutcome(step, r));
+        }).toList();
+        Optional<String> problem = change.status() == ChangeStatus.PLANNED
+                ? changes.check(changeId)
+                : Optional.of("This change is " + change.status().label().toLowerCase(Locale.ROOT) + ".");
+        return new ChangePreview(change, trustRows, assessments, roles, problem);
+    }
+
+    private static String trustOutcome(ChangeStep step) {
+        return switch (step.action()) {
+            case MOVE_TRUST -> "Moves to " + step.toIcsCode() + " with all its history";
+            case CLOSE_TRUST -> step.successorCodes().isEmpty() ? "Closes; read-only for its users"
+                    : "Closes; its history shows at " + String.join(", ", step.successorCodes());
+            case RENAME_TRUST -> "Renamed " + step.name();
+            default -> step.action().label();
+        };
+    }
+
+    private static String assessmentOutcome(ChangeStep step, OrganisationChangeRepository.AssessmentRef assessment,
+                                            LocalDate effectiveOn) {
+        boolean past = assessment.closesOn().isBefore(effectiveOn);
+        return switch (step.action()) {
+            case MOVE_TRUST -> past ? "Moves; stays in its ICS's published results" : "Moves; counts in " + step.toIcsCode();
+            case CLOSE_TRUST -> past ? "Kept, read-only" : "Kept, read-only; not counted in medians";
+            default -> "Unchanged";
+        };
+    }
+
+    private static String roleOutcome(ChangeStep step, OrganisationChangeRepository.RoleRef role) {
+        if (role.trustId() == null) {
+            return "ICS_LEADER".equals(role.role()) ? "Ends on the day; you can give a role at the successor" : "Unchanged";
+        }
+        if (step == null) {
+            return "Unchanged";
+        }
+        return switch (step.action()) {
+            case MOVE_TRUST -> "Moves with the trust";
+            case CLOSE_TRUST -> "Read-only from the day";
+            default -> "Unchanged";
+        };
+    }
+
+    /** Applies a planned change whose day has come, all or nothing. */
+    public OrganisationChange apply(long changeId) {
+        admin();
+        var change = changes.change(changeId).orElseThrow(() -> new AdminProblem("There is no such change."));
+        if (change.status() != ChangeStatus.PLANNED) {
+            throw new AdminProblem("This change is " + change.status().label().toLowerCase(Locale.ROOT) + ".");
+        }
+        if (change.effectiveOn().isAfter(LocalDate.now(clock))) {
+            throw new AdminProblem("This change takes effect on " + Dates.format(change.effectiveOn())
+                    + ". It can be applied on that day or later.");
+        }
+        refusedByDatabase(() -> changes.apply(changeId));
+        return changes.change(changeId).orElseThrow();
+    }
+
+    /** Cancels a planned change, unless someone applied or changed it since it was read. */
+    public OrganisationChange cancel(long changeId, int expectedVersion) {
+        admin();
+        var before = changes.change(changeId).orElseThrow(() -> new AdminProblem("There is no such change."));
+        if (!changes.cancel(changeId, expectedVersion, scopes.require().userId())) {
+            var now = changes.change(changeId).orElseThrow();
+            throw new AdminProblem("This change is now " + now.status().label().toLowerCase(Locale.ROOT)
+                    + (now.appliedBy() != null ? " (by " + now.appliedBy() + ")" : "") + ", so it was not cancelled.");
+        }
+        audit.record("ORGANISATION_CHANGE_CANCELLED", "organisation_change", changeId,
+                Map.of("title", before.title(), "status", before.status().name()), Map.of("status", "CANCELLED"));
+        return changes.change(changeId).orElseThrow();
+    }
+
+    /** Applies every planned change whose day has come; runs daily, and at start-up. */
+    @Scheduled(cron = "${dsc.organisation-changes.cron:0 5 0 * * *}", zone = "Europe/London")
+    @EventListener(ApplicationReadyEvent.class)
+    public int applyDueChanges() {
+        return changes.applyDue();
+    }
+
+    /** ICS leaders whose role ended with an ICS the change closed, with the successors they could lead. */
+    @Transactional(readOnly = true)
+    public List<EndedRole> endedRoles(long changeId) {
+        admin();
+        return changes.rolesEndedBy(changeId).stream()
+                .map(r -> new EndedRole(r.userId(), r.userName(), r.email(), r.organisation(),
+                        changes.successorsOf(r.icsId(), changeId).stream()
+                                .filter(s -> s.closedOn() == null)
+                                .map(s -> new AssignmentTarget(ScopeLevel.ICS, s.regionId(), s.id(), null, s.shortName(),
+                                        s.odsCode()))
+                                .toList()))
+                .toList();
+    }
+
+    /** A user whose ICS leader role ended, and the ICSs that succeeded theirs. */
+    public record EndedRole(long userId, String userName, String email, String formerIcs,
+                            List<AssignmentTarget> successors) {
+    }
+
+    /** Gives an ICS leader whose ICS closed the same role at one of its successors. */
+    public UserAssignment giveRoleAtSuccessor(long changeId, long userId, AssignmentTarget successor) {
+        var offered = endedRoles(changeId).stream()
+                .anyMatch(r -> r.userId() == userId && r.successors().contains(successor));
+        if (!offered) {
+            throw new AccessDeniedException("Not a successor role this change offers");
+        }
+        return users.assign(userId, Role.ICS_LEADER, successor);
+    }
+
+    /** Reads a change file and says, line by line, what it would do and what is wrong. Nothing is saved. */
+    @Transactional(readOnly = true)
+    public List<ChangeFileRow> previewFile(byte[] csv) {
+        admin();
+        return checkFile(csv).rows();
+    }
+
+    /**
+     * Records the file's changes not yet in the service (one change per effective date) and applies
+     * those whose day has come: every row or none. Returns the changes recorded.
+     */
+    public List<OrganisationChange> importFile(byte[] csv) {
+        var admin = admin();
+        var checked = checkFile(csv);
+        long wrong = checked.rows().stream().filter(r -> !r.errors().isEmpty()).count();
+        if (wrong > 0) {
+            throw new AdminProblem(wrong + (wrong == 1 ? " line has" : " lines have") + " problems, so nothing was imported.");
+        }
+        if (checked.steps().isEmpty()) {
+            throw new AdminProblem("Every change in the file is already in the service; there is nothing to import.");
+        }
+        var recorded = new ArrayList<OrganisationChange>();
+        for (var entry : checked.steps().entrySet()) {
+            var date = entry.getKey();
+            var steps = entry.getValue();
+            var regions = regionsOf(steps, date, Map.of()).regionIds();
+            var change = record(admin, "Change file: " + steps.size() + (steps.size() == 1 ? " change" : " changes")
+                    + " from " + Dates.format(date), date, regions, "Change file", steps);
+            if (!date.isAfter(LocalDate.now(clock))) {
+                refusedByDatabase(() -> changes.apply(change.id()));
+            }
+            recorded.add(changes.change(change.id()).orElseThrow());
+        }
+        return recorded;
+    }
+
+    private record CheckedFile(List<ChangeFileRow> rows, Map<LocalDate, List<ChangeStep>> steps) {
+    }
+
+    private CheckedFile checkFile(byte[] csv) {
+        if (csv.length > MAX_FILE_BYTES) {
+            throw new AdminProblem("The file is larger than 1 MB. Split it into smaller files.");
+        }
+        List<List<String>> lines;
+        try {
+            lines = CsvReader.read(new StringReader(new String(csv, StandardCharsets.UTF_8).replace("\uFEFF", "")));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new AdminProblem("The file could not be read as CSV: " + e.getMessage());
+        }
+        if (lines.isEmpty()) {
+            throw new AdminProblem("The file is empty.");
+        }
+        var header = lines.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        for (var needed : FILE_COLUMNS) {
+            if (!header.contains(needed)) {
+                throw new AdminProblem("The first line must name the columns, including " + needed + ". Expected: "
+                        + String.join(", ", FILE_COLUMNS) + ", and optionally source, note, trust_type and organisation_form.");
+            }
+        }
+        var rows = new ArrayList<ChangeFileRow>();
+        var steps = new java.util.TreeMap<LocalDate, List<ChangeStep>>();
+        var opened = new HashMap<String, String>();
+        for (int i = 1; i < lines.size(); i++) {
+            var values = lines.get(i);
+            if (values.stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            Map<String, String> row = new HashMap<>();
+            for (int c = 0; c < header.size(); c++) {
+                row.put(header.get(c), c < values.size() ? values.get(c).strip() : "");
+            }
+            rows.add(checkLine(i + 1, row, steps, opened));
+        }
+        if (rows.isEmpty()) {
+            throw new AdminProblem("The file has no changes in it.");
+        }
+        return new CheckedFile(rows, steps);
+    }
+
+    private ChangeFileRow checkLine(int line, Map<String, String> row, Map<LocalDate, List<ChangeStep>> steps,
+                                    Map<String, String> opened) {
+        var errors = new ArrayList<String>();
+        var change = row.get("change").toUpperCase(Locale.ROOT);
+        var code = row.get("ods_code").toUpperCase(Locale.ROOT);
+        var name = row.get("name");
+        LocalDate date = null;
+        try {
+            date = LocalDate.parse(row.get("effective_on"));
+        } catch (DateTimeParseException e) {
+            errors.add("The date \"" + row.get("effective_on") + "\" must be written as 2026-04-01.");
+        }
+        if (!code.matches("[A-Z0-9]{3,5}")) {
+            errors.add("ODS code \"" + code + "\" must be 3 to 5 letters or digits.");
+        }
+        var successors = row.get("successor").isBlank() ? List.<String>of()
+                : List.of(row.get("successor").toUpperCase(Locale.ROOT).split("\\s+"));
+        var toIcs = row.get("to_ics").toUpperCase(Locale.ROOT);
+        ChangeStep step = switch (change) {
+            case "ICS_OPENED" -> ChangeStep.openIcs(code, blankToNull(name), blankToNull(row.get("short_name")),
+                    row.get("region").toUpperCase(Locale.ROOT));
+            case "ICS_CLOSED" -> ChangeStep.closeIcs(code, successors, null);
+            case "ICS_RENAMED" -> ChangeStep.renameIcs(code, blankToNull(name), blankToNull(row.get("short_name")));
+            case "TRUST_MOVED" -> ChangeStep.moveTrust(code, toIcs);
+            case "TRUST_CLOSED" -> ChangeStep.closeTrust(code, successors, successors.isEmpty() ? null : "ACQUISITION");
+            case "TRUST_OPENED" -> ChangeStep.openTrust(code, blankToNull(name), toIcs,
+                    blankToNull(row.getOrDefault("trust_type", "")), blankToNull(row.getOrDefault("organisation_form", "")));
+            case "TRUST_RENAMED" -> ChangeStep.renameTrust(code, blankToNull(name));
+            default -> null;
+        };
+        if (step == null) {
+            errors.add("The change \"" + row.get("change") + "\" must be one of ICS_OPENED, ICS_CLOSED, ICS_RENAMED, "
+                    + "TRUST_MOVED, TRUST_CLOSED, TRUST_OPENED or TRUST_RENAMED.");
+        }
+        boolean applied = false;
+        if (step != null && errors.isEmpty()) {
+            var state = alreadyApplied(step, date, row.get("from_ics").toUpperCase(Locale.ROOT));
+            if (state.isPresent()) {
+                applied = state.get();
+            } else {
+                errors.addAll(problemsOf(step, date, opened));
+            }
+            if (!applied && errors.isEmpty()) {
+                steps.computeIfAbsent(date, d -> new ArrayList<>()).add(step);
+                if (step.action() == ChangeAction.OPEN_ICS || step.action() == ChangeAction.OPEN_TRUST) {
+                    opened.put(code, step.action() == ChangeAction.OPEN_ICS ? step.regionCode() : step.toIcsCode());
+                }
+            }
+        }
+        return new ChangeFileRow(line, date, change, code, name, step == null ? "" : step.describe(), applied, errors);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /**
+     * Whether the service already shows what the line says (true), or not yet (empty): so the same
+     * file, loaded twice, changes nothing the second time.
+     */
+    private Optional<Boolean> alreadyApplied(ChangeStep step, LocalDate date, String fromIcs) {
+        return switch (step.action()) {
+            case OPEN_ICS -> changes.ics(step.odsCode()).map(i -> true);
+            case CLOSE_ICS -> changes.ics(step.odsCode()).filter(i -> i.closedOn() != null && !i.closedOn().isAfter(date))
+                    .map(i -> true);
+            case OPEN_TRUST -> changes.trust(step.odsCode()).map(t -> true);
+            case CLOSE_TRUST -> changes.trust(step.odsCode()).filter(t -> t.closedOn() != null && !t.closedOn().isAfter(date))
+                    .map(t -> true);
+            case MOVE_TRUST -> changes.trust(step.odsCode())
+                    .filter(t -> t.icsCode().equals(step.toIcsCode()) && !fromIcs.equals(step.toIcsCode()))
+                    .map(t -> true);
+            case RENAME_TRUST -> changes.trust(step.odsCode()).filter(t -> t.name().equals(step.name())).map(t -> true);
+            case RENAME_ICS -> Optional.empty();
+        };
+    }
+
+    /** What is wrong with a step, given the organisations that exist (or that earlier steps open). */
+    private List<String> problemsOf(ChangeStep step, LocalDate date, Map<String, String> opened) {
+        var problems = new ArrayList<String>();
+        Supplier<Boolean> icsExists = () -> changes.ics(step.odsCode()).isPresent();
+        switch (step.action()) {
+            case OPEN_ICS, OPEN_TRUST -> {
+                if (organisations.odsCodeInUse(step.odsCode()) || opened.containsKey(step.odsCode())) {
+                    problems.add("ODS code " + step.odsCode() + " is already in use.");
+                }
+                if (step.name() == null) {
+                    problems.add("The name is missing.");
+                }
+                if (step.action() == ChangeAction.OPEN_ICS) {
+                    if (step.shortName() == null) {
+                        problems.add("The short name is missing.");
+                    }
+                    if (changes.regionId(step.regionCode()).isEmpty()) {
+                        problems.add("There is no region " + step.regionCode() + ".");
+                    }
+                } else {
+                    requireIcs(step.toIcsCode(), date, opened, problems);
+                    if (step.trustType() != null && !OrganisationAdminService.TRUST_TYPES.contains(step.trustType())) {
+                        problems.add("Trust type \"" + step.trustType() + "\" must be one of "
+                                + String.join(", ", new TreeSet<>(OrganisationAdminService.TRUST_TYPES)) + ".");
+                    }
+                }
+            }
+            case CLOSE_ICS, RENAME_ICS -> {
+                if (!icsExists.get()) {
+                    problems.add("There is no ICS " + step.odsCode() + " you manage.");
+                }
+                step.successorCodes().forEach(s -> requireIcs(s, date, opened, problems));
+            }
+            case MOVE_TRUST, CLOSE_TRUST, RENAME_TRUST -> {
+                var trust = changes.trust(step.odsCode());
+                if (trust.isEmpty()) {
+                    problems.add("There is no trust " + step.odsCode() + " you manage.");
+                } else if (trust.get().closedOn() != null) {
+                    problems.add(trust.get().name() + " closed on " + Dates.format(trust.get().closedOn()) + ".");
+                }
+                if (step.action() == ChangeAction.MOVE_TRUST) {
+                    requireIcs(step.toIcsCode(), date, opened, problems);
+                }
+                if (step.action() == ChangeAction.RENAME_TRUST && step.name() == null) {
+                    problems.add("The new name is missing.");
+                }
+                for (var successor : step.successorCodes()) {
+                    if (changes.trust(successor).filter(t -> t.closedOn() == null).isEmpty() && !opened.containsKey(successor)) {
+                        problems.add("The successor " + successor + " is not an open trust you manage.");
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private void requireIcs(String code, LocalDate date, Map<String, String> opened, List<String> problems) {
+        if (code == null || code.isBlank()) {
+            problems.add("Give the ICS's ODS code.");
+            return;
+        }
+        if (opened.containsKey(code)) {
+            return;
+        }
+        var ics = changes.ics(code);
+        if (ics.isEmpty()) {
+            problems.add("There is no ICS " + code + " you manage.");
+        } else if (ics.get().closedOn() != null && !ics.get().closedOn().isAfter(date)) {
+            problems.add(ics.get().shortName() + " (" + code + ") closed on " + Dates.format(ics.get().closedOn()) + ".");
+        }
+    }
+
+    private record Regions(Set<Long> regionIds) {
+    }
+
+    /** The regions a change touches; refuses steps that name organisations the admin cannot see. */
+    private Regions regionsOf(List<ChangeStep> steps, LocalDate date, Map<String, String> openedBefore) {
+        var opened = new HashMap<>(openedBefore);
+        var problems = new ArrayList<String>();
+        var regions = new TreeSet<Long>();
+        for (var step : steps) {
+            var before = problems.size();
+            problems.addAll(problemsOf(step, date, opened));
+            if (problems.size() > before) {
+                continue;
+            }
+            switch (step.action()) {
+                case OPEN_ICS -> {
+                    regions.add(changes.regionId(step.regionCode()).orElseThrow());
+                    opened.put(step.odsCode(), step.regionCode());
+                }
+                case OPEN_TRUST -> {
+                    regions.add(regionOfIcs(step.toIcsCode(), opened));
+                    opened.put(step.odsCode(), step.toIcsCode());
+                }
+                case CLOSE_ICS, RENAME_ICS -> {
+                    regions.add(changes.ics(step.odsCode()).orElseThrow().regionId());
+                    step.successorCodes().forEach(s -> regions.add(regionOfIcs(s, opened)));
+                }
+                case MOVE_TRUST, CLOSE_TRUST, RENAME_TRUST -> {
+                    regions.add(changes.trust(step.odsCode()).orElseThrow().regionId());
+                    if (step.toIcsCode() != null) {
+                        regions.add(regionOfIcs(step.toIcsCode(), opened));
+                    }
+                    for (var successor : step.successorCodes()) {
+                        regions.add(changes.trust(successor).map(OrganisationChangeRepository.TrustRef::regionId)
+                                .orElseGet(() -> regionOfIcs(opened.get(successor), opened)));
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new AdminProblem(String.join(" ", new LinkedHashSet<>(problems)));
+        }
+        return new Regions(regions);
+    }
+
+    private long regionOfIcs(String icsCode, Map<String, String> opened) {
+        if (opened.containsKey(icsCode)) {
+            return changes.regionId(opened.get(icsCode)).orElseThrow();
+        }
+        return changes.ics(icsCode).orElseThrow().regionId();
+    }
+
+    private List<ChangeStep> steps(ChangeDraft draft) {
+        var steps = new ArrayList<ChangeStep>();
+        var target = code(draft.targetCode());
+        switch (draft.kind()) {
+            case MERGE_ICSS -> {
+                var merged = codes(draft.icsCodes(), 2, "icsCodes", "Choose two or more ICSs to merge.");
+                if (target == null) {
+                    throw new AdminProblem.Invalid("targetCode", "Give the ODS code of the ICS they become: a new one, "
+                            + "or one of them that takes the others in.");
+                }
+                if (changes.ics(target).isEmpty()) {
+                    steps.add(newIcs(target, draft));
+                }
+                for (var code : merged) {
+                    if (code.equals(target)) {
+                        continue;
+                    }
+                    var ics = icsOrRefuse(code, "icsCodes");
+                    changes.openTrustsOf(ics.id()).forEach(t -> steps.add(ChangeStep.moveTrust(t.odsCode(), target)));
+                    steps.add(ChangeStep.closeIcs(code, List.of(target), "MERGER"));
+                }
+            }
+            case SPLIT_ICS -> {
+                var split = codes(draft.icsCodes(), 1, "icsCodes", "Choose the ICS to split.").get(0);
+                var ics = icsOrRefuse(split, "icsCodes");
+                var trusts = changes.openTrustsOf(ics.id());
+                var successors = new LinkedHashSet<String>();
+                for (var trust : trusts) {
+                    var to = code(draft.splitTo().get(trust.odsCode()));
+                    if (to == null || to.equals(split)) {
+                        throw new AdminProblem.Invalid("splitTo", "Choose where " + trust.name() + " goes.");
+                    }
+                    steps.add(ChangeStep.moveTrust(trust.odsCode(), to));
+                    successors.add(to);
+                }
+                if (successors.size() < 2) {
+                    throw new AdminProblem.Invalid("splitTo", "A split sends the ICS's trusts to two or more ICSs. "
+                            + "To send them all to one, merge the ICSs instead.");
+                }
+                steps.add(ChangeStep.closeIcs(split, List.copyOf(successors), "SPLIT"));
+            }
+            case OPEN_ICS -> steps.add(newIcs(required(target, "targetCode", "Give the new ICS's ODS code."), draft));
+            case CLOSE_ICS -> steps.add(ChangeStep.closeIcs(
+                    codes(draft.icsCodes(), 1, "icsCodes", "Choose the ICS that closes.").get(0),
+                    target == null ? List.of() : List.of(target), null));
+            case RENAME_ICS -> {
+                var code = codes(draft.icsCodes(), 1, "icsCodes", "Choose the ICS to rename.").get(0);
+                if (blankToNull(draft.newName()) == null && blankToNull(draft.newShortName()) == null) {
+                    throw new AdminProblem.Invalid("newName", "Give the new name.");
+                }
+                steps.add(ChangeStep.renameIcs(code, blankToNull(draft.newName()), blankToNull(draft.newShortName())));
+            }
+            case MOVE_TRUST -> steps.add(ChangeStep.moveTrust(
+                    codes(draft.trustCodes(), 1, "trustCodes", "Choose the trust that moves.").get(0),
+                    required(target, "targetCode", "Choose the ICS it moves to.")));
+            case ACQUIRE_TRUST -> {
+                var acquired = codes(draft.trustCodes(), 1, "trustCodes", "Choose the trust that is acquired.").get(0);
+                var acquirer = required(target, "targetCode", "Choose the trust that acquires it.");
+                if (acquirer.equals(acquired)) {
+                    throw new AdminProblem.Invalid("targetCode", "A trust cannot acquire itself.");
+                }
+                steps.add(ChangeStep.closeTrust(acquired, List.of(acquirer), "ACQUISITION"));
+                if (blankToNull(draft.newName()) != null) {
+                    steps.add(ChangeStep.renameTrust(acquirer, draft.newName().strip()));
+                }
+            }
+            case MERGE_TRUSTS -> {
+                var merged = codes(draft.trustCodes(), 2, "trustCodes", "Choose two or more trusts to merge.");
+                var code = required(target, "targetCode", "Give the new trust's ODS code.");
+                var ics = codes(draft.icsCodes(), 1, "icsCodes", "Choose the new trust's ICS.").get(0);
+                if (blankToNull(draft.newName()) == null) {
+                    throw new AdminProblem.Invalid("newName", "Give the new trust's name.");
+                }
+                if (!OrganisationAdminService.TRUST_TYPES.contains(draft.trustType())) {
+                    throw new AdminProblem.Invalid("trustType", "Choose the new trust's type.");
+                }
+                if (!OrganisationAdminService.ORGANISATION_FORMS.contains(draft.organisationForm())) {
+                    throw new AdminProblem.Invalid("organisationForm", "Choose NHS trust or NHS foundation trust.");
+                }
+                steps.add(ChangeStep.openTrust(code, draft.newName().strip(), ics, draft.trustType(), draft.organisationForm()));
+                merged.forEach(m -> steps.add(ChangeStep.closeTrust(m, List.of(code), "MERGER")));
+            }
+            case RENAME_TRUST -> steps.add(ChangeStep.renameTrust(
+                    codes(draft.trustCodes(), 1, "trustCodes", "Choose the trust to rename.").get(0),
+                    required(blankToNull(draft.newName()), "newName", "Give the new name.")));
+            case CLOSE_TRUST -> steps.add(ChangeStep.closeTrust(
+                    codes(draft.trustCodes(), 1, "trustCodes", "Choose the trust that closes.").get(0),
+                    target == null ? List.of() : List.of(target), target == null ? null : "ACQUISITION"));
+        }
+        return steps;
+    }
+
+    private ChangeStep newIcs(String code, ChangeDraft draft) {
+        if (!code.matches("[A-Z0-9]{3,5}")) {
+            throw new AdminProblem.Invalid("targetCode", "An ODS code is 3 to 5 letters or digits, for example QKK.");
+        }
+        if (organisations.odsCodeInUse(code)) {
+            throw new AdminProblem.Invalid("targetCode", "ODS code " + code + " is already in use by another organisation.");
+        }
+        var admin = admin();
+        var region = admin.level() == ScopeLevel.REGION ? changes.regionCodeOf(admin.regionId())
+                : required(draft.regionCode(), "regionCode", "Choose the new ICS's region.");
+        return ChangeStep.openIcs(code,
+                required(blankToNull(draft.newName()), "newName", "Give the new ICB's full name."),
+                required(blankToNull(draft.newShortName()), "newShortName", "Give the new ICS's short name."), region);
+    }
+
+    private OrganisationChangeRepository.IcsRef icsOrRefuse(String code, String field) {
+        return changes.ics(code).orElseThrow(() -> new AdminProblem.Invalid(field, "There is no ICS " + code + " you manage."));
+    }
+
+    private static List<String> codes(Collection<String> codes, int minimum, String field, String message) {
+        var clean = codes.stream().map(OrganisationChangeService::code).filter(c -> c != null).distinct().toList();
+        if (clean.size() < minimum) {
+            throw new AdminProblem.Invalid(field, message);
+        }
+        return clean;
+    }
+
+    private static String code(String value) {
+        return value == null || value.isBlank() ? null : value.strip().toUpperCase(Locale.ROOT);
+    }
+
+    private static String required(String value, String field, String message) {
+        if (value == null || value.isBlank()) {
+            throw new AdminProblem.Invalid(field, message);
+        }
+        return value.strip();
+    }
+
+    private static String title(ChangeDraft draft) {
+        var what = switch (draft.kind()) {
+            case MERGE_ICSS -> "Merge " + String.join(", ", draft.icsCodes()) + " into " + code(draft.targetCode());
+            case SPLIT_ICS -> "Split " + String.join("", draft.icsCodes());
+            case OPEN_ICS -> "Open ICS " + code(draft.targetCode());
+            case CLOSE_ICS -> "Close ICS " + String.join("", draft.icsCodes());
+            case RENAME_ICS -> "Rename ICS " + String.join("", draft.icsCodes());
+            case MOVE_TRUST -> "Move " + String.join("", draft.trustCodes()) + " to " + code(draft.targetCode());
+            case ACQUIRE_TRUST -> code(draft.targetCode()) + " acquires " + String.join("", draft.trustCodes());
+            case MERGE_TRUSTS -> "Merge " + String.join(", ", draft.trustCodes()) + " into " + code(draft.targetCode());
+            case RENAME_TRUST -> "Rename " + String.join("", draft.trustCodes());
+            case CLOSE_TRUST -> "Close " + String.join("", draft.trustCodes());
+        };
+        return what + " from " + Dates.format(draft.effectiveOn());
+    }
+
+    /** Runs the database work, turning a refusal the admin can act on into a message for them. */
+    private static void refusedByDatabase(Runnable work) {
+        try {
+            work.run();
+        } catch (DataAccessException | org.jooq.exception.DataAccessException failure) {
+            throw DatabaseRefusal.of(failure).map(AdminProblem::new).orElseThrow(() -> failure);
+        }
+    }
+
+    private ScopeAssignment admin() {
+        var assignment = scopes.require().assignment();
+        if (assignment.level() != ScopeLevel.REGION && assignment.level() != ScopeLevel.NATIONAL) {
+            throw new AccessDeniedException("Only admins change organisations");
+        }
+        return assignment;
+    }
+}
