@@ -50,6 +50,11 @@ class AssessmentRepository {
         return db.select(TRUST.NAME).from(TRUST).where(TRUST.ID.eq(trustId)).fetchOptional(TRUST.NAME);
     }
 
+    /** The first day the trust is closed, if it has closed or a closure has been applied. */
+    Optional<LocalDate> findTrustClosedOn(long trustId) {
+        return db.select(TRUST.CLOSED_ON).from(TRUST).where(TRUST.ID.eq(trustId)).fetchOptional(TRUST.CLOSED_ON);
+    }
+
     Framework loadFramework(long frameworkId) {
         var version = db.select(FRAMEWORK.VERSION).from(FRAMEWORK).where(FRAMEWORK.ID.eq(frameworkId))
                 .fetchSingle(FRAMEWORK.VERSION);

@@ -59,7 +59,7 @@ public class AssessmentService {
         var existing = assessments.findAssessmentInCycle(assignment.icsId(), assignment.trustId(),
                 cycle.get().summary().id());
         if (existing.isEmpty()) {
-            if (!canEdit(assignment.role()) || !isOpen(cycle.get(), today)) {
+            if (!canEdit(assignment.role()) || !isOpen(cycle.get(), today) || closedOn(scope).isPresent()) {
                 return Optional.empty();
             }
             var framework = assessments.loadFramework(cycle.get().frameworkId());
@@ -90,17 +90,20 @@ public class AssessmentService {
                 history,
                 lastScores.isEmpty() ? Optional.empty() : previous.map(p -> p.name()),
                 lastScores,
-                capabilities(assignment.role(), assessment, cycle, today));
+                capabilities(assignment.role(), assessment, cycle, today, closedOn(scope)));
     }
 
     private Capabilities capabilities(Role role, AssessmentRepository.AssessmentRow assessment,
-                                      AssessmentRepository.Cycle cycle, LocalDate today) {
+                                      AssessmentRepository.Cycle cycle, LocalDate today, Optional<LocalDate> closedOn) {
         var status = assessment.status();
-        boolean open = isOpen(assessment, cycle, today);
+        boolean open = isOpen(assessment, cycle, today) && closedOn.isEmpty();
         boolean editor = canEdit(role);
         boolean answers = editor && open && status.isOpenForAnswers();
         String reason = null;
-        if (!editor) {
+        if (closedOn.isPresent()) {
+            reason = "The trust closed on " + Dates.format(closedOn.get())
+                    + ", so its assessments can be read but no longer changed.";
+        } else if (!editor) {
             reason = "You have view-only access to this assessment.";
         } else if (!open) {
             reason = "The " + cycle.summary().name() + " cycle closed on "
@@ -315,6 +318,7 @@ public class AssessmentService {
             throw new AssessmentProblem("This assessment is " + assessment.status().label().toLowerCase()
                     + ", so it cannot be changed. Reload the page to see its current state.");
         }
+        requireOpenTrust(scope);
         if (needsOpenCycle) {
             requireOpenCycle(scope, assessment);
         }
@@ -330,6 +334,7 @@ public class AssessmentService {
         if (assessment.status() != AssessmentStatus.SUBMITTED) {
             throw stale();
         }
+        requireOpenTrust(scope);
         if (needsOpenCycle) {
             requireOpenCycle(scope, assessment);
         }
@@ -342,6 +347,7 @@ public class AssessmentService {
         if (assessment.status() == AssessmentStatus.SUBMITTED) {
             throw new AssessmentProblem("Actions cannot change while the assessment waits for sign-off.");
         }
+        requireOpenTrust(scope);
         requireOpenCycle(scope, assessment);
         return assessment;
     }
@@ -350,6 +356,19 @@ public class AssessmentService {
         var assignment = scope.assignment();
         return assessments.findAssessment(assignment.icsId(), assignment.trustId(), assessmentId)
                 .orElseThrow(() -> new AccessDeniedException("Not an assessment of your trust"));
+    }
+
+    /** The day the signed-in trust closed, if it has: a closed trust is read-only for its users. */
+    private Optional<LocalDate> closedOn(CurrentScope scope) {
+        var today = LocalDate.now(clock);
+        return assessments.findTrustClosedOn(scope.assignment().trustId()).filter(day -> !day.isAfter(today));
+    }
+
+    private void requireOpenTrust(CurrentScope scope) {
+        closedOn(scope).ifPresent(day -> {
+            throw new AssessmentProblem("The trust closed on " + Dates.format(day)
+                    + ", so its assessments can no longer be changed.");
+        });
     }
 
     private void requireOpenCycle(CurrentScope scope, AssessmentRepository.AssessmentRow assessment) {

@@ -45,6 +45,17 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
         return new SignedInUser(id, email, displayName, null, enabled, lockedUntil, assignments, chosen);
     }
 
+    /**
+     * The same user with their role assignments as they are now: organisations move, merge and
+     * close, and roles end. Keeps acting in the same assignment if it still holds.
+     */
+    SignedInUser withAssignments(List<ScopeAssignment> current) {
+        var stillActive = active == null ? null
+                : current.stream().filter(a -> a.id() == active.id()).findFirst().orElse(null);
+        return new SignedInUser(id, email, displayName, null, enabled, lockedUntil, current,
+                stillActive != null ? stillActive : current.isEmpty() ? null : current.get(0));
+    }
+
     public long id() {
         return id;
     }
