@@ -11,6 +11,8 @@ import static uk.nhs.strategycheck.db.Tables.ICS;
 import static uk.nhs.strategycheck.db.Tables.REGION;
 import static uk.nhs.strategycheck.db.Tables.STATEMENT;
 import static uk.nhs.strategycheck.db.Tables.TRUST;
+import static uk.nhs.strategycheck.db.Tables.TRUST_LINK;
+import static uk.nhs.strategycheck.db.Tables.TRUST_MEMBERSHIP;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -52,6 +54,55 @@ class BenchmarkRepository {
                 .fetch(r -> new TrustFacts(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 
+    /** A trust, and the ICS whose results it was part of: the ICS it belonged to on a day. */
+    record Member(TrustFacts trust, long icsId, String icsName) {
+    }
+
+    /**
+     * The trusts that on the day belonged to the ICS or to one of the ICSs it succeeded, each
+     * with the ICS it was in then: the ICS's membership as it was published.
+     */
+    List<Member> membersOn(long icsId, java.time.LocalDate day) {
+        return db.resultQuery("""
+                        with recursive line (id) as (
+                          select {0}::bigint
+                          union
+                          select l.predecessor_id from ics_link l join line on l.successor_id = line.id)
+                        select t.id, t.ods_code, t.name, t.trust_type, t.ics_id, i.region_id, m.ics_id as then_id,
+                               then_ics.short_name as then_name
+                          from trust_membership m
+                          join line on line.id = m.ics_id
+                          join trust t on t.id = m.trust_id
+                          join ics i on i.id = t.ics_id
+                          join ics then_ics on then_ics.id = m.ics_id
+                         where m.valid_from <= {1} and (m.valid_to is null or m.valid_to > {1})
+                         order by t.name""", icsId, day)
+                .fetch(r -> new Member(new TrustFacts(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class),
+                        r.get(3, String.class), r.get(4, Long.class), r.get(5, Long.class)),
+                        r.get(6, Long.class), r.get(7, String.class)));
+    }
+
+    /** The ICS the trust belonged to on the day, if it was open then. */
+    Optional<Member> membershipOn(TrustFacts trust, java.time.LocalDate day) {
+        return db.select(TRUST_MEMBERSHIP.ICS_ID, ICS.SHORT_NAME)
+                .from(TRUST_MEMBERSHIP).join(ICS).on(ICS.ID.eq(TRUST_MEMBERSHIP.ICS_ID))
+                .where(TRUST_MEMBERSHIP.TRUST_ID.eq(trust.id()), TRUST_MEMBERSHIP.VALID_FROM.le(day),
+                        TRUST_MEMBERSHIP.VALID_TO.isNull().or(TRUST_MEMBERSHIP.VALID_TO.gt(day)))
+                .fetchOptional(r -> new Member(trust, r.value1(), r.value2()));
+    }
+
+    /** A trust this one succeeded (merged into it or acquired by it). */
+    record Predecessor(long trustId, long icsId, String odsCode, String name, String kind, java.time.LocalDate effectiveOn) {
+    }
+
+    List<Predecessor> predecessorsOf(long trustId) {
+        return db.select(TRUST.ID, TRUST.ICS_ID, TRUST.ODS_CODE, TRUST.NAME, TRUST_LINK.KIND, TRUST_LINK.EFFECTIVE_ON)
+                .from(TRUST_LINK).join(TRUST).on(TRUST.ID.eq(TRUST_LINK.PREDECESSOR_ID))
+                .where(TRUST_LINK.SUCCESSOR_ID.eq(trustId))
+                .orderBy(TRUST.NAME)
+                .fetch(r -> new Predecessor(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+    }
+
     Optional<String> icsName(long icsId) {
         return db.select(ICS.SHORT_NAME).from(ICS).where(ICS.ID.eq(icsId)).fetchOptional(ICS.SHORT_NAME);
     }
@@ -89,6 +140,15 @@ class BenchmarkRepository {
      * cycle: trust id to characteristic id to score.
      */
     Map<Long, Map<Long, BigDecimal>> approvedScoresOfIcs(long icsId, String cycleName) {
+        return approvedScores(ASSESSMENT.ICS_ID.eq(icsId).and(ANSWER.ICS_ID.eq(icsId)), cycleName);
+    }
+
+    /** The same for the given trusts, wherever their rows are now (row level security decides what shows). */
+    Map<Long, Map<Long, BigDecimal>> approvedScoresOfTrusts(java.util.Collection<Long> trustIds, String cycleName) {
+        return approvedScores(ASSESSMENT.TRUST_ID.in(trustIds), cycleName);
+    }
+
+    private Map<Long, Map<Long, BigDecimal>> approvedScores(org.jooq.Condition trusts, String cycleName) {
         var score = round(avg(ANSWER.SCORE), 1);
         var result = new java.util.HashMap<Long, Map<Long, BigDecimal>>();
         db.select(ASSESSMENT.TRUST_ID, STATEMENT.CHARACTERISTIC_ID, score)
@@ -96,8 +156,7 @@ class BenchmarkRepository {
                 .join(ASSESSMENT_CYCLE).on(ASSESSMENT_CYCLE.ID.eq(ASSESSMENT.CYCLE_ID))
                 .join(ANSWER).on(ANSWER.ICS_ID.eq(ASSESSMENT.ICS_ID), ANSWER.ASSESSMENT_ID.eq(ASSESSMENT.ID))
                 .join(STATEMENT).on(STATEMENT.ID.eq(ANSWER.STATEMENT_ID))
-                .where(ASSESSMENT.ICS_ID.eq(icsId), ANSWER.ICS_ID.eq(icsId),
-                        ASSESSMENT.STATUS.eq("APPROVED"), ASSESSMENT_CYCLE.NAME.eq(cycleName), ANSWER.SCORE.isNotNull())
+                .where(trusts, ASSESSMENT.STATUS.eq("APPROVED"), ASSESSMENT_CYCLE.NAME.eq(cycleName), ANSWER.SCORE.isNotNull())
                 .groupBy(ASSESSMENT.TRUST_ID, STATEMENT.CHARACTERISTIC_ID)
                 .forEach(r -> result.computeIfAbsent(r.value1(), id -> new java.util.HashMap<>()).put(r.value2(), r.value3()));
         return result;
@@ -106,14 +165,14 @@ class BenchmarkRepository {
     record Submission(long trustId, String status, java.time.OffsetDateTime lastActivity, int answered) {
     }
 
-    /** The status of each of the ICS's trusts' assessments in the named cycle (trusts without one are absent). */
-    Map<Long, Submission> submissionsOfIcs(long icsId, String cycleName) {
+    /** The status of each of the trusts' assessments in the named cycle (trusts without one are absent). */
+    Map<Long, Submission> submissionsOfTrusts(java.util.Collection<Long> trustIds, String cycleName) {
         var answered = org.jooq.impl.DSL.count(ANSWER.SCORE);
         return db.select(ASSESSMENT.TRUST_ID, ASSESSMENT.STATUS, ASSESSMENT.UPDATED_AT, answered)
                 .from(ASSESSMENT)
                 .join(ASSESSMENT_CYCLE).on(ASSESSMENT_CYCLE.ID.eq(ASSESSMENT.CYCLE_ID))
                 .leftJoin(ANSWER).on(ANSWER.ICS_ID.eq(ASSESSMENT.ICS_ID), ANSWER.ASSESSMENT_ID.eq(ASSESSMENT.ID))
-                .where(ASSESSMENT.ICS_ID.eq(icsId), ASSESSMENT_CYCLE.NAME.eq(cycleName))
+                .where(ASSESSMENT.TRUST_ID.in(trustIds), ASSESSMENT_CYCLE.NAME.eq(cycleName))
                 .groupBy(ASSESSMENT.TRUST_ID, ASSESSMENT.STATUS, ASSESSMENT.UPDATED_AT)
                 .fetchMap(ASSESSMENT.TRUST_ID,
                         r -> new Submission(r.value1(), r.value2(), r.value3(), r.value4()));
@@ -179,9 +238,14 @@ class BenchmarkRepository {
                 .fetchMap(AUDIT_EVENT.TRUST_ID, r -> r.value2().toInstant());
     }
 
-    /** Every median of the cycle (by name, across regions), computed in PostgreSQL over approved assessments. */
-    List<Median> medians(String cycleName, long frameworkId) {
-        return db.resultQuery("select * from tenancy.benchmark_medians({0}, {1})", cycleName, frameworkId)
+    /**
+     * Every median of the cycle (by name, across regions), computed in PostgreSQL over approved
+     * assessments: ICSs and regions as published (membership on the cycle's closing date), or
+     * restated to today's ICSs.
+     */
+    List<Median> medians(String cycleName, long frameworkId, Footprint footprint) {
+        return db.resultQuery("select * from tenancy.benchmark_medians({0}, {1}, {2})", cycleName, frameworkId,
+                        footprint == Footprint.RESTATED)
                 .fetch(r -> new Median(
                         Median.Grouping.valueOf(r.get("group_kind", String.class)),
                         r.get("group_id", Long.class),

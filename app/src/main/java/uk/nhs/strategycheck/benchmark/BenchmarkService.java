@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
@@ -57,19 +58,40 @@ public class BenchmarkService {
             throw new AccessDeniedException("Only a trust's own users see its own benchmark");
         }
         var trust = benchmarks.trust(scope.trustId()).orElseThrow();
-        return profile(trust, cycleName, true);
+        return profile(trust, cycleName, true, cycle -> publishedIcs(trust, cycle));
     }
 
-    /** A member trust of the signed-in ICS leader's ICS, against the medians. */
+    /**
+     * A member trust of the signed-in ICS leader's ICS, against the medians; for a past cycle, a
+     * trust that was a member then (of the ICS or of one it succeeded), compared with that ICS.
+     */
     public Optional<TrustProfile> memberProfile(String odsCode, Optional<String> cycleName) {
         var scope = icsScope();
-        var trust = benchmarks.trust(odsCode)
-                .filter(t -> t.icsId() == scope.assignment().icsId())
-                .orElseThrow(() -> new AccessDeniedException("Not a member trust of your ICS"));
-        return profile(trust, cycleName, false);
+        long icsId = scope.assignment().icsId();
+        var trust = benchmarks.trust(odsCode).orElseThrow(() -> new AccessDeniedException("Not a member trust of your ICS"));
+        var cycles = benchmarks.cycles(scope.assignment().regionId());
+        var named = cycleName.flatMap(name -> find(cycles, name));
+        if (named.isPresent()) {
+            var member = members(icsId, named.get(), footprint(named.get())).stream()
+                    .filter(m -> m.trust().id() == trust.id()).findFirst()
+                    .orElseThrow(() -> new AccessDeniedException("Not a member trust of your ICS in " + named.get().name()));
+            return profile(trust, cycleName, false, cycle -> member);
+        }
+        if (trust.icsId() != icsId) {
+            throw new AccessDeniedException("Not a member trust of your ICS");
+        }
+        return profile(trust, cycleName, false, cycle -> publishedIcs(trust, cycle));
     }
 
-    private Optional<TrustProfile> profile(TrustFacts trust, Optional<String> cycleName, boolean anonymised) {
+    /** The ICS whose results the trust's assessment of the cycle was part of (for an open cycle, today's). */
+    private BenchmarkRepository.Member publishedIcs(TrustFacts trust, BenchmarkRepository.Cycle cycle) {
+        var current = new BenchmarkRepository.Member(trust, trust.icsId(), benchmarks.icsName(trust.icsId()).orElse(""));
+        return footprint(cycle) == Footprint.AS_PUBLISHED
+                ? benchmarks.membershipOn(trust, cycle.closesOn()).orElse(current) : current;
+    }
+
+    private Optional<TrustProfile> profile(TrustFacts trust, Optional<String> cycleName, boolean anonymised,
+                                           Function<BenchmarkRepository.Cycle, BenchmarkRepository.Member> icsOf) {
         var cycles = benchmarks.cycles(trust.regionId());
         if (cycles.isEmpty()) {
             return Optional.empty();
@@ -84,25 +106,63 @@ public class BenchmarkService {
         var scores = benchmarks.approvedScores(trust.icsId(), trust.id(), cycle.name());
         Map<Long, BigDecimal> previousScores = previous
                 .map(p -> benchmarks.approvedScores(trust.icsId(), trust.id(), p.name())).orElse(Map.of());
-        var medians = benchmarks.medians(cycle.name(), cycle.frameworkId());
+        var footprint = footprint(cycle);
+        var ics = icsOf.apply(cycle);
+        var medians = benchmarks.medians(cycle.name(), cycle.frameworkId(), footprint);
         int minimum = anonymised ? MIN_TRUSTS_FOR_A_MEDIAN : 1;
         var rows = benchmarks.characteristics(cycle.frameworkId()).stream()
                 .map(c -> new TrustProfile.Row(c,
                         Optional.ofNullable(scores.get(c.id())),
                         Optional.ofNullable(previousScores.get(c.id())),
                         median(medians, c.id(), minimum, m -> m.grouping() == Median.Grouping.ICS
-                                && m.groupId() == trust.icsId()),
+                                && m.groupId() == ics.icsId()),
                         median(medians, c.id(), MIN_TRUSTS_FOR_A_MEDIAN, m -> m.grouping() == Median.Grouping.NATIONAL),
                         median(medians, c.id(), MIN_TRUSTS_FOR_A_MEDIAN, m -> m.grouping() == Median.Grouping.PEER
-                                && trust.trustType().equals(m.trustType()))))
+                                && java.util.Objects.equals(trust.trustType(), m.trustType()))))
                 .toList();
-        return Optional.of(new TrustProfile(trust, benchmarks.icsName(trust.icsId()).orElse(""), cycle.name(),
-                names(cycles), previous.filter(p -> !previousScores.isEmpty()).map(BenchmarkRepository.Cycle::name),
-                !scores.isEmpty(), rows));
+        // A successor shows each predecessor's own scores for cycles before the change, side by side, never averaged.
+        var predecessors = benchmarks.predecessorsOf(trust.id()).stream()
+                .filter(p -> cycle.closesOn().isBefore(p.effectiveOn()))
+                .map(p -> new TrustProfile.PredecessorScores(p.odsCode(), p.name(), p.kind(), p.effectiveOn(),
+                        benchmarks.approvedScores(p.icsId(), p.trustId(), cycle.name())))
+                .filter(p -> !p.scores().isEmpty())
+                .toList();
+        return Optional.of(new TrustProfile(trust, ics.icsName(), cycle.name(), names(cycles),
+                previous.filter(p -> !previousScores.isEmpty()).map(BenchmarkRepository.Cycle::name),
+                !scores.isEmpty(), rows, footprintNote(footprint, cycle, ics.icsName()), predecessors));
+    }
+
+    /** Closed cycles show as published by default; an open one has only today's footprint. */
+    private Footprint footprint(BenchmarkRepository.Cycle cycle) {
+        return cycle.closesOn().isBefore(LocalDate.now(clock)) ? Footprint.AS_PUBLISHED : Footprint.RESTATED;
+    }
+
+    private static String footprintNote(Footprint footprint, BenchmarkRepository.Cycle cycle, String icsName) {
+        return footprint == Footprint.AS_PUBLISHED
+                ? "As published: the integrated care systems as they were when the " + cycle.name() + " cycle closed on "
+                        + Dates.format(cycle.closesOn()) + "."
+                : "Today's integrated care systems: " + icsName + " as it is now, with the trusts of any ICS it succeeded.";
+    }
+
+    /** The trusts whose results the ICS shows for the cycle, each with the ICS it belonged to then. */
+    private List<BenchmarkRepository.Member> members(long icsId, BenchmarkRepository.Cycle cycle, Footprint footprint) {
+        if (footprint == Footprint.AS_PUBLISHED && cycle.closesOn().isBefore(LocalDate.now(clock))) {
+            return benchmarks.membersOn(icsId, cycle.closesOn());
+        }
+        var name = benchmarks.icsName(icsId).orElse("");
+        return benchmarks.memberTrusts(icsId).stream().map(t -> new BenchmarkRepository.Member(t, icsId, name)).toList();
     }
 
     /** The ICS leader's member trusts against the characteristics; without a cycle, the latest with approvals. */
     public Optional<Heatmap> heatmap(Optional<String> cycleName) {
+        return heatmap(cycleName, Optional.empty());
+    }
+
+    /**
+     * The heatmap of a cycle, as published (the default for a closed cycle: the ICS's trusts and
+     * medians as they were when it closed) or restated to today's ICS; always labelled which.
+     */
+    public Optional<Heatmap> heatmap(Optional<String> cycleName, Optional<Footprint> footprint) {
         var scope = icsScope();
         long icsId = scope.assignment().icsId();
         var cycles = benchmarks.cycles(scope.assignment().regionId());
@@ -110,35 +170,50 @@ public class BenchmarkService {
             return Optional.empty();
         }
         var cycle = cycleName.flatMap(name -> find(cycles, name))
-                .or(() -> cycles.stream().filter(c -> !benchmarks.approvedScoresOfIcs(icsId, c.name()).isEmpty()).findFirst())
+                .or(() -> cycles.stream().filter(c -> !benchmarks.approvedScoresOfTrusts(
+                        members(icsId, c, footprint(c)).stream().map(m -> m.trust().id()).toList(), c.name()).isEmpty())
+                        .findFirst())
                 .orElse(cycles.get(0));
-        var scores = benchmarks.approvedScoresOfIcs(icsId, cycle.name());
-        var rows = benchmarks.memberTrusts(icsId).stream()
-                .map(t -> new Heatmap.Row(t, scores.getOrDefault(t.id(), Map.of())))
+        var view = cycle.closesOn().isBefore(LocalDate.now(clock)) ? footprint.orElse(footprint(cycle)) : Footprint.RESTATED;
+        var members = members(icsId, cycle, view);
+        var scores = benchmarks.approvedScoresOfTrusts(members.stream().map(m -> m.trust().id()).toList(), cycle.name());
+        var rows = members.stream()
+                .map(m -> new Heatmap.Row(m.trust(), scores.getOrDefault(m.trust().id(), Map.of()),
+                        m.icsId() == icsId ? Optional.empty() : Optional.of(m.icsName())))
                 .toList();
         var columns = benchmarks.characteristics(cycle.frameworkId());
-        var medians = benchmarks.medians(cycle.name(), cycle.frameworkId());
-        return Optional.of(new Heatmap(benchmarks.icsName(icsId).orElse(""), cycle.name(), names(cycles), columns, rows,
+        var medians = benchmarks.medians(cycle.name(), cycle.frameworkId(), view);
+        var icsName = benchmarks.icsName(icsId).orElse("");
+        var otherMedians = members.stream().filter(m -> m.icsId() != icsId)
+                .collect(java.util.stream.Collectors.toMap(BenchmarkRepository.Member::icsId,
+                        BenchmarkRepository.Member::icsName, (a, b) -> a, java.util.TreeMap::new))
+                .entrySet().stream()
+                .map(e -> new Heatmap.NamedMedian(e.getValue() + " ICS median (as published)", medianMap(medians, columns, 1,
+                        m -> m.grouping() == Median.Grouping.ICS && m.groupId() == e.getKey())))
+                .toList();
+        return Optional.of(new Heatmap(icsName, cycle.name(), names(cycles), columns, rows,
                 medianMap(medians, columns, 1, m -> m.grouping() == Median.Grouping.ICS && m.groupId() == icsId),
-                medianMap(medians, columns, MIN_TRUSTS_FOR_A_MEDIAN, m -> m.grouping() == Median.Grouping.NATIONAL)));
+                medianMap(medians, columns, MIN_TRUSTS_FOR_A_MEDIAN, m -> m.grouping() == Median.Grouping.NATIONAL),
+                view, footprintNote(view, cycle, icsName), otherMedians));
     }
-
     /** The heatmap as CSV: a row per trust with its ODS code, then the ICS and national medians. */
-    public byte[] heatmapCsv(Optional<String> cycleName) {
-        var heatmap = heatmap(cycleName).orElseThrow();
+    public byte[] heatmapCsv(Optional<String> cycleName, Optional<Footprint> footprint) {
+        var heatmap = heatmap(cycleName, footprint).orElseThrow();
         var csv = new Csv();
-        var header = new ArrayList<Object>(List.of("ODS code", "Trust", "Trust type", "Cycle"));
+        var header = new ArrayList<Object>(List.of("ODS code", "Trust", "Trust type", "Cycle", "ICS", "Organisations"));
         heatmap.characteristics().forEach(c -> header.add(c.title()));
         csv.row(header);
         for (var row : heatmap.trusts()) {
-            var line = new ArrayList<Object>(List.of(row.trust().odsCode(), row.trust().name(), row.trust().trustType(),
-                    heatmap.cycleName()));
+            var line = new ArrayList<Object>(List.of(row.trust().odsCode(), row.trust().name(),
+                    row.trust().trustType() == null ? "" : row.trust().trustType(), heatmap.cycleName(),
+                    row.publishedIn().orElse(heatmap.icsName()), heatmap.footprint().label()));
             heatmap.characteristics().forEach(c -> line.add(plain(row.scores().get(c.id()))));
             csv.row(line);
         }
         for (var median : List.of(Map.entry("ICS median", heatmap.icsMedian()),
                 Map.entry("National median", heatmap.nationalMedian()))) {
-            var line = new ArrayList<Object>(List.of("", median.getKey(), "", heatmap.cycleName()));
+            var line = new ArrayList<Object>(List.of("", median.getKey(), "", heatmap.cycleName(), heatmap.icsName(),
+                    heatmap.footprint().label()));
             heatmap.characteristics().forEach(c -> line.add(plain(median.getValue().get(c.id()))));
             csv.row(line);
         }
@@ -158,9 +233,11 @@ public class BenchmarkService {
             return Optional.empty();
         }
         var name = cycle.get().name();
-        var states = benchmarks.submissionsOfIcs(icsId, name);
+        var members = members(icsId, cycle.get(), footprint(cycle.get())).stream()
+                .map(BenchmarkRepository.Member::trust).toList();
+        var states = benchmarks.submissionsOfTrusts(members.stream().map(TrustFacts::id).toList(), name);
         var reminders = benchmarks.lastReminders(icsId, name);
-        var rows = benchmarks.memberTrusts(icsId).stream().map(t -> {
+        var rows = members.stream().map(t -> {
             var submission = Optional.ofNullable(states.get(t.id()));
             return new SubmissionRow(t,
                     submission.map(s -> SubmissionRow.State.valueOf(s.status())).orElse(SubmissionRow.State.NOT_STARTED),
@@ -241,7 +318,7 @@ public class BenchmarkService {
             return Optional.empty();
         }
         var columns = benchmarks.characteristics(cycle.get().frameworkId());
-        var medians = benchmarks.medians(cycle.get().name(), cycle.get().frameworkId());
+        var medians = benchmarks.medians(cycle.get().name(), cycle.get().frameworkId(), footprint(cycle.get()));
         var grouping = national ? Median.Grouping.REGION : Median.Grouping.ICS;
         var rows = benchmarks.areaCounts(national ? null : scope.regionId(), cycle.get().name()).stream()
                 .map(area -> new AreaComparison.Row(area.odsCode(), area.name(), area.trusts(), area.submitted(),

@@ -2,6 +2,7 @@ package uk.nhs.strategycheck.benchmark;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,7 +12,13 @@ import java.util.Optional;
  * {@link BenchmarkService#MIN_TRUSTS_FOR_A_MEDIAN} trusts, so no trust's score can be worked out.
  */
 public record TrustProfile(TrustFacts trust, String icsName, String cycleName, List<String> cycleNames,
-                           Optional<String> previousCycleName, boolean approved, List<Row> rows) {
+                           Optional<String> previousCycleName, boolean approved, List<Row> rows,
+                           String footprintNote, List<PredecessorScores> predecessors) {
+
+    /** A trust this one succeeded, with its own approved scores in the cycle (before the change). */
+    public record PredecessorScores(String odsCode, String name, String kind, java.time.LocalDate effectiveOn,
+                                    Map<Long, BigDecimal> scores) {
+    }
 
     public record Row(Column characteristic, Optional<BigDecimal> score, Optional<BigDecimal> previous,
                       Optional<BigDecimal> ics, Optional<BigDecimal> national, Optional<BigDecimal> peer) {

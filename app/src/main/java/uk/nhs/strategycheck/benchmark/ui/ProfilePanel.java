@@ -29,6 +29,9 @@ class ProfilePanel extends Div {
         series.add(new BarChart.Series("National median", rows.stream().map(TrustProfile.Row::national).toList()));
         series.add(new BarChart.Series("Peer median", rows.stream().map(TrustProfile.Row::peer).toList()));
         add(new H2("Scores against the medians, " + profile.cycleName()));
+        var note = new Paragraph(profile.footprintNote() + " The ICS median is " + profile.icsName() + "'s.");
+        note.addClassName("footprint-note");
+        add(note);
         add(new BarChart("Bar chart of " + trustLabel + "'s score for each of the seven characteristics beside the "
                 + "ICS, national and peer medians, " + profile.cycleName() + ". The table below gives the same figures.",
                 categories, series));
@@ -44,10 +47,35 @@ class ProfilePanel extends Div {
         });
         grid.addColumn(r -> text(r.ics())).setHeader("ICS median");
         grid.addColumn(r -> text(r.national())).setHeader("National median");
-        grid.addColumn(r -> text(r.peer())).setHeader("Peer median (" + profile.trust().trustType() + " trusts)");
+        grid.addColumn(r -> text(r.peer())).setHeader(profile.trust().trustType() == null ? "Peer median (not classified)"
+                : "Peer median (" + profile.trust().trustType() + " trusts)");
         grid.setItems(rows);
         grid.setAllRowsVisible(true);
         add(grid);
+        if (!profile.predecessors().isEmpty()) {
+            add(predecessors(profile));
+        }
+    }
+
+    /** Each predecessor's own scores in the cycle, side by side and never averaged. */
+    private static Div predecessors(TrustProfile profile) {
+        var panel = new Div(new H2("Predecessors' scores, " + profile.cycleName()));
+        panel.add(new Paragraph("In " + profile.cycleName() + " these trusts reported separately; "
+                + profile.trust().name() + " succeeded them. Their scores are shown as each approved them."));
+        var grid = new Grid<TrustProfile.Row>();
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setAriaLabel("Predecessors' scores, " + profile.cycleName());
+        grid.addColumn(r -> r.characteristic().title()).setHeader("Characteristic").setFlexGrow(3);
+        for (var predecessor : profile.predecessors()) {
+            grid.addComponentColumn(r -> new RagBadge(Optional.ofNullable(predecessor.scores().get(r.characteristic().id()))))
+                    .setHeader(predecessor.name() + " (" + predecessor.odsCode() + "), "
+                            + predecessor.kind().toLowerCase(java.util.Locale.ROOT) + " from "
+                            + uk.nhs.strategycheck.shared.Dates.format(predecessor.effectiveOn()));
+        }
+        grid.setItems(profile.rows());
+        grid.setAllRowsVisible(true);
+        panel.add(grid);
+        return panel;
     }
 
     static String text(Optional<BigDecimal> value) {
