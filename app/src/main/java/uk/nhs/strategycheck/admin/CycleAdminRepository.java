@@ -99,9 +99,4 @@ class CycleAdminRepository {
                 .set(ASSESSMENT_TRANSITION.USER_NAME, userName)
                 .execute();
     }
-
-    List<RegionChoice> regions() {
-        return db.select(REGION.ID, REGION.NAME).from(REGION).orderBy(REGION.NAME)
-                .fetch(r -> new RegionChoice(r.value1(), r.value2()));
-    }
 }

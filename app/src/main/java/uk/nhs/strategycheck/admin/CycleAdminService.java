@@ -25,12 +25,15 @@ public class CycleAdminService {
     public static final int MAX_REOPEN_DAYS = 90;
 
     private final CycleAdminRepository cycles;
+    private final OrganisationAdminRepository organisations;
     private final CurrentScopeSource scopes;
     private final AuditLog audit;
     private final Clock clock;
 
-    CycleAdminService(CycleAdminRepository cycles, CurrentScopeSource scopes, AuditLog audit, Clock clock) {
+    CycleAdminService(CycleAdminRepository cycles, OrganisationAdminRepository organisations, CurrentScopeSource scopes,
+                      AuditLog audit, Clock clock) {
         this.cycles = cycles;
+        this.organisations = organisations;
         this.scopes = scopes;
         this.audit = audit;
         this.clock = clock;
@@ -44,7 +47,7 @@ public class CycleAdminService {
     public Cycles cycles() {
         var admin = admin();
         boolean national = admin.level() == ScopeLevel.NATIONAL;
-        var regions = cycles.regions().stream()
+        var regions = organisations.regions().stream()
                 .filter(r -> national || r.id() == admin.regionId()).toList();
         return new Cycles(cycles.cycles(national ? null : admin.regionId()), regions, national, LocalDate.now(clock));
     }

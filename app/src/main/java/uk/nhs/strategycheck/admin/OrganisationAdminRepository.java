@@ -121,7 +121,7 @@ class OrganisationAdminRepository {
     }
 
     List<RegionChoice> regions() {
-        return db.select(REGION.ID, REGION.NAME).from(REGION).orderBy(REGION.NAME)
-                .fetch(r -> new RegionChoice(r.value1(), r.value2()));
+        return db.select(REGION.ID, REGION.ODS_CODE, REGION.NAME).from(REGION).orderBy(REGION.NAME)
+                .fetch(r -> new RegionChoice(r.value1(), r.value2(), r.value3()));
     }
 }

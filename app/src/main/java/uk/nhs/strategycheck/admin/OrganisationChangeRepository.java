@@ -216,6 +216,20 @@ class OrganisationChangeRepository {
                         r.value8(), r.value9()));
     }
 
+    /** ICSs open today, by name. */
+    List<OrganisationChoice> openIcss() {
+        return db.select(ICS.ODS_CODE, ICS.SHORT_NAME).from(ICS).where(ICS.CLOSED_ON.isNull())
+                .orderBy(ICS.SHORT_NAME)
+                .fetch(r -> new OrganisationChoice(r.value1(), r.value2() + " ICS"));
+    }
+
+    /** Trusts open today, by name. */
+    List<OrganisationChoice> openTrusts() {
+        return db.select(TRUST.ODS_CODE, TRUST.NAME).from(TRUST).where(TRUST.CLOSED_ON.isNull())
+                .orderBy(TRUST.NAME)
+                .fetch(r -> new OrganisationChoice(r.value1(), r.value2()));
+    }
+
     /** The open ICSs that succeeded the given one through the change. */
     List<IcsRef> successorsOf(long icsId, long changeId) {
         return db.select(ICS.ID, ICS.ODS_CODE, ICS.SHORT_NAME, ICS.REGION_ID, REGION.ODS_CODE, ICS.CLOSED_ON)

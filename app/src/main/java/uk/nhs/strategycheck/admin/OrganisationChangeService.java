@@ -78,6 +78,36 @@ public class OrganisationChangeService {
         return changes.change(id);
     }
 
+    /** The ICSs open today that the admin can name in a change. */
+    @Transactional(readOnly = true)
+    public List<OrganisationChoice> openIcss() {
+        admin();
+        return changes.openIcss();
+    }
+
+    /** The trusts open today that the admin can name in a change. */
+    @Transactional(readOnly = true)
+    public List<OrganisationChoice> openTrusts() {
+        admin();
+        return changes.openTrusts();
+    }
+
+    /** The regions a new ICS can be in: the admin's own, or any for a national admin. */
+    @Transactional(readOnly = true)
+    public List<RegionChoice> regions() {
+        var admin = admin();
+        return organisations.regions().stream()
+                .filter(r -> admin.level() == ScopeLevel.NATIONAL || r.id() == admin.regionId()).toList();
+    }
+
+    /** Trusts open today in the ICS, for choosing where each goes in a split. */
+    @Transactional(readOnly = true)
+    public List<OrganisationChoice> openTrustsOf(String icsCode) {
+        admin();
+        return changes.ics(icsCode).map(i -> changes.openTrustsOf(i.id()).stream()
+                .map(t -> new OrganisationChoice(t.odsCode(), t.name())).toList()).orElse(List.of());
+    }
+
     /** Records a change an admin typed in; nothing changes until it is applied. */
     public OrganisationChange plan(ChangeDraft draft) {
         var admin = admin();

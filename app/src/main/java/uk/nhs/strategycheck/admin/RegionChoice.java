@@ -1,4 +1,4 @@
 package uk.nhs.strategycheck.admin;
 
-public record RegionChoice(long id, String name) {
+public record RegionChoice(long id, String odsCode, String name) {
 }
