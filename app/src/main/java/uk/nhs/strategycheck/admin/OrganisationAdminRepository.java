@@ -18,20 +18,36 @@ class OrganisationAdminRepository {
 
     private final DSLContext db;
 
+    // Predecessors and successors in words, for example "Succeeded by Essex (D7T5G) from 1 April 2026".
+    private static final org.jooq.Field<String> ICS_LINKS = org.jooq.impl.DSL.field("""
+            concat_ws('; ',
+              (select 'Succeeded by ' || string_agg(s.short_name || ' (' || s.ods_code || ')', ', ' order by s.short_name)
+                      || ' from ' || trim(to_char(min(l.effective_on), 'FMDD Month YYYY'))
+                 from ics_link l join ics s on s.id = l.successor_id where l.predecessor_id = ics.id),
+              (select 'Formed from ' || string_agg(p.short_name || ' (' || p.ods_code || ')', ', ' order by p.short_name)
+                 from ics_link l join ics p on p.id = l.predecessor_id where l.successor_id = ics.id))""", String.class);
+    private static final org.jooq.Field<String> TRUST_LINKS = org.jooq.impl.DSL.field("""
+            concat_ws('; ',
+              (select string_agg(lower(l.kind) || ' into ' || s.name || ' (' || s.ods_code || ')', ', ')
+                 from trust_link l join trust s on s.id = l.successor_id where l.predecessor_id = trust.id),
+              (select 'Succeeded ' || string_agg(p.name || ' (' || p.ods_code || ', ' || lower(l.kind) || ')', ', ')
+                 from trust_link l join trust p on p.id = l.predecessor_id where l.successor_id = trust.id))""", String.class);
+
     OrganisationAdminRepository(DSLContext db) {
         this.db = db;
     }
 
     List<IcsRow> icss(Long regionId, int offset, int limit) {
         var trusts = count(TRUST.ID);
-        return db.select(ICS.ID, ICS.ODS_CODE, ICS.NAME, ICS.SHORT_NAME, REGION.NAME, trusts)
+        return db.select(ICS.ID, ICS.ODS_CODE, ICS.NAME, ICS.SHORT_NAME, REGION.NAME, trusts, ICS.CLOSED_ON, ICS_LINKS)
                 .from(ICS).join(REGION).on(REGION.ID.eq(ICS.REGION_ID))
                 .leftJoin(TRUST).on(TRUST.ICS_ID.eq(ICS.ID).and(TRUST.CLOSED_ON.isNull()))
                 .where(inRegion(regionId))
-                .groupBy(ICS.ID, ICS.ODS_CODE, ICS.NAME, ICS.SHORT_NAME, REGION.NAME)
-                .orderBy(ICS.SHORT_NAME)
+                .groupBy(ICS.ID, ICS.ODS_CODE, ICS.NAME, ICS.SHORT_NAME, REGION.NAME, ICS.CLOSED_ON)
+                .orderBy(ICS.CLOSED_ON.nullsFirst(), ICS.SHORT_NAME)
                 .offset(offset).limit(limit)
-                .fetch(r -> new IcsRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+                .fetch(r -> new IcsRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
+                        r.value8()));
     }
 
     int countIcss(Long regionId) {
@@ -52,13 +68,13 @@ class OrganisationAdminRepository {
 
     private List<TrustRow> trusts(Condition condition, int offset, int limit) {
         return db.select(TRUST.ID, TRUST.ODS_CODE, TRUST.NAME, TRUST.TRUST_TYPE, TRUST.ORGANISATION_FORM, TRUST.POSTCODE,
-                        ICS.ID, ICS.SHORT_NAME, TRUST.CLOSED_ON)
+                        ICS.ID, ICS.SHORT_NAME, TRUST.CLOSED_ON, TRUST_LINKS)
                 .from(TRUST).join(ICS).on(ICS.ID.eq(TRUST.ICS_ID))
                 .where(condition)
                 .orderBy(TRUST.NAME)
                 .offset(offset).limit(limit)
                 .fetch(r -> new TrustRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), r.value9()));
+                        r.value7(), r.value8(), r.value9(), r.value10()));
     }
 
     int countTrusts(Long regionId, String text, Long icsId, boolean includeClosed) {

@@ -81,6 +81,10 @@ public class OrganisationAdminService {
 
     public TrustRow createTrust(TrustForm form) {
         region();
+        if (form.icsId() != null && organisations.icss(region(), 0, Integer.MAX_VALUE).stream()
+                .anyMatch(i -> i.id() == form.icsId() && i.closedOn() != null)) {
+            throw new AdminProblem.Invalid("ics", "That integrated care system has closed. Choose an open one.");
+        }
         var clean = validate(form, null);
         long id = organisations.insertTrust(clean.icsId(), clean.odsCode(), clean.name(), clean.trustType(),
                 clean.organisationForm(), clean.postcode());

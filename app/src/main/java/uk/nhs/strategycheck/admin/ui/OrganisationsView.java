@@ -60,9 +60,12 @@ public class OrganisationsView extends Main {
         icss.addColumn(IcsRow::odsCode).setHeader("ODS code");
         icss.addColumn(IcsRow::regionName).setHeader("Region");
         icss.addColumn(IcsRow::trusts).setHeader("Open trusts");
+        icss.addColumn(i -> (i.closedOn() == null ? "Open" : "Closed from " + Dates.format(i.closedOn()))
+                + (i.links() == null || i.links().isEmpty() ? "" : ". " + i.links())).setHeader("Status").setFlexGrow(2);
         icss.setItems(query -> service.icss(query.getOffset(), query.getLimit()).stream(), query -> service.countIcss());
         icss.setHeight("18rem");
-        add(new H2("Integrated care systems"), icss, new Button("New ICS", click -> icsDialog().open()));
+        add(new H2("Integrated care systems"), icss, new Div(new Button("New ICS", click -> icsDialog().open()),
+                new RouterLink("Organisation changes: mergers, splits, moves and closures", OrganisationChangesView.class)));
 
         search.setHelperText("Name or ODS code");
         search.setValueChangeMode(ValueChangeMode.LAZY);
@@ -82,12 +85,14 @@ public class OrganisationsView extends Main {
         trusts.addColumn(TrustRow::odsCode).setHeader("ODS code");
         trusts.addColumn(t -> t.trustType() == null ? "Not classified" : t.trustType()).setHeader("Type");
         trusts.addColumn(TrustRow::icsName).setHeader("ICS");
-        trusts.addColumn(t -> t.closedOn() == null ? "Open" : "Closed on " + Dates.format(t.closedOn())).setHeader("Status");
+        trusts.addColumn(t -> (t.closedOn() == null ? "Open" : "Closed from " + Dates.format(t.closedOn()))
+                + (t.links() == null || t.links().isEmpty() ? "" : ". " + t.links())).setHeader("Status").setFlexGrow(2);
         trusts.addComponentColumn(this::trustActions).setHeader("Actions").setAutoWidth(true);
         trusts.setHeight("30rem");
         var filters = new Div(search, icsFilter, includeClosed);
         filters.addClassName("filters");
-        var newTrust = new Button("New trust", click -> new TrustDialog(service.icss(0, 500), null, service::createTrust,
+        var newTrust = new Button("New trust", click -> new TrustDialog(
+                service.icss(0, 500).stream().filter(i -> i.closedOn() == null).toList(), null, service::createTrust,
                 saved -> {
                     refreshTrusts();
                     outcome.setText("Created " + saved.name() + " (" + saved.odsCode() + ").");
