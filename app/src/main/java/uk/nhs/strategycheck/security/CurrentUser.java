@@ -12,12 +12,6 @@ import uk.nhs.strategycheck.tenancy.CurrentScopeSource;
 @Component
 public class CurrentUser implements CurrentScopeSource {
 
-    private final SignInRepository accounts;
-
-    CurrentUser(SignInRepository accounts) {
-        this.accounts = accounts;
-    }
-
     public Optional<SignedInUser> get() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof SignedInUser user
@@ -27,27 +21,6 @@ public class CurrentUser implements CurrentScopeSource {
     @Override
     public Optional<CurrentScope> current() {
         return get().flatMap(user -> user.active().map(active -> new CurrentScope(user.id(), user.email(), user.displayName(), active)));
-    }
-
-    /**
-     * Reads the signed-in user's role assignments again and, if they changed (an organisation
-     * change moved their trust or ended their role), puts the fresh ones in the security context.
-     * Returns the context when it changed, for the caller to store where the session keeps it.
-     */
-    public Optional<SecurityContext> refresh() {
-        var user = get();
-        if (user.isEmpty()) {
-            return Optional.empty();
-        }
-        var current = accounts.findAssignments(user.get().id());
-        if (current.equals(user.get().assignments())) {
-            return Optional.empty();
-        }
-        var refreshed = user.get().withAssignments(current);
-        var context = SecurityContextHolder.getContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(refreshed, null,
-                refreshed.getAuthorities()));
-        return Optional.of(context);
     }
 
     /**

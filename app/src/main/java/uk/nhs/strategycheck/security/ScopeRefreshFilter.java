@@ -5,30 +5,56 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Re-reads a signed-in user's roles on every request, so that a role that ended or a trust
  * that moved takes effect at the user's next click, not at their next sign-in.
  */
+@Component
 public class ScopeRefreshFilter extends OncePerRequestFilter {
 
-    private final CurrentUser currentUser;
+    private final SignInRepository accounts;
 
-    public ScopeRefreshFilter(CurrentUser currentUser) {
-        this.currentUser = currentUser;
+    ScopeRefreshFilter(SignInRepository accounts) {
+        this.accounts = accounts;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        currentUser.refresh().ifPresent(context -> {
-            var session = request.getSession(false);
-            if (session != null) {
-                session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+        var context = SecurityContextHolder.getContext();
+        if (context.getAuthentication() != null && context.getAuthentication().getPrincipal() instanceof SignedInUser user) {
+            var current = accounts.findAssignments(user.id());
+            if (!current.equals(user.assignments())) {
+                var refreshed = user.withAssignments(current);
+                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(refreshed, null,
+                        refreshed.getAuthorities()));
+                var session = request.getSession(false);
+                if (session != null) {
+                    session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+                }
             }
-        });
+        }
         chain.doFilter(request, response);
+    }
+
+    /** The filter for the security filter chain (after the security context is loaded). */
+    @Configuration
+    static class Registration {
+        @Bean
+        static FilterRegistrationBean<ScopeRefreshFilter> scopeRefreshFilterRegistration(ScopeRefreshFilter filter) {
+            // Runs inside Spring Security's chain only, not as a second servlet filter.
+            var registration = new FilterRegistrationBean<>(filter);
+            registration.setEnabled(false);
+            return registration;
+        }
     }
 }

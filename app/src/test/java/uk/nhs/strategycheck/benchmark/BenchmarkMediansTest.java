@@ -139,7 +139,7 @@ class BenchmarkMediansTest {
 
     private Median median(Median.Grouping grouping, Long groupId, String trustType, String characteristic) {
         long id = characteristic(characteristic);
-        return benchmarks.medians(CYCLE, framework).stream()
+        return benchmarks.medians(CYCLE, framework, Footprint.AS_PUBLISHED).stream()
                 .filter(m -> m.grouping() == grouping && java.util.Objects.equals(m.groupId(), groupId)
                         && java.util.Objects.equals(m.trustType(), trustType) && m.characteristicId() == id)
                 .findFirst().orElseThrow();

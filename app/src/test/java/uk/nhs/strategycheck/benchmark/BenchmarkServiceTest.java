@@ -98,7 +98,7 @@ class BenchmarkServiceTest {
         signIn.as("ics.leader@demo.example");
         var heatmap = benchmarks.heatmap(Optional.of("2025/26")).orElseThrow();
 
-        var text = new String(benchmarks.heatmapCsv(Optional.of("2025/26")), StandardCharsets.UTF_8);
+        var text = new String(benchmarks.heatmapCsv(Optional.of("2025/26"), Optional.empty()), StandardCharsets.UTF_8);
 
         assertThat(text).startsWith("\uFEFFODS code,Trust,Trust type,Cycle,1. Led by the executive, framed as outcomes"
                 .replace("1. Led by the executive, framed as outcomes", "\"1. Led by the executive, framed as outcomes\""));

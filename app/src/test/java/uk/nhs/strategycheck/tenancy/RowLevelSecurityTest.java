@@ -111,6 +111,12 @@ class RowLevelSecurityTest {
         owner.update("insert into role_assignment (user_id, role, region_id, ics_id, trust_id) "
                 + "values (?, 'TRUST_VIEWER', ?, ?, ?)", northWestUser, northWest, greaterManchester, r0a);
 
+        // A predecessor link for each kind of scope to see: SW London into SE London, RJ1 into RJZ.
+        owner.update("insert into ics_link (predecessor_id, successor_id, kind, effective_on) "
+                + "values (?, ?, 'BOUNDARY_CHANGE', date '2019-01-01')", swLondon, seLondon);
+        owner.update("insert into trust_link (predecessor_id, successor_id, kind, effective_on) "
+                + "values (?, ?, 'MERGER', date '2019-01-01')", rj1, rjz);
+
         scopes.put(ScopeLevel.TRUST, assignment("editor@demo.example"));
         scopes.put(ScopeLevel.ICS, assignment("ics.leader@demo.example"));
         scopes.put(ScopeLevel.REGION, assignment("region.admin@demo.example"));
@@ -129,6 +135,8 @@ class RowLevelSecurityTest {
 
     @AfterAll
     void removeFixture() {
+        owner.update("delete from ics_link where effective_on = date '2019-01-01'");
+        owner.update("delete from trust_link where effective_on = date '2019-01-01'");
         invitations.forEach(invitation -> owner.update("delete from invitation where id = ?", invitation));
         owner.update("delete from audit_event where action = 'FIXTURE'");
         owner.update("delete from app_user where id = ?", northWestUser);
@@ -142,26 +150,62 @@ class RowLevelSecurityTest {
         String londonIcs = "(select id from ics where region_id = " + london + ")";
         long editor = scopes.get(ScopeLevel.TRUST)[0];
         long leader = scopes.get(ScopeLevel.ICS)[0];
-        var byTrustIcsRegion = Map.of(
-                ScopeLevel.TRUST, "trust_id = " + rj1,
-                ScopeLevel.ICS, "ics_id = " + seLondon,
-                ScopeLevel.REGION, "ics_id in " + londonIcs,
-                ScopeLevel.NATIONAL, "true");
+        // An ICS also reads its lineage (the ICSs it succeeded: SW London, by the fixture's link), what
+        // they published for trusts that have since moved away (membership on the cycle's closing
+        // date), and the trusts that were ever their members.
+        String lineage = "(" + seLondon + ", " + swLondon + ")";
+        String membersEver = "(select trust_id from trust_membership where ics_id in " + lineage + ")";
+        java.util.function.Function<String, String> publishedToLeader = idColumn -> "(trust_id, " + idColumn
+                + ") in (select a.trust_id, a.id from assessment a join assessment_cycle c on c.id = a.cycle_id "
+                + "join trust_membership m on m.trust_id = a.trust_id and m.valid_from <= c.closes_on "
+                + "and (m.valid_to is null or m.valid_to > c.closes_on) "
+                + "where c.closes_on < current_date and m.ics_id in " + lineage + ")";
         var tables = new LinkedHashMap<String, Map<ScopeLevel, String>>();
         tables.put("ics", Map.of(
                 ScopeLevel.TRUST, "id = " + seLondon,
-                ScopeLevel.ICS, "id = " + seLondon,
+                ScopeLevel.ICS, "id in " + lineage,
                 ScopeLevel.REGION, "region_id = " + london,
                 ScopeLevel.NATIONAL, "true"));
         tables.put("trust", Map.of(
                 ScopeLevel.TRUST, "id = " + rj1,
-                ScopeLevel.ICS, "ics_id = " + seLondon,
+                ScopeLevel.ICS, "ics_id = " + seLondon + " or id in " + membersEver,
                 ScopeLevel.REGION, "ics_id in " + londonIcs,
                 ScopeLevel.NATIONAL, "true"));
-        tables.put("assessment", byTrustIcsRegion);
-        tables.put("answer", byTrustIcsRegion);
-        tables.put("improvement_action", byTrustIcsRegion);
-        tables.put("assessment_transition", byTrustIcsRegion);
+        for (var table : List.of("assessment", "answer", "improvement_action", "assessment_transition")) {
+            tables.put(table, Map.of(
+                    ScopeLevel.TRUST, "trust_id = " + rj1,
+                    ScopeLevel.ICS, "ics_id = " + seLondon + " or "
+                            + publishedToLeader.apply(table.equals("assessment") ? "id" : "assessment_id"),
+                    ScopeLevel.REGION, "ics_id in " + londonIcs,
+                    ScopeLevel.NATIONAL, "true"));
+        }
+        tables.put("trust_membership", Map.of(
+                ScopeLevel.TRUST, "trust_id = " + rj1,
+                ScopeLevel.ICS, "trust_id in (select id from trust where ics_id = " + seLondon + ") or trust_id in " + membersEver,
+                ScopeLevel.REGION, "trust_id in (select id from trust where ics_id in " + londonIcs + ")",
+                ScopeLevel.NATIONAL, "true"));
+        tables.put("ics_link", Map.of(
+                ScopeLevel.TRUST, "predecessor_id = " + seLondon + " or successor_id = " + seLondon,
+                ScopeLevel.ICS, "predecessor_id = " + seLondon + " or successor_id = " + seLondon,
+                ScopeLevel.REGION, "predecessor_id in " + londonIcs + " or successor_id in " + londonIcs,
+                ScopeLevel.NATIONAL, "true"));
+        String trustsOfIcs = "(select id from trust where ics_id = " + seLondon + " or id in " + membersEver + ")";
+        String trustsOfLondon = "(select id from trust where ics_id in " + londonIcs + ")";
+        tables.put("trust_link", Map.of(
+                ScopeLevel.TRUST, "predecessor_id = " + rj1 + " or successor_id = " + rj1,
+                ScopeLevel.ICS, "predecessor_id in " + trustsOfIcs + " or successor_id in " + trustsOfIcs,
+                ScopeLevel.REGION, "predecessor_id in " + trustsOfLondon + " or successor_id in " + trustsOfLondon,
+                ScopeLevel.NATIONAL, "true"));
+        tables.put("organisation_change", Map.of(
+                ScopeLevel.TRUST, "false",
+                ScopeLevel.ICS, "false",
+                ScopeLevel.REGION, london + " = any (region_ids)",
+                ScopeLevel.NATIONAL, "true"));
+        tables.put("organisation_change_step", Map.of(
+                ScopeLevel.TRUST, "false",
+                ScopeLevel.ICS, "false",
+                ScopeLevel.REGION, "change_id in (select id from organisation_change where " + london + " = any (region_ids))",
+                ScopeLevel.NATIONAL, "true"));
         tables.put("audit_event", Map.of(
                 ScopeLevel.TRUST, "trust_id = " + rj1,
                 ScopeLevel.ICS, "ics_id = " + seLondon,
@@ -215,7 +259,9 @@ class RowLevelSecurityTest {
                     String predicate = visibleTo.get(level);
                     long expected = owner.queryForObject(
                             "select count(*) from " + table + " where " + predicate, Long.class);
-                    assertThat(expected).as("fixture rows for %s in %s", level, table).isPositive();
+                    if (!predicate.equals("false")) {
+                        assertThat(expected).as("fixture rows for %s in %s", level, table).isPositive();
+                    }
                     try (var app = database.asApplication()) {
                         app.setAutoCommit(false);
                         enterScope(app, scope);
@@ -249,6 +295,7 @@ class RowLevelSecurityTest {
         long[] trustScope = scopes.get(ScopeLevel.TRUST);
         long[] icsScope = scopes.get(ScopeLevel.ICS);
         long[] regionScope = scopes.get(ScopeLevel.REGION);
+        long[] viewerScope = assignment("viewer@demo.example");
 
         record Case(String name, long[] scope, String own, String other) {
         }
@@ -297,7 +344,16 @@ class RowLevelSecurityTest {
                         insertInvitation(northWestUser, regionScope[0])),
                 new Case("invitation by a trust user", trustScope,
                         null,
-                        insertInvitation(editor, editor)));
+                        insertInvitation(editor, editor)),
+                new Case("answer by a trust viewer (read-only)", viewerScope,
+                        null,
+                        insertAnswer(seLondon, rj1, rj1Assessment, statement2)),
+                new Case("organisation_change", regionScope,
+                        insertChange(regionScope[0], london),
+                        insertChange(regionScope[0], northWest)),
+                new Case("organisation_change by an ICS leader", icsScope,
+                        null,
+                        insertChange(icsScope[0], london)));
 
         var tests = new ArrayList<DynamicTest>();
         for (var c : cases) {
@@ -348,7 +404,9 @@ class RowLevelSecurityTest {
         try (var app = database.asApplication()) {
             app.setAutoCommit(false);
             enterScope(app, scopes.get(ScopeLevel.ICS));
-            assertThat(count(app, "select count(*) from trust")).isEqualTo(6);
+            assertThat(count(app, "select count(*) from trust")).isEqualTo(owner.queryForObject(
+                    "select count(*) from trust where ics_id = ? or id in (select trust_id from trust_membership "
+                            + "where ics_id in (?, ?))", Long.class, seLondon, seLondon, swLondon)).isGreaterThan(6);
             app.commit();
 
             assertThat(count(app, "select count(*) from trust")).isZero();
@@ -398,6 +456,63 @@ class RowLevelSecurityTest {
             assertThat(count(app, "select count(*) from trust")).isZero();
             app.rollback();
         }
+    }
+
+    /**
+     * Only tenancy.execute_organisation_change moves rows between ICSs, changes a trust's ICS or
+     * an organisation's dates, or writes memberships and links: not even a national admin's scope
+     * can, whatever SQL it runs.
+     */
+    @TestFactory
+    Stream<DynamicTest> theApplicationCannotMoveTenantRowsOrRewriteTheOrganisationModel() {
+        return Stream.of(
+                        "update trust set ics_id = ics_id",
+                        "update trust set closed_on = current_date",
+                        "update ics set closed_on = current_date",
+                        "update ics set region_id = region_id",
+                        "update assessment set ics_id = ics_id",
+                        "update assessment set trust_id = trust_id",
+                        "update assessment set cycle_id = cycle_id",
+                        "update answer set ics_id = ics_id",
+                        "update answer set trust_id = trust_id",
+                        "update improvement_action set ics_id = ics_id",
+                        "update role_assignment set ends_on = current_date",
+                        "insert into trust_membership (trust_id, ics_id, valid_from) values (%d, %d, current_date)"
+                                .formatted(rj1, swLondon),
+                        "update trust_membership set valid_to = current_date",
+                        "delete from trust_membership",
+                        "insert into ics_link (predecessor_id, successor_id, kind, effective_on) values (%d, %d, 'MERGER', current_date)"
+                                .formatted(seLondon, swLondon),
+                        "insert into trust_link (predecessor_id, successor_id, kind, effective_on) values (%d, %d, 'MERGER', current_date)"
+                                .formatted(rjz, rj1),
+                        "select tenancy.execute_organisation_change(1, null)")
+                .map(statement -> dynamicTest(statement, () -> {
+                    try (var app = database.asApplication()) {
+                        app.setAutoCommit(false);
+                        enterScope(app, scopes.get(ScopeLevel.NATIONAL));
+                        assertThatThrownBy(() -> app.createStatement().execute(statement))
+                                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState())
+                                        .isEqualTo(INSUFFICIENT_PRIVILEGE));
+                        app.rollback();
+                    }
+                }));
+    }
+
+    @Test
+    void anAppliedChangeCannotBeMarkedOtherwiseByTheApplication() throws SQLException {
+        try (var app = database.asApplication()) {
+            app.setAutoCommit(false);
+            enterScope(app, scopes.get(ScopeLevel.NATIONAL));
+            assertThat(count(app, "select count(*) from organisation_change where status = 'APPLIED'")).isPositive();
+            assertThat(app.createStatement().executeUpdate(
+                    "update organisation_change set status = 'CANCELLED' where status = 'APPLIED'")).isZero();
+            app.rollback();
+        }
+    }
+
+    private static String insertChange(long user, long region) {
+        return ("insert into organisation_change (title, effective_on, region_ids, created_by) "
+                + "values ('Test', date '2030-04-01', array[%d]::bigint[], %d)").formatted(region, user);
     }
 
     private static String insertAssessment(long ics, long trust, long cycle, long framework) {

@@ -11,7 +11,6 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import uk.nhs.strategycheck.security.CurrentUser;
 import uk.nhs.strategycheck.security.ScopeRefreshFilter;
 
 /** Web security: Vaadin's view access control, with our login view. */
@@ -21,8 +20,8 @@ import uk.nhs.strategycheck.security.ScopeRefreshFilter;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, CurrentUser currentUser) throws Exception {
-        http.addFilterAfter(new ScopeRefreshFilter(currentUser), SecurityContextHolderFilter.class);
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ScopeRefreshFilter scopeRefresh) throws Exception {
+        http.addFilterAfter(scopeRefresh, SecurityContextHolderFilter.class);
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/webjars/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
