@@ -298,17 +298,22 @@ public class OrganisationChangeService {
         if (checked.steps().isEmpty()) {
             throw new AdminProblem("Every change in the file is already in the service; there is nothing to import.");
         }
+        // Every change is checked against the organisations as they are now before any is applied:
+        // applying one opens ICSs that this transaction's scope does not cover yet.
+        var regions = new LinkedHashMap<LocalDate, Set<Long>>();
+        checked.steps().forEach((date, steps) -> regions.put(date, regionsOf(steps, date, Map.of()).regionIds()));
         var recorded = new ArrayList<OrganisationChange>();
         for (var entry : checked.steps().entrySet()) {
             var date = entry.getKey();
             var steps = entry.getValue();
-            var regions = regionsOf(steps, date, Map.of()).regionIds();
-            var change = record(admin, "Change file: " + steps.size() + (steps.size() == 1 ? " change" : " changes")
-                    + " from " + Dates.format(date), date, regions, "Change file", steps);
-            if (!date.isAfter(LocalDate.now(clock))) {
+            recorded.add(record(admin, "Change file: " + steps.size() + (steps.size() == 1 ? " change" : " changes")
+                    + " from " + Dates.format(date), date, regions.get(date), "Change file", steps));
+        }
+        for (var change : List.copyOf(recorded)) {
+            if (!change.effectiveOn().isAfter(LocalDate.now(clock))) {
                 refusedByDatabase(() -> changes.apply(change.id()));
+                recorded.set(recorded.indexOf(change), changes.change(change.id()).orElseThrow());
             }
-            recorded.add(changes.change(change.id()).orElseThrow());
         }
         return recorded;
     }
