@@ -22,7 +22,7 @@ class OrganisationAdminRepository {
     private static final org.jooq.Field<String> ICS_LINKS = org.jooq.impl.DSL.field("""
             concat_ws('; ',
               (select 'Succeeded by ' || string_agg(s.short_name || ' (' || s.ods_code || ')', ', ' order by s.short_name)
-                      || ' from ' || trim(to_char(min(l.effective_on), 'FMDD Month YYYY'))
+                      || ' from ' || trim(to_char(min(l.effective_on), 'FMDD FMMonth YYYY'))
                  from ics_link l join ics s on s.id = l.successor_id where l.predecessor_id = ics.id),
               (select 'Formed from ' || string_agg(p.short_name || ' (' || p.ods_code || ')', ', ' order by p.short_name)
                  from ics_link l join ics p on p.id = l.predecessor_id where l.successor_id = ics.id))""", String.class);

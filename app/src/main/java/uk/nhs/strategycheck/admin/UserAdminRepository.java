@@ -231,7 +231,7 @@ class UserAdminRepository {
             case ICS -> db.select(ICS.ID, ICS.REGION_ID, ICS.SHORT_NAME, ICS.ODS_CODE)
                     .from(ICS)
                     .where(regionId == null ? noCondition() : ICS.REGION_ID.eq(regionId))
-                    .and(id == null ? noCondition() : ICS.ID.eq(id))
+                    .and(id == null ? ICS.CLOSED_ON.isNull() : ICS.ID.eq(id))
                     .orderBy(ICS.SHORT_NAME)
                     .fetch(r -> new AssignmentTarget(ScopeLevel.ICS, r.value2(), r.value1(), null, r.value3(), r.value4()));
             case REGION -> db.select(REGION.ID, REGION.NAME, REGION.ODS_CODE)

@@ -60,7 +60,8 @@ class BenchmarkRepository {
 
     /**
      * The trusts that on the day belonged to the ICS or to one of the ICSs it succeeded, each
-     * with the ICS it was in then: the ICS's membership as it was published.
+     * with the ICS it was in then: the ICS's membership as it was published. A trust's region is
+     * the one its ICS was in then (its rows are where it is now: its icsId).
      */
     List<Member> membersOn(long icsId, java.time.LocalDate day) {
         return db.resultQuery("""
@@ -68,12 +69,11 @@ class BenchmarkRepository {
                           select {0}::bigint
                           union
                           select l.predecessor_id from ics_link l join line on l.successor_id = line.id)
-                        select t.id, t.ods_code, t.name, t.trust_type, t.ics_id, i.region_id, m.ics_id as then_id,
+                        select t.id, t.ods_code, t.name, t.trust_type, t.ics_id, then_ics.region_id, m.ics_id as then_id,
                                then_ics.short_name as then_name
                           from trust_membership m
                           join line on line.id = m.ics_id
                           join trust t on t.id = m.trust_id
-                          join ics i on i.id = t.ics_id
                           join ics then_ics on then_ics.id = m.ics_id
                          where m.valid_from <= {1} and (m.valid_to is null or m.valid_to > {1})
                          order by t.name""", icsId, day)
@@ -181,7 +181,11 @@ class BenchmarkRepository {
     record AreaCounts(long id, String odsCode, String name, int trusts, int submitted, int approved) {
     }
 
-    /** Per ICS of the region (or per region, nationally): trusts, and how many submitted or approved. */
+    /**
+     * Per ICS of the region (or per region, nationally): trusts, and how many submitted or approved.
+     * Trusts count where they belonged on the cycle's closing date (as published; for an open
+     * cycle, where they are now), so a past cycle's comparison is not rewritten by a reorganisation.
+     */
     List<AreaCounts> areaCounts(Long regionId, String cycleName) {
         boolean byIcs = regionId != null;
         var areaId = byIcs ? ICS.ID : REGION.ID;
@@ -190,14 +194,17 @@ class BenchmarkRepository {
         var trusts = org.jooq.impl.DSL.countDistinct(TRUST.ID);
         var submitted = org.jooq.impl.DSL.count(ASSESSMENT.ID).filterWhere(ASSESSMENT.STATUS.in("SUBMITTED", "APPROVED"));
         var approved = org.jooq.impl.DSL.count(ASSESSMENT.ID).filterWhere(ASSESSMENT.STATUS.eq("APPROVED"));
+        var publishedOn = org.jooq.impl.DSL.when(ASSESSMENT_CYCLE.CLOSES_ON.lt(org.jooq.impl.DSL.currentLocalDate()),
+                ASSESSMENT_CYCLE.CLOSES_ON).otherwise(org.jooq.impl.DSL.currentLocalDate());
         return db.select(areaId, code, name, trusts, submitted, approved)
-                .from(TRUST)
-                .join(ICS).on(ICS.ID.eq(TRUST.ICS_ID))
+                .from(TRUST_MEMBERSHIP)
+                .join(TRUST).on(TRUST.ID.eq(TRUST_MEMBERSHIP.TRUST_ID))
+                .join(ICS).on(ICS.ID.eq(TRUST_MEMBERSHIP.ICS_ID))
                 .join(REGION).on(REGION.ID.eq(ICS.REGION_ID))
                 .leftJoin(ASSESSMENT_CYCLE).on(ASSESSMENT_CYCLE.REGION_ID.eq(REGION.ID), ASSESSMENT_CYCLE.NAME.eq(cycleName))
-                .leftJoin(ASSESSMENT).on(ASSESSMENT.ICS_ID.eq(TRUST.ICS_ID), ASSESSMENT.TRUST_ID.eq(TRUST.ID),
-                        ASSESSMENT.CYCLE_ID.eq(ASSESSMENT_CYCLE.ID))
-                .where(TRUST.CLOSED_ON.isNull())
+                .leftJoin(ASSESSMENT).on(ASSESSMENT.TRUST_ID.eq(TRUST.ID), ASSESSMENT.CYCLE_NAME.eq(cycleName))
+                .where(TRUST_MEMBERSHIP.VALID_FROM.le(publishedOn),
+                        TRUST_MEMBERSHIP.VALID_TO.isNull().or(TRUST_MEMBERSHIP.VALID_TO.gt(publishedOn)))
                 .and(byIcs ? ICS.REGION_ID.eq(regionId) : org.jooq.impl.DSL.noCondition())
                 .groupBy(areaId, code, name)
                 .orderBy(name)

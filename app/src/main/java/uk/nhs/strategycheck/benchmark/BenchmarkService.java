@@ -68,18 +68,15 @@ public class BenchmarkService {
     public Optional<TrustProfile> memberProfile(String odsCode, Optional<String> cycleName) {
         var scope = icsScope();
         long icsId = scope.assignment().icsId();
-        var trust = benchmarks.trust(odsCode).orElseThrow(() -> new AccessDeniedException("Not a member trust of your ICS"));
-        var cycles = benchmarks.cycles(scope.assignment().regionId());
-        var named = cycleName.flatMap(name -> find(cycles, name));
+        var named = cycleName.flatMap(name -> find(benchmarks.cycles(scope.assignment().regionId()), name));
         if (named.isPresent()) {
             var member = members(icsId, named.get(), footprint(named.get())).stream()
-                    .filter(m -> m.trust().id() == trust.id()).findFirst()
+                    .filter(m -> m.trust().odsCode().equals(odsCode)).findFirst()
                     .orElseThrow(() -> new AccessDeniedException("Not a member trust of your ICS in " + named.get().name()));
-            return profile(trust, cycleName, false, cycle -> member);
+            return profile(member.trust(), cycleName, false, cycle -> member);
         }
-        if (trust.icsId() != icsId) {
-            throw new AccessDeniedException("Not a member trust of your ICS");
-        }
+        var trust = benchmarks.trust(odsCode).filter(t -> t.icsId() == icsId)
+                .orElseThrow(() -> new AccessDeniedException("Not a member trust of your ICS"));
         return profile(trust, cycleName, false, cycle -> publishedIcs(trust, cycle));
     }
 

@@ -122,7 +122,8 @@ public class ReportService {
                 .filter(r -> r.state() == SubmissionRow.State.SUBMITTED || r.state() == SubmissionRow.State.APPROVED).count();
         long approved = submissions.trusts().stream().filter(r -> r.state() == SubmissionRow.State.APPROVED).count();
         return renderer.boardPack(new BoardPackData(heatmap.icsName(), icsOdsCode, cycleName, previous.orElse(null),
-                LocalDate.now(clock), submissions.trusts().size(), (int) submitted, (int) approved, summaries, profiles));
+                LocalDate.now(clock), submissions.trusts().size(), (int) submitted, (int) approved, summaries, profiles,
+                heatmap.footprintNote()));
     }
 
     /** A trust's report: its own users, or its ICS leader. */

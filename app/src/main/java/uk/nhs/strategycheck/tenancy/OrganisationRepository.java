@@ -54,8 +54,9 @@ class OrganisationRepository {
         return icss(ICS.ID.eq(icsId)).stream().findFirst();
     }
 
+    /** The region's ICSs open today. */
     List<IcsSummary> findIcssOfRegion(long regionId) {
-        return icss(ICS.REGION_ID.eq(regionId));
+        return icss(ICS.REGION_ID.eq(regionId).and(ICS.CLOSED_ON.isNull()));
     }
 
     private List<IcsSummary> icss(Condition condition) {
@@ -84,7 +85,7 @@ class OrganisationRepository {
         var trustCount = countDistinct(TRUST.ID);
         return db.select(REGION.ID, REGION.ODS_CODE, REGION.NAME, icsCount, trustCount)
                 .from(REGION)
-                .leftJoin(ICS).on(ICS.REGION_ID.eq(REGION.ID))
+                .leftJoin(ICS).on(ICS.REGION_ID.eq(REGION.ID).and(ICS.CLOSED_ON.isNull()))
                 .leftJoin(TRUST).on(TRUST.ICS_ID.eq(ICS.ID).and(TRUST.CLOSED_ON.isNull()))
                 .where(condition)
                 .groupBy(REGION.ID, REGION.ODS_CODE, REGION.NAME)

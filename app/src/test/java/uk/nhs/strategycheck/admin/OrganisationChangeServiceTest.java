@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import uk.nhs.strategycheck.IntegrationTest;
+import uk.nhs.strategycheck.OrganisationFixture;
 import uk.nhs.strategycheck.SignIn;
 import uk.nhs.strategycheck.TestDatabase;
 import uk.nhs.strategycheck.assessment.AssessmentService;
@@ -52,32 +53,34 @@ class OrganisationChangeServiceTest {
     SignIn signIn;
 
     private JdbcTemplate owner;
+    private OrganisationFixture fixture;
     private final LocalDate today = LocalDate.now(uk.nhs.strategycheck.shared.Dates.ENGLAND);
 
     @BeforeEach
     void setUp() throws SQLException {
         owner = database.owner();
-        removeFixture();
+        fixture = new OrganisationFixture(owner, "ZX", DOMAIN);
+        fixture.remove();
     }
 
     @AfterEach
     void tearDown() {
         signIn.out();
-        removeFixture();
+        fixture.remove();
     }
 
     @Test
     void mergingTwoIcssChangesNothingBeforeItsDayThenMovesEverythingAndKeepsWhatWasPublished() throws SQLException {
-        long north = ics("ZXA", "Y56");
-        long south = ics("ZXB", "Y56");
-        long a1 = trust("ZXA1", north, "acute");
-        long a2 = trust("ZXA2", north, "community");
-        long b1 = trust("ZXB1", south, "acute");
-        approved(a1, "2025/26", "Y56", 0);
-        approved(a2, "2025/26", "Y56", 2);
-        approved(b1, "2025/26", "Y56", 4);
-        user("north.leader", "ICS_LEADER", north, null);
-        user("south.leader", "ICS_LEADER", south, null);
+        long north = fixture.ics("ZXA", "Y56");
+        long south = fixture.ics("ZXB", "Y56");
+        long a1 = fixture.trust("ZXA1", north, "acute");
+        long a2 = fixture.trust("ZXA2", north, "community");
+        long b1 = fixture.trust("ZXB1", south, "acute");
+        fixture.approved(a1, "2025/26", "Y56", 0);
+        fixture.approved(a2, "2025/26", "Y56", 2);
+        fixture.approved(b1, "2025/26", "Y56", 4);
+        fixture.user("north.leader", "ICS_LEADER", north, null);
+        fixture.user("south.leader", "ICS_LEADER", south, null);
         var mediansBefore = medians(false);
         assertThat(mediansBefore).anyMatch(m -> m.get("group_kind").equals("ICS") && m.get("group_id").equals(north));
 
@@ -160,11 +163,11 @@ class OrganisationChangeServiceTest {
 
     @Test
     void splittingAnIcsSendsEachTrustWhereTheAdminSaysAndLinksBothSuccessors() throws SQLException {
-        long split = ics("ZXA", "Y56");
-        ics("ZXB", "Y56");
-        ics("ZXC", "Y56");
-        trust("ZXA1", split, "acute");
-        trust("ZXA2", split, "mental health");
+        long split = fixture.ics("ZXA", "Y56");
+        fixture.ics("ZXB", "Y56");
+        fixture.ics("ZXC", "Y56");
+        fixture.trust("ZXA1", split, "acute");
+        fixture.trust("ZXA2", split, "mental health");
         signIn.as("region.admin@demo.example");
 
         assertThatThrownBy(() -> changes.plan(new ChangeDraft(ChangeKind.SPLIT_ICS, today, List.of("ZXA"), null, null,
@@ -182,14 +185,14 @@ class OrganisationChangeServiceTest {
 
     @Test
     void anAcquiringTrustShowsItsPredecessorsScoresBesideItsOwnAndTheClosedTrustIsReadOnly() throws SQLException {
-        long ics = ics("ZXA", "Y56");
-        long acquirer = trust("ZXA1", ics, "acute");
-        long acquired = trust("ZXA2", ics, "acute");
-        approved(acquirer, "2025/26", "Y56", 1);
-        approved(acquired, "2025/26", "Y56", 3);
-        user("acquirer.viewer", "TRUST_VIEWER", ics, acquirer);
-        user("acquired.editor", "TRUST_EDITOR", ics, acquired);
-        user("acquired.viewer", "TRUST_VIEWER", ics, acquired);
+        long ics = fixture.ics("ZXA", "Y56");
+        long acquirer = fixture.trust("ZXA1", ics, "acute");
+        long acquired = fixture.trust("ZXA2", ics, "acute");
+        fixture.approved(acquirer, "2025/26", "Y56", 1);
+        fixture.approved(acquired, "2025/26", "Y56", 3);
+        fixture.user("acquirer.viewer", "TRUST_VIEWER", ics, acquirer);
+        fixture.user("acquired.editor", "TRUST_EDITOR", ics, acquired);
+        fixture.user("acquired.viewer", "TRUST_VIEWER", ics, acquired);
 
         signIn.as("region.admin@demo.example");
         var change = changes.plan(new ChangeDraft(ChangeKind.ACQUIRE_TRUST, today, null, List.of("ZXA2"), "ZXA1",
@@ -219,9 +222,9 @@ class OrganisationChangeServiceTest {
 
     @Test
     void aClosureRecordedForAFutureDayIsAppliedOnThatDayAndThenNobodyCanStartAnAssessment() throws SQLException {
-        long ics = ics("ZXA", "Y56");
-        long closing = trust("ZXA1", ics, "community");
-        user("closing.editor", "TRUST_EDITOR", ics, closing);
+        long ics = fixture.ics("ZXA", "Y56");
+        long closing = fixture.trust("ZXA1", ics, "community");
+        fixture.user("closing.editor", "TRUST_EDITOR", ics, closing);
 
         signIn.as("region.admin@demo.example");
         var change = changes.plan(new ChangeDraft(ChangeKind.CLOSE_TRUST, today.plusDays(30), null, List.of("ZXA1"),
@@ -253,11 +256,11 @@ class OrganisationChangeServiceTest {
 
     @Test
     void aCrossRegionMoveCarriesTheOpenAssessmentToTheNewRegionsCycleAndNeverMakesTwo() throws SQLException {
-        long london = ics("ZXA", "Y56");
-        ics("ZXS", "Y59");
-        long mover = trust("ZXA1", london, "acute");
-        approved(mover, "2025/26", "Y56", 0);
-        long draft = assessment(mover, "2026/27", "Y56", "DRAFT");
+        long london = fixture.ics("ZXA", "Y56");
+        fixture.ics("ZXS", "Y59");
+        long mover = fixture.trust("ZXA1", london, "acute");
+        fixture.approved(mover, "2025/26", "Y56", 0);
+        long draft = fixture.assessment(mover, "2026/27", "Y56", "DRAFT");
 
         signIn.as("region.admin@demo.example");
         assertThatThrownBy(() -> changes.plan(new ChangeDraft(ChangeKind.MOVE_TRUST, today, null, List.of("ZXA1"), "ZXS",
@@ -275,18 +278,18 @@ class OrganisationChangeServiceTest {
                 .as("the closed cycle stays London's; the open one joins the South East's")
                 .containsExactly("2025/26@Y56", "2026/27@Y59");
         assertThat(count("select count(*) from assessment where id = " + draft + " and trust_id = " + mover)).isEqualTo(1);
-        assertThatThrownBy(() -> assessment(mover, "2026/27", "Y59", "DRAFT"))
+        assertThatThrownBy(() -> fixture.assessment(mover, "2026/27", "Y59", "DRAFT"))
                 .as("one assessment per trust per cycle name").hasMessageContaining("duplicate key value");
-        assertThatThrownBy(() -> assessment(mover, "2026/27", "Y56", "DRAFT"))
+        assertThatThrownBy(() -> fixture.assessment(mover, "2026/27", "Y56", "DRAFT"))
                 .hasMessageContaining("(ics_id, trust_id, cycle_name)");
     }
 
     @Test
     void theFreezeGuardHoldsWhateverTheStatementOrder() throws SQLException {
-        long ics = ics("ZXA", "Y56");
-        long other = ics("ZXB", "Y56");
-        long trust = trust("ZXA1", ics, "acute");
-        long assessment = approved(trust, "2025/26", "Y56", 0);
+        long ics = fixture.ics("ZXA", "Y56");
+        long other = fixture.ics("ZXB", "Y56");
+        long trust = fixture.trust("ZXA1", ics, "acute");
+        long assessment = fixture.approved(trust, "2025/26", "Y56", 0);
         try (var connection = database.asOwner()) {
             connection.setAutoCommit(false);
             var statements = connection.createStatement();
@@ -322,8 +325,8 @@ class OrganisationChangeServiceTest {
 
     @Test
     void aChangeFileIsPreviewedLineByLineAndImportedAllOrNothing() throws SQLException {
-        long ics = ics("ZXA", "Y56");
-        trust("ZXA1", ics, "acute");
+        long ics = fixture.ics("ZXA", "Y56");
+        fixture.trust("ZXA1", ics, "acute");
         signIn.as("region.admin@demo.example");
         var header = "effective_on,change,ods_code,name,short_name,from_ics,to_ics,region,successor\n";
         var good = header + today + ",ICS_OPENED,ZXN,NHS Test New Integrated Care Board,Test New,,,Y56,\n"
@@ -359,53 +362,6 @@ class OrganisationChangeServiceTest {
         assertThatThrownBy(() -> changes.preview(1)).isInstanceOf(AccessDeniedException.class);
     }
 
-    // --- fixture ---
-
-    private long ics(String code, String region) {
-        return owner.queryForObject("""
-                insert into ics (region_id, ods_code, name, short_name, opened_on)
-                select id, ?, 'NHS Test ' || ? || ' Integrated Care Board', 'Test ' || ?, date '2022-07-01'
-                  from region where ods_code = ? returning id""", Long.class, code, code, code, region);
-    }
-
-    private long trust(String code, long icsId, String type) {
-        return owner.queryForObject("""
-                insert into trust (ics_id, ods_code, name, ods_name, trust_type, organisation_form)
-                values (?, ?, 'Test ' || ? || ' NHS Trust', 'TEST', ?, 'NHS trust') returning id""",
-                Long.class, icsId, code, code, type);
-    }
-
-    private long assessment(long trustId, String cycle, String region, String status) {
-        return owner.queryForObject("""
-                insert into assessment (ics_id, trust_id, cycle_id, framework_id, status)
-                select t.ics_id, t.id, c.id, c.framework_id, ? from trust t, assessment_cycle c
-                 where t.id = ? and c.name = ? and c.region_id = (select id from region where ods_code = ?)
-                returning id""", Long.class, status, trustId, cycle, region);
-    }
-
-    /** An approved assessment with every statement scored (scores vary with base). */
-    private long approved(long trustId, String cycle, String region, int base) {
-        long id = assessment(trustId, cycle, region, "APPROVED");
-        owner.update("""
-                insert into answer (ics_id, trust_id, assessment_id, statement_id, score, evidence)
-                select t.ics_id, t.id, ?, s.id, 1 + (s.position + c.position + ?) % 5, 'Test evidence'
-                  from trust t, statement s join characteristic c on c.id = s.characteristic_id
-                  join framework f on f.id = c.framework_id
-                 where t.id = ? and f.version = 1""", id, base, trustId);
-        return id;
-    }
-
-    private void user(String name, String role, long icsId, Long trustId) {
-        owner.update("""
-                insert into app_user (email, display_name, password_hash, home_region_id)
-                select ?, ?, ?, region_id from ics where id = ?""",
-                name + DOMAIN, name, TestDatabase.DEMO_PASSWORD_HASH, icsId);
-        owner.update("""
-                insert into role_assignment (user_id, role, region_id, ics_id, trust_id)
-                select u.id, ?, i.region_id, i.id, ? from app_user u, ics i where u.email = ? and i.id = ?""",
-                role, trustId, name + DOMAIN, icsId);
-    }
-
     private List<Map<String, Object>> medians(boolean restated) {
         return owner.queryForList("select * from tenancy.benchmark_medians('2025/26', "
                 + "(select id from framework where version = 1), ?)", restated);
@@ -428,36 +384,5 @@ class OrganisationChangeServiceTest {
 
     private long id(String sql) {
         return owner.queryForObject(sql, Long.class);
-    }
-
-    private void removeFixture() {
-        String trusts = "(select id from trust where ods_code like 'ZX%')";
-        String icss = "(select id from ics where ods_code like 'ZX%')";
-        owner.update("update assessment set status = 'DRAFT' where trust_id in " + trusts);
-        owner.update("delete from assessment where trust_id in " + trusts);
-        owner.update("delete from audit_event where trust_id in " + trusts + " or ics_id in " + icss
-                + " or user_id in (select id from app_user where email like '%" + DOMAIN + "')");
-        owner.update("delete from app_user where email like '%" + DOMAIN + "'");
-        owner.update("delete from role_assignment where trust_id in " + trusts + " or ics_id in " + icss);
-        owner.update("delete from ics_link where predecessor_id in " + icss + " or successor_id in " + icss);
-        owner.update("delete from trust_link where predecessor_id in " + trusts + " or successor_id in " + trusts);
-        owner.update("delete from organisation_change where id in (select change_id from organisation_change_step "
-                + "where ods_code like 'ZX%' or to_ics_code like 'ZX%')");
-        owner.update("delete from trust where ods_code like 'ZX%'");
-        owner.update("delete from ics where ods_code like 'ZX%'");
-        // Test ICSs' partitions go too, so the next test can create an ICS with the same code.
-        owner.execute("""
-                do $$
-                declare
-                  partition text;
-                begin
-                  for partition in select relname from pg_class
-                                    where relkind = 'r' and relname ~ '^(assessment|answer|improvement_action)_zx'
-                                    order by relname ~ '^assessment_', relname loop
-                    execute format('alter table %I detach partition %I',
-                                   substring(partition from '^(.*)_zx[a-z0-9]*$'), partition);
-                    execute format('drop table %I', partition);
-                  end loop;
-                end $$""");
     }
 }

@@ -58,9 +58,13 @@ class BenchmarkServiceTest {
 
         var heatmap = benchmarks.heatmap(Optional.of("2025/26")).orElseThrow();
 
+        // As published: the trusts that were South East London's when 2025/26 closed on 31 March 2026
+        // (Oxleas among them, though it has since moved to Kent and Medway).
         var members = database.owner().queryForList("""
-                select t.ods_code from trust t join ics i on i.id = t.ics_id where i.ods_code = 'QKK' order by t.name""",
-                String.class);
+                select t.ods_code from trust_membership m join trust t on t.id = m.trust_id join ics i on i.id = m.ics_id
+                 where i.ods_code = 'QKK' and m.valid_from <= date '2026-03-31'
+                   and (m.valid_to is null or m.valid_to > date '2026-03-31') order by t.name""", String.class);
+        assertThat(members).contains("RPG").doesNotContain("K0N6A");
         assertThat(heatmap.trusts()).extracting(row -> row.trust().odsCode()).containsExactlyElementsOf(members);
         var expected = database.owner().queryForList("""
                 select t.ods_code, ch.id as characteristic, round(avg(an.score), 1) as score
@@ -68,7 +72,9 @@ class BenchmarkServiceTest {
                   join assessment_cycle c on c.id = a.cycle_id and c.name = '2025/26'
                   join answer an on an.ics_id = a.ics_id and an.assessment_id = a.id
                   join statement s on s.id = an.statement_id join characteristic ch on ch.id = s.characteristic_id
-                  join ics i on i.id = a.ics_id
+                  join trust_membership m on m.trust_id = t.id and m.valid_from <= c.closes_on
+                   and (m.valid_to is null or m.valid_to > c.closes_on)
+                  join ics i on i.id = m.ics_id
                  where i.ods_code = 'QKK' and a.status = 'APPROVED'
                  group by t.ods_code, ch.id""");
         assertThat(expected).isNotEmpty();
@@ -100,13 +106,13 @@ class BenchmarkServiceTest {
 
         var text = new String(benchmarks.heatmapCsv(Optional.of("2025/26"), Optional.empty()), StandardCharsets.UTF_8);
 
-        assertThat(text).startsWith("\uFEFFODS code,Trust,Trust type,Cycle,1. Led by the executive, framed as outcomes"
+        assertThat(text).startsWith("\uFEFFODS code,Trust,Trust type,Cycle,ICS,Organisations,1. Led by the executive, framed as outcomes"
                 .replace("1. Led by the executive, framed as outcomes", "\"1. Led by the executive, framed as outcomes\""));
         var lines = text.substring(1).split("\r\n");
         assertThat(lines).hasSize(1 + heatmap.trusts().size() + 2);
         var guys = heatmap.trusts().stream().filter(r -> r.trust().odsCode().equals("RJ1")).findFirst().orElseThrow();
         assertThat(lines).anySatisfy(line -> assertThat(line).isEqualTo("RJ1,Guy's and St Thomas' NHS Foundation Trust,"
-                + "acute,2025/26," + heatmap.characteristics().stream()
+                + "acute,2025/26,South East London,As published," + heatmap.characteristics().stream()
                 .map(c -> guys.scores().get(c.id()).toPlainString()).collect(Collectors.joining(","))));
         assertThat(lines[lines.length - 1]).startsWith(",National median,,2025/26,");
     }
@@ -159,10 +165,10 @@ class BenchmarkServiceTest {
                 .containsExactlyInAnyOrder("QKK", "QMF", "QMJ", "QRV", "QWE");
         Map<String, Object> counts = database.owner().queryForMap("""
                 select count(*) filter (where a.status in ('SUBMITTED', 'APPROVED')) as submitted, count(distinct t.id) as trusts
-                  from trust t join ics i on i.id = t.ics_id
-                  left join assessment_cycle c on c.region_id = i.region_id and c.name = '2025/26'
-                  left join assessment a on a.trust_id = t.id and a.cycle_id = c.id
-                 where i.ods_code = 'QKK'""");
+                  from trust_membership m join trust t on t.id = m.trust_id join ics i on i.id = m.ics_id
+                  left join assessment a on a.trust_id = t.id and a.cycle_name = '2025/26'
+                 where i.ods_code = 'QKK' and m.valid_from <= date '2026-03-31'
+                   and (m.valid_to is null or m.valid_to > date '2026-03-31')""");
         var seLondon = london.areas().stream().filter(a -> a.odsCode().equals("QKK")).findFirst().orElseThrow();
         assertThat((long) seLondon.submitted()).isEqualTo(counts.get("submitted"));
         assertThat((long) seLondon.trusts()).isEqualTo(counts.get("trusts"));
@@ -171,7 +177,11 @@ class BenchmarkServiceTest {
         signIn.as("national.admin@demo.example");
         var england = benchmarks.areaComparison(Optional.of("2025/26")).orElseThrow();
         assertThat(england.areas()).hasSize(7);
-        assertThat(england.areas().stream().mapToInt(AreaComparison.Row::trusts).sum()).isEqualTo(205);
+        assertThat(england.areas().stream().mapToInt(AreaComparison.Row::trusts).sum())
+                .as("as published: the 205 trusts open when 2025/26 closed").isEqualTo(205);
+        var today = benchmarks.areaComparison(Optional.of("2026/27")).orElseThrow();
+        assertThat(today.areas().stream().mapToInt(AreaComparison.Row::trusts).sum())
+                .as("today's NHS, after the 2026 closures and opening").isEqualTo(202);
 
         signIn.as("ics.leader@demo.example");
         assertThatThrownBy(() -> benchmarks.areaComparison(Optional.empty())).isInstanceOf(AccessDeniedException.class);

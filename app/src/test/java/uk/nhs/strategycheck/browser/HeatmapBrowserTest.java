@@ -38,6 +38,10 @@ class HeatmapBrowserTest extends BrowserTest {
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(CYCLE)).click();
         assertThat(page.locator("vaadin-select.cycle-chooser")).containsText(CYCLE);
         assertThat(page.getByText("National median")).isVisible();
+        assertThat(page.locator(".footprint-note")).containsText("As published: the integrated care systems as they were "
+                + "when the 2025/26 cycle closed on 31 March 2026.");
+        // A member when 2025/26 closed, since moved to Kent and Medway.
+        assertThat(page.getByRole(AriaRole.MAIN)).containsText("Oxleas NHS Foundation Trust");
         assertNoAccessibilityViolations();
 
         var basics = scores("BASICS");
@@ -49,16 +53,19 @@ class HeatmapBrowserTest extends BrowserTest {
 
         var download = page.waitForDownload(() -> page.getByText("Download all member trusts as CSV").click());
         var csv = new String(Files.readAllBytes(download.path()), StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("\uFEFFODS code,Trust,Trust type,Cycle,");
+        assertThat(csv).startsWith("\uFEFFODS code,Trust,Trust type,Cycle,ICS,Organisations,");
         var rows = Arrays.stream(csv.substring(1).split("\r\n")).skip(1)
                 .filter(line -> !line.startsWith(",")).map(line -> line.split(",", -1)).toList();
         var members = database.owner().queryForList("""
-                select t.ods_code from trust t join ics i on i.id = t.ics_id where i.ods_code = 'QKK'""", String.class);
+                select t.ods_code from trust_membership m join trust t on t.id = m.trust_id join ics i on i.id = m.ics_id
+                 where i.ods_code = 'QKK' and m.valid_from <= date '2026-03-31'
+                   and (m.valid_to is null or m.valid_to > date '2026-03-31')""", String.class);
         assertThat(rows).extracting(row -> row[0]).containsExactlyInAnyOrderElementsOf(members);
         for (var row : rows) {
             var expected = basics.get(row[0]);
             assertThat(row[3]).isEqualTo(CYCLE);
-            assertThat(row[6]).as("BASICS for " + row[0]).isEqualTo(expected == null ? "" : expected.toPlainString());
+            assertThat(row[5]).isEqualTo("As published");
+            assertThat(row[8]).as("BASICS for " + row[0]).isEqualTo(expected == null ? "" : expected.toPlainString());
         }
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("King's College Hospital NHS Foundation Trust"))
@@ -85,7 +92,7 @@ class HeatmapBrowserTest extends BrowserTest {
         admin.navigate(url("compare"));
         assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("London region: integrated care systems compared");
-        for (var ics : List.of("North Central London", "North East London", "North West London", "South East London",
+        for (var ics : List.of("North East London", "North West and North Central London", "South East London",
                 "South West London")) {
             assertThat(admin.getByRole(AriaRole.MAIN)).containsText(ics);
         }
@@ -109,8 +116,11 @@ class HeatmapBrowserTest extends BrowserTest {
         var scores = new HashMap<String, BigDecimal>();
         database.owner().query("""
                 select t.ods_code, round(avg(an.score), 1) as score
-                  from assessment a join trust t on t.id = a.trust_id join ics i on i.id = a.ics_id
+                  from assessment a join trust t on t.id = a.trust_id
                   join assessment_cycle c on c.id = a.cycle_id and c.name = ?
+                  join trust_membership m on m.trust_id = t.id and m.valid_from <= c.closes_on
+                   and (m.valid_to is null or m.valid_to > c.closes_on)
+                  join ics i on i.id = m.ics_id
                   join answer an on an.ics_id = a.ics_id and an.assessment_id = a.id
                   join statement s on s.id = an.statement_id join characteristic ch on ch.id = s.characteristic_id
                  where i.ods_code = 'QKK' and a.status = 'APPROVED' and ch.code = ?

@@ -51,12 +51,14 @@ class SignInTest extends BrowserTest {
 
         var main = page.getByRole(AriaRole.MAIN);
         for (var member : List.of("Guy's and St Thomas' NHS Foundation Trust", "King's College Hospital NHS Foundation Trust",
-                "Lewisham and Greenwich NHS Trust", "Oxleas NHS Foundation Trust", "London Ambulance Service NHS Trust",
+                "Lewisham and Greenwich NHS Trust", "The Online NHS Trust", "London Ambulance Service NHS Trust",
                 "South London and Maudsley NHS Foundation Trust")) {
             assertThat(main).containsText(member);
         }
         assertThat(main).containsText("6 member trusts");
         assertThat(main).not().containsText("Croydon Health Services NHS Trust");
+        // Oxleas moved to Kent and Medway on 1 April 2026.
+        assertThat(main).not().containsText("Oxleas");
     }
 
     @Test
@@ -64,8 +66,8 @@ class SignInTest extends BrowserTest {
         signInAs("region.admin@demo.example");
 
         var main = page.getByRole(AriaRole.MAIN);
-        assertThat(main).containsText("5 integrated care systems");
-        for (var ics : List.of("North Central London", "North East London", "North West London",
+        assertThat(main).containsText("4 integrated care systems");
+        for (var ics : List.of("North East London", "North West and North Central London",
                 "South East London", "South West London")) {
             assertThat(main).containsText(ics);
         }
@@ -76,7 +78,7 @@ class SignInTest extends BrowserTest {
     void aNationalAdminSeesEveryRegion() {
         signInAs("national.admin@demo.example");
 
-        assertThat(page.getByRole(AriaRole.MAIN)).containsText("7 regions, 42 integrated care systems, 205 trusts.");
+        assertThat(page.getByRole(AriaRole.MAIN)).containsText("7 regions, 36 integrated care systems, 202 trusts.");
     }
 
     @Test

@@ -32,7 +32,7 @@ class TrustBenchmarkTest extends BrowserTest {
 
         var text = page.locator("body").innerText();
         var otherTrusts = database.owner().queryForList("select name from trust where ods_code <> 'RJ1'", String.class);
-        assertThat(otherTrusts).hasSize(204);
+        assertThat(otherTrusts).as("every trust in England, closed ones too").hasSizeGreaterThanOrEqualTo(205);
         assertThat(otherTrusts).noneMatch(text::contains);
         assertNoAccessibilityViolations();
     }

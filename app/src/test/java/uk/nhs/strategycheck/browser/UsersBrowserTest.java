@@ -29,7 +29,7 @@ class UsersBrowserTest extends BrowserTest {
     @Autowired
     TestDatabase database;
 
-    /** Other tests count England's 205 trusts: the new trust and its editor go again. */
+    /** Other tests count England's 202 open trusts: the new trust and its editor go again. */
     @AfterEach
     void removeTheNewTrustAndItsEditor() throws SQLException {
         var owner = database.owner();

@@ -40,10 +40,15 @@ class ReportServiceTest {
 
         var text = text(reports.boardPack("QKK", CYCLE));
 
-        assertThat(text).contains("South East London").contains("OFFICIAL").contains(CYCLE);
+        assertThat(text).contains("South East London").contains("OFFICIAL").contains(CYCLE)
+                .contains("As published: the integrated care systems as they were when the 2025/26 cycle closed");
+        // A closed cycle's pack reads as published: the ICS's trusts when the cycle closed.
         var members = database.owner().queryForList("""
-                select t.name from trust t join ics i on i.id = t.ics_id where i.ods_code = 'QKK'""", String.class);
-        assertThat(members).hasSize(6).allSatisfy(name -> assertThat(text).contains(name));
+                select t.name from trust_membership m join trust t on t.id = m.trust_id join ics i on i.id = m.ics_id
+                 where i.ods_code = 'QKK' and m.valid_from <= date '2026-03-31'
+                   and (m.valid_to is null or m.valid_to > date '2026-03-31')""", String.class);
+        assertThat(members).hasSize(6).contains("Oxleas NHS Foundation Trust").allSatisfy(name -> assertThat(text).contains(name));
+        assertThat(text).doesNotContain("The Online NHS Trust");
         var kings = database.owner().queryForList("""
                 select round(avg(an.score), 1) from assessment a
                   join assessment_cycle c on c.id = a.cycle_id and c.name = ?

@@ -44,6 +44,7 @@ final class BoardPackModel {
         p.put("CYCLE", cycle);
         p.put("PREVIOUS_CYCLE", Fmt.text(d.previousCycleName(), "None"));
         p.put("GENERATED", Fmt.date(d.generatedOn()));
+        p.put("FOOTPRINT", d.footprintNote());
         p.put("SUBMISSION", d.submitted() + " of " + d.memberTrusts() + " member trusts submitted, " + d.approved() + " approved");
         p.put("STRONGEST", extreme(chars, true));
         p.put("WEAKEST", extreme(chars, false));

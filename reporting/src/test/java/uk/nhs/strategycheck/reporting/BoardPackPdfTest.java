@@ -107,7 +107,8 @@ class BoardPackPdfTest {
         Pdfs.assertInOrder(m, "Methodology", "1 Not in place", "2 Emerging", "3 Developing", "4 Established", "5 Leading");
         assertThat(m).contains("Red when s is below 2.5").contains("2.5 <= s < 3.5").contains("3.5 or above")
                 .contains("Only approved assessments count").contains("mean of its four statement scores, to one decimal place")
-                .contains("Medians are medians of trusts' characteristic scores").contains("seven characteristics");
+                .contains("Medians are medians of trusts' characteristic scores").contains("seven characteristics")
+                .contains("Organisations: " + Fixtures.FOOTPRINT);
     }
 
     @Test

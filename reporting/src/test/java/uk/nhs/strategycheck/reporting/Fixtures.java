@@ -8,6 +8,8 @@ import java.util.List;
 /** Realistic report data: the framework's seven characteristics and statements, and member trusts with the longest real names. */
 final class Fixtures {
 
+    static final String FOOTPRINT = "As published: the integrated care systems as they were when the 2026/27 cycle closed.";
+
     static final LocalDate GENERATED = LocalDate.of(2026, 11, 25);
 
     /** code, name, and its four statements. */
@@ -129,7 +131,8 @@ final class Fixtures {
             profiles.add(new BoardPackData.TrustProfile(tr.name(), tr.ods(), tr.type(), tr.status(), scores(tr.scores(), tr.previous()),
                     tr.status().equals("APPROVED") ? actions(3 + t % 3) : List.of()));
         }
-        return new BoardPackData(ics, ods, "2026/27", "2025/26", GENERATED, trusts.size(), submitted, approved, chars, profiles);
+        return new BoardPackData(ics, ods, "2026/27", "2025/26", GENERATED, trusts.size(), submitted, approved, chars, profiles,
+                FOOTPRINT);
     }
 
     /** A synthetic ICS of n trusts with fake names and varied scores. */

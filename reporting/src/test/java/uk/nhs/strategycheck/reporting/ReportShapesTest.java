@@ -47,7 +47,7 @@ class ReportShapesTest {
 
     @Test
     void emptyDataStillRendersAReadablePack() throws IOException {
-        BoardPackData empty = new BoardPackData("Empty ICS", null, "2026/27", null, Fixtures.GENERATED, 0, 0, 0, List.of(), List.of());
+        BoardPackData empty = new BoardPackData("Empty ICS", null, "2026/27", null, Fixtures.GENERATED, 0, 0, 0, List.of(), List.of(), null);
         try (PDDocument doc = Pdfs.load(renderer.boardPack(empty))) {
             String text = Pdfs.text(doc);
             assertThat(text).contains("0 of 0 member trusts submitted, 0 approved").contains("Not shown: no ICS median yet")

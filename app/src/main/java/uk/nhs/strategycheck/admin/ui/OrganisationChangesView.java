@@ -99,8 +99,9 @@ public class OrganisationChangesView extends Main {
         var preview = service.preview(change.id());
         details.add(new H2(change.title()));
         details.add(new Paragraph(change.status().label() + ". Takes effect on " + Dates.format(change.effectiveOn())
-                + (change.appliedAt() != null ? "; applied " + Dates.dateTime(change.appliedAt())
-                        + (change.appliedBy() != null ? " by " + change.appliedBy() : " by the overnight job") : "")
+                + (change.appliedAt() == null ? "" : change.recordedBy() == null ? "; part of the service's organisation data"
+                        : "; applied " + Dates.dateTime(change.appliedAt())
+                                + (change.appliedBy() != null ? " by " + change.appliedBy() : " by the daily job"))
                 + "."));
         var steps = new UnorderedList();
         change.steps().stream().map(ChangeStep::describe).map(ListItem::new).forEach(steps::add);
