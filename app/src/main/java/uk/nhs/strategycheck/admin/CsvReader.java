@@ -11,6 +11,48 @@ final class CsvReader {
     private CsvReader() {
     }
 
+    /** An uploaded CSV file: its column names (lower case) and the lines after them. */
+    record Upload(List<String> header, List<List<String>> lines) {
+
+        /** The value in the named column of a line, stripped; empty if the line has none. */
+        String value(List<String> values, String column) {
+            int index = header.indexOf(column);
+            return index < 0 || index >= values.size() ? "" : values.get(index).strip();
+        }
+    }
+
+    /**
+     * Reads an uploaded file (UTF-8, with or without a byte order mark) whose first line names its
+     * columns, refusing in words an admin can act on a file too large, unreadable, empty or
+     * without the required columns. Blank lines are left out.
+     */
+    static Upload upload(byte[] csv, int maxBytes, List<String> required, String expected) {
+        if (csv.length > maxBytes) {
+            throw new AdminProblem("The file is larger than " + maxBytes / 1_000_000 + " MB. Split it into smaller files.");
+        }
+        List<List<String>> lines;
+        try {
+            lines = read(new StringReader(new String(csv, java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "")));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new AdminProblem("The file could not be read as CSV: " + e.getMessage());
+        }
+        if (lines.isEmpty()) {
+            throw new AdminProblem("The file is empty.");
+        }
+        var header = lines.get(0).stream().map(h -> h.strip().toLowerCase(java.util.Locale.ROOT)).toList();
+        for (var needed : required) {
+            if (!header.contains(needed)) {
+                throw new AdminProblem("The first line must name the columns, including " + needed + ". Expected: "
+                        + expected + ".");
+            }
+        }
+        var rows = new ArrayList<List<String>>();
+        for (var line : lines.subList(1, lines.size())) {
+            rows.add(line.stream().allMatch(String::isBlank) ? null : line);
+        }
+        return new Upload(header, rows);
+    }
+
     static List<List<String>> read(StringReader input) throws IOException {
         var lines = new ArrayList<List<String>>();
         var line = new ArrayList<String>();

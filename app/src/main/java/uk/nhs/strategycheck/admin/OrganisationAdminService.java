@@ -1,8 +1,5 @@
 package uk.nhs.strategycheck.admin;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -165,39 +162,23 @@ public class OrganisationAdminService {
 
     private List<ImportRow> check(byte[] csv) {
         region();
-        if (csv.length > MAX_IMPORT_BYTES) {
-            throw new AdminProblem("The file is larger than 1 MB. Split it into smaller files.");
-        }
-        List<List<String>> lines;
-        try {
-            lines = CsvReader.read(new StringReader(new String(csv, StandardCharsets.UTF_8).replace("\uFEFF", "")));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new AdminProblem("The file could not be read as CSV: " + e.getMessage());
-        }
-        if (lines.isEmpty()) {
-            throw new AdminProblem("The file is empty.");
-        }
-        var header = lines.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-        for (var needed : List.of("ods_code", "name", "trust_type", "organisation_form", "icb_ods_code")) {
-            if (!header.contains(needed)) {
-                throw new AdminProblem("The first line must name the columns, including " + needed
-                        + ". Expected: ods_code, name, trust_type, organisation_form, icb_ods_code and optionally postcode.");
-            }
-        }
+        var file = CsvReader.upload(csv, MAX_IMPORT_BYTES,
+                List.of("ods_code", "name", "trust_type", "organisation_form", "icb_ods_code"),
+                "ods_code, name, trust_type, organisation_form, icb_ods_code and optionally postcode");
         var seen = new HashSet<String>();
         var rows = new ArrayList<ImportRow>();
-        for (int i = 1; i < lines.size(); i++) {
-            var values = lines.get(i);
-            if (values.stream().allMatch(String::isBlank)) {
+        for (int i = 0; i < file.lines().size(); i++) {
+            var values = file.lines().get(i);
+            if (values == null) {
                 continue;
             }
             var errors = new ArrayList<String>();
-            var code = value(header, values, "ods_code").toUpperCase(Locale.ROOT);
-            var name = value(header, values, "name");
-            var type = value(header, values, "trust_type");
-            var form = value(header, values, "organisation_form");
-            var icb = value(header, values, "icb_ods_code").toUpperCase(Locale.ROOT);
-            var postcode = value(header, values, "postcode");
+            var code = file.value(values, "ods_code").toUpperCase(Locale.ROOT);
+            var name = file.value(values, "name");
+            var type = file.value(values, "trust_type");
+            var form = file.value(values, "organisation_form");
+            var icb = file.value(values, "icb_ods_code").toUpperCase(Locale.ROOT);
+            var postcode = file.value(values, "postcode");
             if (!code.matches("[A-Z0-9]{3,5}")) {
                 errors.add("ODS code \"" + code + "\" must be 3 to 5 letters or digits.");
             } else if (!seen.add(code)) {
@@ -217,14 +198,9 @@ public class OrganisationAdminService {
             if (organisations.icsIdByOdsCode(icb, region()).isEmpty()) {
                 errors.add("ICB " + icb + " is not an ICS of your region.");
             }
-            rows.add(new ImportRow(i + 1, code, name, type, form, icb, postcode.isEmpty() ? null : postcode, errors));
+            rows.add(new ImportRow(i + 2, code, name, type, form, icb, postcode.isEmpty() ? null : postcode, errors));
         }
         return rows;
-    }
-
-    private static String value(List<String> header, List<String> values, String column) {
-        int index = header.indexOf(column);
-        return index < 0 || index >= values.size() ? "" : values.get(index).strip();
     }
 
     private TrustForm validate(TrustForm form, String currentOdsCode) {

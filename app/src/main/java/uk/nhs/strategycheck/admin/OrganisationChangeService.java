@@ -1,8 +1,5 @@
 package uk.nhs.strategycheck.admin;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -322,38 +319,18 @@ public class OrganisationChangeService {
     }
 
     private CheckedFile checkFile(byte[] csv) {
-        if (csv.length > MAX_FILE_BYTES) {
-            throw new AdminProblem("The file is larger than 1 MB. Split it into smaller files.");
-        }
-        List<List<String>> lines;
-        try {
-            lines = CsvReader.read(new StringReader(new String(csv, StandardCharsets.UTF_8).replace("\uFEFF", "")));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new AdminProblem("The file could not be read as CSV: " + e.getMessage());
-        }
-        if (lines.isEmpty()) {
-            throw new AdminProblem("The file is empty.");
-        }
-        var header = lines.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-        for (var needed : FILE_COLUMNS) {
-            if (!header.contains(needed)) {
-                throw new AdminProblem("The first line must name the columns, including " + needed + ". Expected: "
-                        + String.join(", ", FILE_COLUMNS) + ", and optionally source, note, trust_type and organisation_form.");
-            }
-        }
+        var file = CsvReader.upload(csv, MAX_FILE_BYTES, FILE_COLUMNS,
+                String.join(", ", FILE_COLUMNS) + ", and optionally source, note, trust_type and organisation_form");
         var rows = new ArrayList<ChangeFileRow>();
         var steps = new java.util.TreeMap<LocalDate, List<ChangeStep>>();
         var opened = new HashMap<String, String>();
-        for (int i = 1; i < lines.size(); i++) {
-            var values = lines.get(i);
-            if (values.stream().allMatch(String::isBlank)) {
-                continue;
+        for (int i = 0; i < file.lines().size(); i++) {
+            var values = file.lines().get(i);
+            if (values != null) {
+                Map<String, String> row = new HashMap<>();
+                file.header().forEach(column -> row.put(column, file.value(values, column)));
+                rows.add(checkLine(i + 2, row, steps, opened));
             }
-            Map<String, String> row = new HashMap<>();
-            for (int c = 0; c < header.size(); c++) {
-                row.put(header.get(c), c < values.size() ? values.get(c).strip() : "");
-            }
-            rows.add(checkLine(i + 1, row, steps, opened));
         }
         if (rows.isEmpty()) {
             throw new AdminProblem("The file has no changes in it.");

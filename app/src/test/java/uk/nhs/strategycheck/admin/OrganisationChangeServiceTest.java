@@ -130,7 +130,19 @@ class OrganisationChangeServiceTest {
         assertThat(medians(true)).anyMatch(m -> m.get("group_kind").equals("ICS") && m.get("group_id").equals(merged)
                 && m.get("trusts").equals(3));
 
-        // Both old ICSs and the new one see the moves in their audit logs.
+        // Both old ICSs and the new one see the moves in their audit logs; a moved trust keeps its own.
+        fixture.user("a1.viewer", "TRUST_VIEWER", merged, a1);
+        owner.update("insert into audit_event (trust_id, ics_id, region_id, action, entity_type) "
+                + "select ?, ?, region_id, 'BEFORE_THE_MOVE', 'assessment' from ics where id = ?", a1, north, north);
+        long[] viewer = owner.queryForObject("select u.id, ra.id from app_user u join role_assignment ra on ra.user_id = u.id "
+                + "where u.email = ?", (rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}, "a1.viewer" + DOMAIN);
+        try (var app = database.asApplication()) {
+            app.setAutoCommit(false);
+            TestDatabase.enterScope(app, viewer);
+            assertThat(TestDatabase.count(app, "select count(*) from audit_event where action in "
+                    + "('BEFORE_THE_MOVE', 'TRUST_MOVED_OUT', 'TRUST_MOVED_IN')")).isEqualTo(3);
+            app.rollback();
+        }
         assertThat(count("select count(*) from audit_event where action = 'TRUST_MOVED_OUT' and ics_id = " + north)).isEqualTo(2);
         assertThat(count("select count(*) from audit_event where action = 'TRUST_MOVED_IN' and ics_id = " + merged)).isEqualTo(3);
 

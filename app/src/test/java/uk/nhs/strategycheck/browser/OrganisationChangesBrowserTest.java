@@ -43,6 +43,13 @@ class OrganisationChangesBrowserTest extends BrowserTest {
 
     @Test
     void aRegionAdminPreviewsAndAppliesAMergerTypedInByHand() throws SQLException {
+        // The ICS leader is signed in (in a browser of their own) while the merger is applied.
+        var leader = pageInNewContext();
+        signInAs(leader, "east.leader@changes-browser.test");
+        leader.navigate(url("ics/heatmap"));
+        assertThat(leader.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Test ZCA ICS: member trusts compared");
+
         signInAs("region.admin@demo.example");
         open("admin/changes");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Organisation changes");
@@ -90,11 +97,19 @@ class OrganisationChangesBrowserTest extends BrowserTest {
         assertThat(database.owner().queryForList("select t.ods_code from trust t join ics i on i.id = t.ics_id "
                 + "where i.ods_code = 'ZCC' order by 1", String.class)).containsExactly("ZCA1", "ZCB1");
 
+        // Their role ended with their ICS: it stops at their next click, not at their next sign-in.
+        leader.navigate(url("ics/heatmap"));
+        assertThat(leader.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("You do not have access to this page");
+
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
                 .setName("Make east.leader ICS leader of Test Merged")).click();
         assertThat(page.locator(".outcome")).containsText("east.leader is now ICS leader of Test Merged.");
         assertNoAccessibilityViolations();
         assertThat(database.owner().queryForObject("select count(*) from role_assignment ra join ics i on i.id = ra.ics_id "
                 + "where i.ods_code = 'ZCC' and ra.role = 'ICS_LEADER'", Long.class)).isEqualTo(1);
+        leader.navigate(url("ics/heatmap"));
+        assertThat(leader.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Test Merged ICS: member trusts compared");
     }
 }

@@ -49,6 +49,9 @@ class ReportServiceTest {
                    and (m.valid_to is null or m.valid_to > date '2026-03-31')""", String.class);
         assertThat(members).hasSize(6).contains("Oxleas NHS Foundation Trust").allSatisfy(name -> assertThat(text).contains(name));
         assertThat(text).doesNotContain("The Online NHS Trust");
+        // The open cycle's pack is today's NHS: The Online NHS Trust opened in June 2026, Oxleas has moved away.
+        var today = text(reports.boardPack("QKK", "2026/27"));
+        assertThat(today).contains("The Online NHS Trust").doesNotContain("Oxleas");
         var kings = database.owner().queryForList("""
                 select round(avg(an.score), 1) from assessment a
                   join assessment_cycle c on c.id = a.cycle_id and c.name = ?

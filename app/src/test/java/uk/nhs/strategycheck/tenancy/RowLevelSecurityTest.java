@@ -155,11 +155,12 @@ class RowLevelSecurityTest {
         // date), and the trusts that were ever their members.
         String lineage = "(" + seLondon + ", " + swLondon + ")";
         String membersEver = "(select trust_id from trust_membership where ics_id in " + lineage + ")";
-        java.util.function.Function<String, String> publishedToLeader = idColumn -> "(trust_id, " + idColumn
+        java.util.function.BiFunction<String, String, String> publishedTo = (idColumn, icss) -> "(trust_id, " + idColumn
                 + ") in (select a.trust_id, a.id from assessment a join assessment_cycle c on c.id = a.cycle_id "
                 + "join trust_membership m on m.trust_id = a.trust_id and m.valid_from <= c.closes_on "
                 + "and (m.valid_to is null or m.valid_to > c.closes_on) "
-                + "where c.closes_on < current_date and m.ics_id in " + lineage + ")";
+                + "where c.closes_on < current_date and m.ics_id in " + icss + ")";
+        String londonMembersEver = "(select trust_id from trust_membership where ics_id in " + londonIcs + ")";
         var tables = new LinkedHashMap<String, Map<ScopeLevel, String>>();
         tables.put("ics", Map.of(
                 ScopeLevel.TRUST, "id = " + seLondon,
@@ -169,20 +170,22 @@ class RowLevelSecurityTest {
         tables.put("trust", Map.of(
                 ScopeLevel.TRUST, "id = " + rj1,
                 ScopeLevel.ICS, "ics_id = " + seLondon + " or id in " + membersEver,
-                ScopeLevel.REGION, "ics_id in " + londonIcs,
+                ScopeLevel.REGION, "ics_id in " + londonIcs + " or id in " + londonMembersEver,
                 ScopeLevel.NATIONAL, "true"));
         for (var table : List.of("assessment", "answer", "improvement_action", "assessment_transition")) {
             tables.put(table, Map.of(
                     ScopeLevel.TRUST, "trust_id = " + rj1,
                     ScopeLevel.ICS, "ics_id = " + seLondon + " or "
-                            + publishedToLeader.apply(table.equals("assessment") ? "id" : "assessment_id"),
-                    ScopeLevel.REGION, "ics_id in " + londonIcs,
+                            + publishedTo.apply(table.equals("assessment") ? "id" : "assessment_id", lineage),
+                    ScopeLevel.REGION, "ics_id in " + londonIcs + " or "
+                            + publishedTo.apply(table.equals("assessment") ? "id" : "assessment_id", londonIcs),
                     ScopeLevel.NATIONAL, "true"));
         }
         tables.put("trust_membership", Map.of(
                 ScopeLevel.TRUST, "trust_id = " + rj1,
                 ScopeLevel.ICS, "trust_id in (select id from trust where ics_id = " + seLondon + ") or trust_id in " + membersEver,
-                ScopeLevel.REGION, "trust_id in (select id from trust where ics_id in " + londonIcs + ")",
+                ScopeLevel.REGION, "trust_id in (select id from trust where ics_id in " + londonIcs + ") or trust_id in "
+                        + londonMembersEver,
                 ScopeLevel.NATIONAL, "true"));
         tables.put("ics_link", Map.of(
                 ScopeLevel.TRUST, "predecessor_id = " + seLondon + " or successor_id = " + seLondon,
@@ -190,7 +193,7 @@ class RowLevelSecurityTest {
                 ScopeLevel.REGION, "predecessor_id in " + londonIcs + " or successor_id in " + londonIcs,
                 ScopeLevel.NATIONAL, "true"));
         String trustsOfIcs = "(select id from trust where ics_id = " + seLondon + " or id in " + membersEver + ")";
-        String trustsOfLondon = "(select id from trust where ics_id in " + londonIcs + ")";
+        String trustsOfLondon = "(select id from trust where ics_id in " + londonIcs + " or id in " + londonMembersEver + ")";
         tables.put("trust_link", Map.of(
                 ScopeLevel.TRUST, "predecessor_id = " + rj1 + " or successor_id = " + rj1,
                 ScopeLevel.ICS, "predecessor_id in " + trustsOfIcs + " or successor_id in " + trustsOfIcs,

@@ -1,6 +1,5 @@
 package uk.nhs.strategycheck.admin.ui;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -9,11 +8,9 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import uk.nhs.strategycheck.admin.AdminProblem;
@@ -47,17 +44,7 @@ public class ImportChangesView extends Main {
                         + "a file can be loaded again safely. If any line has a problem, nothing is imported; otherwise "
                         + "each date's changes become one change, applied at once if its day has come."));
 
-        var upload = new Upload(UploadHandler.inMemory((metadata, data) -> {
-            var ui = UI.getCurrent();
-            if (ui != null) {
-                ui.access(() -> show(data));
-            }
-        }));
-        upload.setAcceptedFileTypes(".csv", "text/csv");
-        upload.setMaxFileSize(OrganisationChangeService.MAX_FILE_BYTES);
-        upload.setMaxFiles(1);
-        upload.getElement().setAttribute("aria-label", "Change file (CSV)");
-        add(upload);
+        add(CsvUpload.of("Change file (CSV)", OrganisationChangeService.MAX_FILE_BYTES, this::show));
 
         summary.getElement().setAttribute("role", "status");
         summary.addClassName("outcome");

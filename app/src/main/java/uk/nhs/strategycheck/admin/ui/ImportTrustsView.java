@@ -1,6 +1,5 @@
 package uk.nhs.strategycheck.admin.ui;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -9,11 +8,9 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import uk.nhs.strategycheck.admin.AdminProblem;
@@ -42,17 +39,7 @@ public class ImportTrustsView extends Main {
                         + "You will see every row and its problems before anything is saved; if any row has a problem, "
                         + "nothing is imported."));
 
-        var upload = new Upload(UploadHandler.inMemory((metadata, data) -> {
-            var ui = UI.getCurrent();
-            if (ui != null) {
-                ui.access(() -> show(data));
-            }
-        }));
-        upload.setAcceptedFileTypes(".csv", "text/csv");
-        upload.setMaxFileSize(OrganisationAdminService.MAX_IMPORT_BYTES);
-        upload.setMaxFiles(1);
-        upload.getElement().setAttribute("aria-label", "CSV file of trusts");
-        add(upload);
+        add(CsvUpload.of("CSV file of trusts", OrganisationAdminService.MAX_IMPORT_BYTES, this::show));
 
         summary.getElement().setAttribute("role", "status");
         summary.addClassName("outcome");

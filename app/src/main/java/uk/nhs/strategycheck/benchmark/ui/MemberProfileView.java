@@ -44,7 +44,8 @@ public class MemberProfileView extends Main implements BeforeEnterObserver, HasD
         var profile = loaded.get();
         title = profile.trust().name() + " - Digital Strategy Check";
         add(new H1(profile.trust().name()));
-        add(new Paragraph(profile.trust().odsCode() + ", " + profile.trust().trustType() + " trust in "
+        add(new Paragraph(profile.trust().odsCode() + ", "
+                + (profile.trust().trustType() == null ? "unclassified" : profile.trust().trustType()) + " trust in "
                 + profile.icsName() + " ICS."));
         add(new CycleChooser(profile.cycleNames(), profile.cycleName(), chosen -> getUI().ifPresent(ui ->
                 ui.navigate(MemberProfileView.class, new com.vaadin.flow.router.RouteParameters("ods", odsCode),

@@ -50,6 +50,9 @@ public class TrustHomeView extends Main {
     }
 
     private static String capitalise(String text) {
+        if (text == null) {
+            return "Not classified yet";
+        }
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }
