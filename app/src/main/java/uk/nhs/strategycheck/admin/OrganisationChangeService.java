@@ -239,7 +239,7 @@ public class OrganisationChangeService {
     }
 
     /** Applies every planned change whose day has come; runs daily, and at start-up. */
-    @Scheduled(cron = "${dsc.organisation-changes.cron:0 5 0 * * *}", zone = "Europe/London")
+    @Scheduled(cron = "${dsc.organisation-changes.cron}", zone = "Europe/London")
     @EventListener(ApplicationReadyEvent.class)
     public int applyDueChanges() {
         return changes.applyDue();
