@@ -58,7 +58,7 @@ public class BenchmarkService {
             throw new AccessDeniedException("Only a trust's own users see its own benchmark");
         }
         var trust = benchmarks.trust(scope.trustId()).orElseThrow();
-        return profile(trust, cycleName, true, cycle -> publishedIcs(trust, cycle));
+        return profile(trust, cycleName, true, cycle -> publishedIcs(trust, cycle), Optional.empty());
     }
 
     /**
@@ -66,18 +66,23 @@ public class BenchmarkService {
      * trust that was a member then (of the ICS or of one it succeeded), compared with that ICS.
      */
     public Optional<TrustProfile> memberProfile(String odsCode, Optional<String> cycleName) {
+        return memberProfile(odsCode, cycleName, Optional.empty());
+    }
+
+    /** The same, with a past cycle's trusts and medians as published or restated to today's ICS. */
+    public Optional<TrustProfile> memberProfile(String odsCode, Optional<String> cycleName, Optional<Footprint> footprint) {
         var scope = icsScope();
         long icsId = scope.assignment().icsId();
         var named = cycleName.flatMap(name -> find(benchmarks.cycles(scope.assignment().regionId()), name));
         if (named.isPresent()) {
-            var member = members(icsId, named.get(), footprint(named.get())).stream()
+            var member = members(icsId, named.get(), view(named.get(), footprint)).stream()
                     .filter(m -> m.trust().odsCode().equals(odsCode)).findFirst()
                     .orElseThrow(() -> new AccessDeniedException("Not a member trust of your ICS in " + named.get().name()));
-            return profile(member.trust(), cycleName, false, cycle -> member);
+            return profile(member.trust(), cycleName, false, cycle -> member, footprint);
         }
         var trust = benchmarks.trust(odsCode).filter(t -> t.icsId() == icsId)
                 .orElseThrow(() -> new AccessDeniedException("Not a member trust of your ICS"));
-        return profile(trust, cycleName, false, cycle -> publishedIcs(trust, cycle));
+        return profile(trust, cycleName, false, cycle -> publishedIcs(trust, cycle), footprint);
     }
 
     /** The ICS whose results the trust's assessment of the cycle was part of (for an open cycle, today's). */
@@ -88,7 +93,8 @@ public class BenchmarkService {
     }
 
     private Optional<TrustProfile> profile(TrustFacts trust, Optional<String> cycleName, boolean anonymised,
-                                           Function<BenchmarkRepository.Cycle, BenchmarkRepository.Member> icsOf) {
+                                           Function<BenchmarkRepository.Cycle, BenchmarkRepository.Member> icsOf,
+                                           Optional<Footprint> requested) {
         var cycles = benchmarks.cycles(trust.regionId());
         if (cycles.isEmpty()) {
             return Optional.empty();
@@ -103,7 +109,7 @@ public class BenchmarkService {
         var scores = benchmarks.approvedScores(trust.icsId(), trust.id(), cycle.name());
         Map<Long, BigDecimal> previousScores = previous
                 .map(p -> benchmarks.approvedScores(trust.icsId(), trust.id(), p.name())).orElse(Map.of());
-        var footprint = footprint(cycle);
+        var footprint = view(cycle, requested);
         var ics = icsOf.apply(cycle);
         var medians = benchmarks.medians(cycle.name(), cycle.frameworkId(), footprint);
         int minimum = anonymised ? MIN_TRUSTS_FOR_A_MEDIAN : 1;
@@ -131,7 +137,12 @@ public class BenchmarkService {
 
     /** Closed cycles show as published by default; an open one has only today's footprint. */
     private Footprint footprint(BenchmarkRepository.Cycle cycle) {
-        return cycle.closesOn().isBefore(LocalDate.now(clock)) ? Footprint.AS_PUBLISHED : Footprint.RESTATED;
+        return view(cycle, Optional.empty());
+    }
+
+    /** The footprint asked for, for a closed cycle; an open cycle has only today's. */
+    private Footprint view(BenchmarkRepository.Cycle cycle, Optional<Footprint> requested) {
+        return cycle.closesOn().isBefore(LocalDate.now(clock)) ? requested.orElse(Footprint.AS_PUBLISHED) : Footprint.RESTATED;
     }
 
     private static String footprintNote(Footprint footprint, BenchmarkRepository.Cycle cycle, String icsName) {
@@ -171,7 +182,7 @@ public class BenchmarkService {
                         members(icsId, c, footprint(c)).stream().map(m -> m.trust().id()).toList(), c.name()).isEmpty())
                         .findFirst())
                 .orElse(cycles.get(0));
-        var view = cycle.closesOn().isBefore(LocalDate.now(clock)) ? footprint.orElse(footprint(cycle)) : Footprint.RESTATED;
+        var view = view(cycle, footprint);
         var members = members(icsId, cycle, view);
         var scores = benchmarks.approvedScoresOfTrusts(members.stream().map(m -> m.trust().id()).toList(), cycle.name());
         var rows = members.stream()
@@ -219,6 +230,11 @@ public class BenchmarkService {
 
     /** Where each member trust's assessment of the cycle stands; without a cycle, the current one. */
     public Optional<Submissions> submissions(Optional<String> cycleName) {
+        return submissions(cycleName, Optional.empty());
+    }
+
+    /** The same, for a past cycle as published (its trusts then) or restated (today's). */
+    public Optional<Submissions> submissions(Optional<String> cycleName, Optional<Footprint> footprint) {
         var scope = icsScope();
         long icsId = scope.assignment().icsId();
         var cycles = benchmarks.cycles(scope.assignment().regionId());
@@ -230,7 +246,7 @@ public class BenchmarkService {
             return Optional.empty();
         }
         var name = cycle.get().name();
-        var members = members(icsId, cycle.get(), footprint(cycle.get())).stream()
+        var members = members(icsId, cycle.get(), view(cycle.get(), footprint)).stream()
                 .map(BenchmarkRepository.Member::trust).toList();
         var states = benchmarks.submissionsOfTrusts(members.stream().map(TrustFacts::id).toList(), name);
         var reminders = benchmarks.lastReminders(icsId, name);

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.nhs.strategycheck.audit.AuditLog;
 import uk.nhs.strategycheck.benchmark.BenchmarkService;
+import uk.nhs.strategycheck.benchmark.Footprint;
 import uk.nhs.strategycheck.benchmark.SubmissionRow;
 import uk.nhs.strategycheck.benchmark.TrustProfile;
 import uk.nhs.strategycheck.reporting.BoardPackData;
@@ -95,15 +96,20 @@ public class ReportService {
         throw new AccessDeniedException("Reports are for trusts and ICS leaders");
     }
 
-    /** The ICS board pack: only the ICS leader's own ICS. */
+    /** The ICS board pack: only the ICS leader's own ICS; a closed cycle's as published. */
     public byte[] boardPack(String icsOdsCode, String cycleName) {
+        return boardPack(icsOdsCode, cycleName, Optional.empty());
+    }
+
+    /** The board pack of a past cycle as published (the default) or restated to today's ICS, labelled which. */
+    public byte[] boardPack(String icsOdsCode, String cycleName, Optional<Footprint> footprint) {
         var scope = scopes.require();
         scope.require(ScopeLevel.ICS);
         if (!scope.assignment().icsOdsCode().equals(icsOdsCode)) {
             throw new AccessDeniedException("You can download the board pack of your own ICS only");
         }
-        var heatmap = benchmarks.heatmap(Optional.of(cycleName)).orElseThrow();
-        var submissions = benchmarks.submissions(Optional.of(cycleName)).orElseThrow();
+        var heatmap = benchmarks.heatmap(Optional.of(cycleName), footprint).orElseThrow();
+        var submissions = benchmarks.submissions(Optional.of(cycleName), footprint).orElseThrow();
         var summaries = heatmap.characteristics().stream()
                 .map(c -> new BoardPackData.CharacteristicSummary(c.position(), c.code(), c.name(),
                         heatmap.icsMedian().get(c.id()), heatmap.nationalMedian().get(c.id())))
@@ -111,7 +117,7 @@ public class ReportService {
         Optional<String> previous = Optional.empty();
         var profiles = new java.util.ArrayList<BoardPackData.TrustProfile>();
         for (var row : submissions.trusts()) {
-            var profile = benchmarks.memberProfile(row.trust().odsCode(), Optional.of(cycleName)).orElseThrow();
+            var profile = benchmarks.memberProfile(row.trust().odsCode(), Optional.of(cycleName), footprint).orElseThrow();
             previous = previous.or(profile::previousCycleName);
             var actions = reports.assessment(row.trust().icsId(), row.trust().id(), cycleName)
                     .map(a -> reports.actions(a, TOP_ACTIONS)).orElse(List.of());

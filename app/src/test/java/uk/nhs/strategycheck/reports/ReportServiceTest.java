@@ -52,6 +52,10 @@ class ReportServiceTest {
         // The open cycle's pack is today's NHS: The Online NHS Trust opened in June 2026, Oxleas has moved away.
         var today = text(reports.boardPack("QKK", "2026/27"));
         assertThat(today).contains("The Online NHS Trust").doesNotContain("Oxleas");
+        // The closed cycle restated to today's ICS, and labelled so.
+        var restated = text(reports.boardPack("QKK", CYCLE, java.util.Optional.of(uk.nhs.strategycheck.benchmark.Footprint.RESTATED)));
+        assertThat(restated).contains("Today's integrated care systems").contains("The Online NHS Trust")
+                .doesNotContain("Oxleas");
         var kings = database.owner().queryForList("""
                 select round(avg(an.score), 1) from assessment a
                   join assessment_cycle c on c.id = a.cycle_id and c.name = ?

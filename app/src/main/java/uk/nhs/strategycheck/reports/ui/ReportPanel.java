@@ -14,11 +14,13 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.context.SecurityContextHolder;
+import uk.nhs.strategycheck.benchmark.Footprint;
 import uk.nhs.strategycheck.reports.ReportService;
 
 /**
@@ -34,6 +36,7 @@ class ReportPanel extends Div {
     private final ReportService.Report kind;
     private final Select<ReportService.Choice> subject = new Select<>();
     private final Select<String> cycle = new Select<>();
+    private final Select<Footprint> footprint = new Select<>();
     private final Button prepare;
     private final ProgressBar progress = new ProgressBar();
     private final Paragraph status = new Paragraph();
@@ -56,6 +59,13 @@ class ReportPanel extends Div {
         cycle.setItems(choices.get(0).cycles());
         cycle.setValue(choices.get(0).latestCycle());
 
+        footprint.setLabel("Organisations");
+        footprint.setItems(Footprint.values());
+        footprint.setItemLabelGenerator(Footprint::label);
+        footprint.setValue(Footprint.AS_PUBLISHED);
+        footprint.setHelperText("For a closed cycle; an open cycle is always today's");
+        footprint.setVisible(kind == ReportService.Report.BOARD_PACK);
+
         prepare = new Button("Prepare " + kind.label() + " (PDF)", click -> prepare());
         prepare.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         progress.setIndeterminate(true);
@@ -64,7 +74,7 @@ class ReportPanel extends Div {
         status.getElement().setAttribute("role", "status");
         status.addClassName("report-status");
 
-        var controls = new Div(subject, cycle, prepare);
+        var controls = new Div(subject, cycle, footprint, prepare);
         controls.addClassName("filters");
         add(controls, progress, status, result);
     }
@@ -73,6 +83,7 @@ class ReportPanel extends Div {
         var ui = UI.getCurrent();
         var choice = subject.getValue();
         var cycleName = cycle.getValue();
+        var organisations = Optional.ofNullable(footprint.getValue());
         var security = SecurityContextHolder.getContext();
         prepare.setEnabled(false);
         progress.setVisible(true);
@@ -84,7 +95,7 @@ class ReportPanel extends Div {
             SecurityContextHolder.setContext(security);
             try {
                 return kind == ReportService.Report.BOARD_PACK
-                        ? reports.boardPack(choice.odsCode(), cycleName)
+                        ? reports.boardPack(choice.odsCode(), cycleName, organisations)
                         : reports.trustReport(choice.odsCode(), cycleName);
             } finally {
                 SecurityContextHolder.clearContext();
