@@ -3,7 +3,12 @@ package uk.nhs.strategycheck.shared;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** CSV as spreadsheets open it: UTF-8 with a byte order mark, RFC 4180 quoting, CRLF line ends. */
+/**
+ * CSV as spreadsheets open it: UTF-8 with a byte order mark, RFC 4180 quoting, CRLF line ends.
+ * Text that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage
+ * return) is written with a leading apostrophe, so a name like =HYPERLINK(...) stays text;
+ * numbers are written as they are.
+ */
 public final class Csv {
 
     private final StringBuilder text = new StringBuilder("\uFEFF");
@@ -13,7 +18,8 @@ public final class Csv {
             if (i > 0) {
                 text.append(',');
             }
-            text.append(quoted(values.get(i) == null ? "" : values.get(i).toString()));
+            var value = values.get(i);
+            text.append(quoted(value == null ? "" : value instanceof Number ? value.toString() : inert(value.toString())));
         }
         text.append("\r\n");
         return this;
@@ -21,6 +27,11 @@ public final class Csv {
 
     public byte[] bytes() {
         return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String inert(String value) {
+        boolean formula = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
+        return formula && !value.matches("-?[0-9]+(\\.[0-9]+)?") ? "'" + value : value;
     }
 
     private static String quoted(String value) {

@@ -20,4 +20,15 @@ class CsvTest {
         assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(
                 "\uFEFFODS code,Trust\r\nRJ1,\"Guy's and St Thomas', \"\"GSTT\"\"\",,3.5\r\n");
     }
+
+    @Test
+    void textThatASpreadsheetWouldRunAsAFormulaStaysText() {
+        var text = new String(new Csv()
+                .row(Arrays.asList("=HYPERLINK(\"http://evil.example\",\"Click\")", "+1+1", "@SUM(A1)", "-2+3", "\tx"))
+                .row(Arrays.asList(new java.math.BigDecimal("-0.5"), "-0.5", "3.5", "a=b"))
+                .bytes(), StandardCharsets.UTF_8);
+
+        assertThat(text).isEqualTo("\uFEFF\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\","
+                + "'+1+1,'@SUM(A1),'-2+3,'\tx\r\n-0.5,-0.5,3.5,a=b\r\n");
+    }
 }
