@@ -501,6 +501,27 @@ class RowLevelSecurityTest {
                 }));
     }
 
+    /** A trust's scope cannot attach rows to another trust's assessment, even in its own ICS. */
+    @TestFactory
+    Stream<DynamicTest> childRowsAreTiedToTheirAssessmentsTrust() {
+        long rjzAssessment = assessments.get("RJZ");
+        long statement = id("select id from statement where position = 3 order by id limit 1");
+        long characteristic = id("select min(id) from characteristic");
+        return Stream.of(insertAnswer(seLondon, rj1, rjzAssessment, statement),
+                        insertAction(seLondon, rj1, rjzAssessment, characteristic),
+                        insertTransition(seLondon, rj1, rjzAssessment))
+                .map(statementSql -> dynamicTest(statementSql, () -> {
+                    try (var app = database.asApplication()) {
+                        app.setAutoCommit(false);
+                        enterScope(app, scopes.get(ScopeLevel.TRUST));
+                        assertThatThrownBy(() -> app.createStatement().execute(statementSql))
+                                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState())
+                                        .isEqualTo("23503"));
+                        app.rollback();
+                    }
+                }));
+    }
+
     @Test
     void anAppliedChangeCannotBeMarkedOtherwiseByTheApplication() throws SQLException {
         try (var app = database.asApplication()) {
