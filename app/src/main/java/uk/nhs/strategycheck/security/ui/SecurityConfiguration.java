@@ -11,6 +11,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import uk.nhs.strategycheck.security.ScopeRefreshFilter;
 
 /** Web security: Vaadin's view access control, with our login view. */
@@ -22,6 +23,12 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ScopeRefreshFilter scopeRefresh) throws Exception {
         http.addFilterAfter(scopeRefresh, SecurityContextHolderFilter.class);
+        // Browsers send no address to other sites, and the pages may use no camera, microphone,
+        // location or payment; framing by other sites is refused (Spring's default, kept).
+        http.headers(headers -> headers
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(
+                        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()")));
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/webjars/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
