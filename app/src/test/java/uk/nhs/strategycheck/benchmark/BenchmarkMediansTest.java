@@ -35,6 +35,8 @@ class BenchmarkMediansTest {
     TestDatabase database;
     @Autowired
     SignIn signIn;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     private JdbcTemplate owner;
     private long framework;
@@ -137,9 +139,30 @@ class BenchmarkMediansTest {
         assertThat(leadership.peer()).contains(new BigDecimal("3.0"));
     }
 
+    @Test
+    void theDatabaseWithholdsMediansOfFewerThanThreeTrustsFromScopesThatMayNotSeeTheirScores() {
+        long seLondon = id("select id from ics where ods_code = 'QKK'");
+        // South East London has two approved trusts in this cycle (King's and Lewisham and Greenwich).
+        signIn.as("ics.leader@demo.example");
+        assertThat(medians()).as("the ICS leader reads both trusts' scores anyway")
+                .anyMatch(m -> m.grouping() == Median.Grouping.ICS && m.groupId() == seLondon && m.trusts() == 2);
+        signIn.as("multi.viewer@demo.example");
+        assertThat(medians()).as("a trust gets no median of fewer than three").isNotEmpty()
+                .allMatch(m -> m.trusts() >= 3);
+        signIn.out();
+        assertThat(medians()).as("no scope, no medians").isEmpty();
+    }
+
+    /** The cycle's medians in the signed-in user's scope, as the service reads them. */
+    private List<Median> medians() {
+        return new org.springframework.transaction.support.TransactionTemplate(transactions)
+                .execute(status -> benchmarks.medians(CYCLE, framework, Footprint.AS_PUBLISHED));
+    }
+
     private Median median(Median.Grouping grouping, Long groupId, String trustType, String characteristic) {
         long id = characteristic(characteristic);
-        return benchmarks.medians(CYCLE, framework, Footprint.AS_PUBLISHED).stream()
+        signIn.as("national.admin@demo.example");
+        return medians().stream()
                 .filter(m -> m.grouping() == grouping && java.util.Objects.equals(m.groupId(), groupId)
                         && java.util.Objects.equals(m.trustType(), trustType) && m.characteristicId() == id)
                 .findFirst().orElseThrow();
