@@ -1,6 +1,7 @@
 package uk.nhs.strategycheck.assessment;
 
 import static uk.nhs.strategycheck.db.Tables.ANSWER;
+import static uk.nhs.strategycheck.db.Tables.AUDIT_EVENT;
 import static uk.nhs.strategycheck.db.Tables.ASSESSMENT;
 import static uk.nhs.strategycheck.db.Tables.ASSESSMENT_CYCLE;
 import static uk.nhs.strategycheck.db.Tables.ASSESSMENT_TRANSITION;
@@ -48,6 +49,12 @@ class AssessmentRepository {
 
     Optional<String> findTrustName(long trustId) {
         return db.select(TRUST.NAME).from(TRUST).where(TRUST.ID.eq(trustId)).fetchOptional(TRUST.NAME);
+    }
+
+    /** Whether the user has changed any answer of the assessment (the audit log keeps every change). */
+    boolean answersChangedBy(long assessmentId, long userId) {
+        return db.fetchExists(AUDIT_EVENT, AUDIT_EVENT.USER_ID.eq(userId), AUDIT_EVENT.ACTION.eq("ANSWER_CHANGED"),
+                AUDIT_EVENT.ENTITY_TYPE.eq("answer"), AUDIT_EVENT.ENTITY_ID.startsWith(assessmentId + "/"));
     }
 
     /** The first day the trust is closed, if it has closed or a closure has been applied. */

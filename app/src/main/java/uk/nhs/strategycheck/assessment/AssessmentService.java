@@ -90,11 +90,13 @@ public class AssessmentService {
                 history,
                 lastScores.isEmpty() ? Optional.empty() : previous.map(p -> p.name()),
                 lastScores,
-                capabilities(assignment.role(), assessment, cycle, today, closedOn(scope)));
+                capabilities(assignment.role(), assessment, cycle, today, closedOn(scope),
+                        assignment.role() == Role.TRUST_APPROVER && assessments.answersChangedBy(assessment.id(), scope.userId())));
     }
 
     private Capabilities capabilities(Role role, AssessmentRepository.AssessmentRow assessment,
-                                      AssessmentRepository.Cycle cycle, LocalDate today, Optional<LocalDate> closedOn) {
+                                      AssessmentRepository.Cycle cycle, LocalDate today, Optional<LocalDate> closedOn,
+                                      boolean answeredIt) {
         var status = assessment.status();
         boolean open = isOpen(assessment, cycle, today) && closedOn.isEmpty();
         boolean editor = canEdit(role);
@@ -116,8 +118,11 @@ public class AssessmentService {
             reason = "This assessment has been approved. Its answers are frozen.";
         }
         boolean approver = role == Role.TRUST_APPROVER;
+        if (approver && status == AssessmentStatus.SUBMITTED && answeredIt) {
+            reason = "You changed answers in this assessment, so another approver must sign it off.";
+        }
         return new Capabilities(answers, editor && open && status != AssessmentStatus.SUBMITTED,
-                answers, approver && status == AssessmentStatus.SUBMITTED,
+                answers, approver && status == AssessmentStatus.SUBMITTED && !answeredIt,
                 approver && open && status == AssessmentStatus.SUBMITTED, reason);
     }
 
@@ -220,6 +225,10 @@ public class AssessmentService {
     public void approve(long assessmentId, int expectedVersion) {
         var scope = trustScope();
         var assessment = submittedAssessment(scope, assessmentId, false);
+        // Four eyes: whoever changed an answer cannot also sign the assessment off.
+        if (assessments.answersChangedBy(assessment.id(), scope.userId())) {
+            throw new AssessmentProblem("You changed answers in this assessment, so another approver must sign it off.");
+        }
         move(scope, assessment, AssessmentStatus.APPROVED, null, expectedVersion, "ASSESSMENT_APPROVED");
     }
 

@@ -287,6 +287,31 @@ class AssessmentServiceTest {
         assertThat(count("select count(*) from improvement_action where assessment_id = ?", page.assessmentId())).isZero();
     }
 
+    @Test
+    void anApproverWhoChangedAnAnswerCannotSignTheAssessmentOffAndAnotherApproverCan() throws SQLException {
+        database.trustUser("rj2.approver2@test.example", "Bea Approver", "TRUST_APPROVER", "RJ2");
+        signIn.as(EDITOR);
+        var page = answerEverything();
+        signIn.as(APPROVER);
+        assessments.saveAnswer(page.assessmentId(), firstStatement(page), new AnswerDraft(4, "Board minutes", List.of()), 1);
+        signIn.as(EDITOR);
+        assessments.submit(page.assessmentId(), page.version());
+
+        signIn.as(APPROVER);
+        var review = assessments.open().orElseThrow();
+        assertThat(review.can().approve()).isFalse();
+        assertThat(review.can().readOnlyReason()).isEqualTo(
+                "You changed answers in this assessment, so another approver must sign it off.");
+        assertThatThrownBy(() -> assessments.approve(page.assessmentId(), page.version() + 1))
+                .isInstanceOf(AssessmentProblem.class).hasMessageContaining("another approver must sign it off");
+        assertThat(status(page.assessmentId())).isEqualTo("SUBMITTED");
+
+        signIn.as("rj2.approver2@test.example");
+        assertThat(assessments.open().orElseThrow().can().approve()).isTrue();
+        assessments.approve(page.assessmentId(), page.version() + 1);
+        assertThat(status(page.assessmentId())).isEqualTo("APPROVED");
+    }
+
     private AssessmentPage answerEverything() {
         var page = assessments.open().orElseThrow();
         for (long statement : statementIds(page)) {
