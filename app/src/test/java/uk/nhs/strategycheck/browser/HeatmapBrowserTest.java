@@ -81,6 +81,12 @@ class HeatmapBrowserTest extends BrowserTest {
     @Test
     void anIcsLeaderSeesWhoHasSubmittedAndARegionAdminComparesIcss() {
         signInAs("ics.leader@demo.example");
+        // Another ICS's trust typed into the address: the refusal page, never a stack trace.
+        open("ics/trusts/RAX");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("You do not have access to this page");
+        assertThat(page.getByRole(AriaRole.MAIN)).not().containsText("Exception");
+
         open("ics/submissions");
         assertThat(page.getByRole(AriaRole.MAIN)).containsText("member trusts have submitted their");
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
