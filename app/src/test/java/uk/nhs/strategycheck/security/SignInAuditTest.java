@@ -1,0 +1,61 @@
+package uk.nhs.strategycheck.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.nhs.strategycheck.IntegrationTest;
+import uk.nhs.strategycheck.TestDatabase;
+import uk.nhs.strategycheck.browser.BrowserTest;
+
+/** Sign-ins through the real login endpoint, failed and successful, reach the audit log (issue 10, finding 15). */
+@IntegrationTest
+class SignInAuditTest {
+
+    private static final String EMAIL = "viewer@demo.example";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestDatabase database;
+
+    @Test
+    void failedAndSuccessfulSignInsAreAudited() throws Exception {
+        var owner = database.owner();
+        long before = events(owner, "SIGN_IN_FAILED") + events(owner, "SIGNED_IN");
+
+        signIn("not-the-password");
+        signIn(BrowserTest.DEMO_PASSWORD);
+
+        assertThat(owner.queryForList("""
+                select action from audit_event where user_email = ? and action in ('SIGN_IN_FAILED', 'SIGNED_IN')
+                 order by id desc limit 2""", String.class, EMAIL)).containsExactly("SIGNED_IN", "SIGN_IN_FAILED");
+        assertThat(events(owner, "SIGN_IN_FAILED") + events(owner, "SIGNED_IN")).isEqualTo(before + 2);
+        assertThat(owner.queryForObject("select r.ods_code from audit_event e join region r on r.id = e.region_id "
+                + "where e.user_email = ? and e.action = 'SIGNED_IN' order by e.id desc limit 1", String.class, EMAIL))
+                .as("the user's region admins see it").isEqualTo("Y56");
+    }
+
+    private void signIn(String password) throws Exception {
+        var form = "username=" + URLEncoder.encode(EMAIL, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
+    private static long events(org.springframework.jdbc.core.JdbcTemplate owner, String action) throws SQLException {
+        return owner.queryForObject("select count(*) from audit_event where user_email = ? and action = ?", Long.class,
+                EMAIL, action);
+    }
+}
