@@ -169,6 +169,12 @@ class UserAdminRepository {
                 .fetchOne(ROLE_ASSIGNMENT.ID);
     }
 
+    /** Whether the user holds a national role (which a region admin cannot see, so asked of the database). */
+    boolean holdsNationalRole(long userId) {
+        return db.select(org.jooq.impl.DSL.field("tenancy.holds_national_role({0})", Boolean.class, userId))
+                .fetchSingle().value1();
+    }
+
     boolean deleteAssignment(long assignmentId) {
         return db.deleteFrom(ROLE_ASSIGNMENT).where(ROLE_ASSIGNMENT.ID.eq(assignmentId)).execute() == 1;
     }

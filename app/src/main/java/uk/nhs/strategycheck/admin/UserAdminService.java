@@ -367,9 +367,10 @@ public class UserAdminService {
         return user;
     }
 
-    private static boolean manages(CurrentScope scope, UserAdminRepository.UserRow user) {
+    /** A national admin manages everyone; a region admin their region's users, but nobody with a national role. */
+    private boolean manages(CurrentScope scope, UserAdminRepository.UserRow user) {
         return scope.assignment().level() == ScopeLevel.NATIONAL
-                || scope.assignment().regionId().equals(user.homeRegionId());
+                || (scope.assignment().regionId().equals(user.homeRegionId()) && !users.holdsNationalRole(user.id()));
     }
 
     /** The organisation, read again within the admin's scope, provided the role may be given there. */

@@ -176,6 +176,18 @@ class UserAdminServiceTest {
     }
 
     @Test
+    void aRegionAdminCannotDisableALondonAccountThatAlsoHoldsANationalRole() throws SQLException {
+        database.trustUser("london.national@test.example", "Nia National", "TRUST_VIEWER", "RJ6");
+        long both = userId("london.national@test.example");
+        owner.update("insert into role_assignment (user_id, role) values (?, 'NATIONAL_ADMIN') on conflict do nothing", both);
+        signIn.as("region.admin@demo.example");
+
+        assertThat(service.user(both).orElseThrow().managed()).isFalse();
+        assertThatThrownBy(() -> service.disable(both)).isInstanceOf(AccessDeniedException.class);
+        assertThat(owner.queryForObject("select enabled from app_user where id = ?", Boolean.class, both)).isTrue();
+    }
+
+    @Test
     void aNationalAdminManagesEveryRegion() {
         signIn.as("national.admin@demo.example");
         assertThat(service.users(new UserFilter(NORTH_WEST_USER, null, null, null), 0, 10))

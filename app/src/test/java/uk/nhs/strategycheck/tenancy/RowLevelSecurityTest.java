@@ -337,8 +337,17 @@ class RowLevelSecurityTest {
                         insertCycle(london, "2017/18", framework),
                         insertCycle(northWest, "2017/18", framework)),
                 new Case("role_assignment", regionScope,
-                        insertAssignment(northWestUser, london, swLondon, rax),
+                        insertAssignment(editor, london, swLondon, rax),
                         insertAssignment(northWestUser, northWest, greaterManchester, r0a)),
+                new Case("role_assignment for a user of another region, at a trust of the admin's", regionScope,
+                        null,
+                        insertAssignment(northWestUser, london, swLondon, rax)),
+                new Case("role_assignment over the national admin's account", regionScope,
+                        null,
+                        insertAssignment(scopes.get(ScopeLevel.NATIONAL)[0], london, swLondon, rax)),
+                new Case("audit_event for a trust of another ICS", icsScope,
+                        insertAudit(icsScope[0], london, seLondon, rjz),
+                        insertAudit(icsScope[0], london, seLondon, r0a)),
                 new Case("app_user", regionScope,
                         insertUser("new.london@test.example", london),
                         insertUser("new.north.west@test.example", northWest)),
@@ -520,6 +529,38 @@ class RowLevelSecurityTest {
                         app.rollback();
                     }
                 }));
+    }
+
+    /**
+     * No scope changes its own account, a region admin cannot touch an account with a national
+     * role, and nobody writes a password hash or home region, or deletes actions, as the application.
+     */
+    @Test
+    void accountsChangeOnlyAsTheirAdminsMay() throws SQLException {
+        long editor = scopes.get(ScopeLevel.TRUST)[0];
+        long nationalAdmin = scopes.get(ScopeLevel.NATIONAL)[0];
+        try (var app = database.asApplication()) {
+            app.setAutoCommit(false);
+            enterScope(app, scopes.get(ScopeLevel.TRUST));
+            assertThat(app.createStatement().executeUpdate(
+                    "update app_user set failed_sign_ins = 0, locked_until = null where id = " + editor)).isZero();
+            app.rollback();
+            enterScope(app, scopes.get(ScopeLevel.REGION));
+            assertThat(app.createStatement().executeUpdate(
+                    "update app_user set enabled = false where id = " + nationalAdmin)).isZero();
+            assertThat(app.createStatement().executeUpdate(
+                    "update app_user set enabled = enabled where id = " + editor)).as("a London user").isEqualTo(1);
+            app.rollback();
+            for (var statement : List.of("update app_user set password_hash = null",
+                    "update app_user set home_region_id = " + london,
+                    "delete from improvement_action", "update ics set name = name")) {
+                enterScope(app, scopes.get(ScopeLevel.NATIONAL));
+                assertThatThrownBy(() -> app.createStatement().execute(statement)).as(statement)
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState())
+                                .isEqualTo(INSUFFICIENT_PRIVILEGE));
+                app.rollback();
+            }
+        }
     }
 
     @Test
