@@ -143,9 +143,14 @@ class BenchmarkRepository {
         return approvedScores(ASSESSMENT.ICS_ID.eq(icsId).and(ANSWER.ICS_ID.eq(icsId)), cycleName);
     }
 
-    /** The same for the given trusts, wherever their rows are now (row level security decides what shows). */
-    Map<Long, Map<Long, BigDecimal>> approvedScoresOfTrusts(java.util.Collection<Long> trustIds, String cycleName) {
-        return approvedScores(ASSESSMENT.TRUST_ID.in(trustIds), cycleName);
+    /**
+     * The same for the given trusts, in the partitions of the ICSs they are in now (named, so the
+     * planner prunes the rest); row level security decides what shows.
+     */
+    Map<Long, Map<Long, BigDecimal>> approvedScoresOfTrusts(java.util.Collection<TrustFacts> trusts, String cycleName) {
+        var icsIds = trusts.stream().map(TrustFacts::icsId).distinct().toList();
+        return approvedScores(ASSESSMENT.TRUST_ID.in(trusts.stream().map(TrustFacts::id).toList())
+                .and(ASSESSMENT.ICS_ID.in(icsIds)).and(ANSWER.ICS_ID.in(icsIds)), cycleName);
     }
 
     private Map<Long, Map<Long, BigDecimal>> approvedScores(org.jooq.Condition trusts, String cycleName) {
@@ -166,13 +171,15 @@ class BenchmarkRepository {
     }
 
     /** The status of each of the trusts' assessments in the named cycle (trusts without one are absent). */
-    Map<Long, Submission> submissionsOfTrusts(java.util.Collection<Long> trustIds, String cycleName) {
+    Map<Long, Submission> submissionsOfTrusts(java.util.Collection<TrustFacts> trusts, String cycleName) {
         var answered = org.jooq.impl.DSL.count(ANSWER.SCORE);
         return db.select(ASSESSMENT.TRUST_ID, ASSESSMENT.STATUS, ASSESSMENT.UPDATED_AT, answered)
                 .from(ASSESSMENT)
                 .join(ASSESSMENT_CYCLE).on(ASSESSMENT_CYCLE.ID.eq(ASSESSMENT.CYCLE_ID))
                 .leftJoin(ANSWER).on(ANSWER.ICS_ID.eq(ASSESSMENT.ICS_ID), ANSWER.ASSESSMENT_ID.eq(ASSESSMENT.ID))
-                .where(ASSESSMENT.TRUST_ID.in(trustIds), ASSESSMENT_CYCLE.NAME.eq(cycleName))
+                .where(ASSESSMENT.TRUST_ID.in(trusts.stream().map(TrustFacts::id).toList()),
+                        ASSESSMENT.ICS_ID.in(trusts.stream().map(TrustFacts::icsId).distinct().toList()),
+                        ASSESSMENT_CYCLE.NAME.eq(cycleName))
                 .groupBy(ASSESSMENT.TRUST_ID, ASSESSMENT.STATUS, ASSESSMENT.UPDATED_AT)
                 .fetchMap(ASSESSMENT.TRUST_ID,
                         r -> new Submission(r.value1(), r.value2(), r.value3(), r.value4()));

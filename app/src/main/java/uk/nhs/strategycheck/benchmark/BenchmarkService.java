@@ -179,12 +179,14 @@ public class BenchmarkService {
         }
         var cycle = cycleName.flatMap(name -> find(cycles, name))
                 .or(() -> cycles.stream().filter(c -> !benchmarks.approvedScoresOfTrusts(
-                        members(icsId, c, footprint(c)).stream().map(m -> m.trust().id()).toList(), c.name()).isEmpty())
+                        members(icsId, c, footprint(c)).stream().map(BenchmarkRepository.Member::trust).toList(),
+                        c.name()).isEmpty())
                         .findFirst())
                 .orElse(cycles.get(0));
         var view = view(cycle, footprint);
         var members = members(icsId, cycle, view);
-        var scores = benchmarks.approvedScoresOfTrusts(members.stream().map(m -> m.trust().id()).toList(), cycle.name());
+        var scores = benchmarks.approvedScoresOfTrusts(members.stream().map(BenchmarkRepository.Member::trust).toList(),
+                cycle.name());
         var rows = members.stream()
                 .map(m -> new Heatmap.Row(m.trust(), scores.getOrDefault(m.trust().id(), Map.of()),
                         m.icsId() == icsId ? Optional.empty() : Optional.of(m.icsName())))
@@ -248,7 +250,7 @@ public class BenchmarkService {
         var name = cycle.get().name();
         var members = members(icsId, cycle.get(), view(cycle.get(), footprint)).stream()
                 .map(BenchmarkRepository.Member::trust).toList();
-        var states = benchmarks.submissionsOfTrusts(members.stream().map(TrustFacts::id).toList(), name);
+        var states = benchmarks.submissionsOfTrusts(members, name);
         var reminders = benchmarks.lastReminders(icsId, name);
         var rows = members.stream().map(t -> {
             var submission = Optional.ofNullable(states.get(t.id()));
