@@ -2,13 +2,11 @@ package uk.nhs.strategycheck.admin;
 
 import static uk.nhs.strategycheck.db.Tables.ASSESSMENT;
 import static uk.nhs.strategycheck.db.Tables.ASSESSMENT_CYCLE;
-import static uk.nhs.strategycheck.db.Tables.ASSESSMENT_TRANSITION;
 import static uk.nhs.strategycheck.db.Tables.FRAMEWORK;
 import static uk.nhs.strategycheck.db.Tables.REGION;
 import static uk.nhs.strategycheck.db.Tables.TRUST;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -77,26 +75,12 @@ class CycleAdminRepository {
                         r.value7()));
     }
 
-    void reopen(CycleAssessment assessment, LocalDate until, String reason, long userId, String userName) {
-        var reopenedStatus = "SUBMITTED".equals(assessment.status()) || "APPROVED".equals(assessment.status())
-                ? "RETURNED" : assessment.status();
-        db.update(ASSESSMENT)
-                .set(ASSESSMENT.REOPENED_UNTIL, until)
-                .set(ASSESSMENT.REOPEN_REASON, reason)
-                .set(ASSESSMENT.STATUS, reopenedStatus)
-                .set(ASSESSMENT.UPDATED_AT, OffsetDateTime.now())
-                .set(ASSESSMENT.VERSION, ASSESSMENT.VERSION.plus(1))
-                .where(ASSESSMENT.ICS_ID.eq(assessment.icsId()), ASSESSMENT.ID.eq(assessment.id()))
-                .execute();
-        db.insertInto(ASSESSMENT_TRANSITION)
-                .set(ASSESSMENT_TRANSITION.ICS_ID, assessment.icsId())
-                .set(ASSESSMENT_TRANSITION.TRUST_ID, assessment.trustId())
-                .set(ASSESSMENT_TRANSITION.ASSESSMENT_ID, assessment.id())
-                .set(ASSESSMENT_TRANSITION.FROM_STATUS, assessment.status())
-                .set(ASSESSMENT_TRANSITION.TO_STATUS, reopenedStatus)
-                .set(ASSESSMENT_TRANSITION.REASON, reason)
-                .set(ASSESSMENT_TRANSITION.USER_ID, userId)
-                .set(ASSESSMENT_TRANSITION.USER_NAME, userName)
-                .execute();
+    /**
+     * Reopens the assessment through the database's workflow function, which checks that the
+     * scope is this region's admin (or a national admin) and records the transition.
+     */
+    void reopen(CycleAssessment assessment, LocalDate until, String reason) {
+        db.select(DSL.field("tenancy.reopen_assessment({0}, {1}, {2})", Integer.class, assessment.id(), until, reason))
+                .fetchSingle();
     }
 }

@@ -117,7 +117,6 @@ public class CycleAdminService {
      */
     public void reopen(long cycleId, String trustOdsCode, LocalDate until, String reason) {
         var cycle = managed(cycleId);
-        var scope = scopes.require();
         var today = LocalDate.now(clock);
         if (!cycle.state(today).equals("Closed")) {
             throw new AdminProblem("The " + cycle.name() + " cycle has not closed, so its assessments are open anyway.");
@@ -138,8 +137,7 @@ public class CycleAdminService {
         if (why.isEmpty() || why.length() > 2000) {
             throw new AdminProblem.Invalid("reason", "Say why it is reopened (up to 2,000 characters); the trust sees this.");
         }
-        cycles.reopen(assessment, until, "Reopened by the region until " + Dates.format(until) + ": " + why,
-                scope.userId(), scope.userName());
+        cycles.reopen(assessment, until, "Reopened by the region until " + Dates.format(until) + ": " + why);
         var after = new LinkedHashMap<String, Object>();
         after.put("reopenedUntil", until.toString());
         after.put("reason", why);

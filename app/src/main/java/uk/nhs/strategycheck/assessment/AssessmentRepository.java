@@ -1,7 +1,6 @@
 package uk.nhs.strategycheck.assessment;
 
 import static uk.nhs.strategycheck.db.Tables.ANSWER;
-import static uk.nhs.strategycheck.db.Tables.AUDIT_EVENT;
 import static uk.nhs.strategycheck.db.Tables.ASSESSMENT;
 import static uk.nhs.strategycheck.db.Tables.ASSESSMENT_CYCLE;
 import static uk.nhs.strategycheck.db.Tables.ASSESSMENT_TRANSITION;
@@ -11,6 +10,7 @@ import static uk.nhs.strategycheck.db.Tables.IMPROVEMENT_ACTION;
 import static uk.nhs.strategycheck.db.Tables.SCALE_POINT;
 import static uk.nhs.strategycheck.db.Tables.STATEMENT;
 import static uk.nhs.strategycheck.db.Tables.TRUST;
+import static org.jooq.impl.DSL.field;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -52,9 +52,9 @@ class AssessmentRepository {
     }
 
     /** Whether the user has changed any answer of the assessment (the audit log keeps every change). */
-    boolean answersChangedBy(long assessmentId, long userId) {
-        return db.fetchExists(AUDIT_EVENT, AUDIT_EVENT.USER_ID.eq(userId), AUDIT_EVENT.ACTION.eq("ANSWER_CHANGED"),
-                AUDIT_EVENT.ENTITY_TYPE.eq("answer"), AUDIT_EVENT.ENTITY_ID.startsWith(assessmentId + "/"));
+    /** Whether the signed-in user changed an answer of the assessment (recorded by the database). */
+    boolean changedAnswersIn(long assessmentId) {
+        return db.select(field("tenancy.changed_answers_in({0})", Boolean.class, assessmentId)).fetchSingle().value1();
     }
 
     /** The first day the trust is closed, if it has closed or a closure has been applied. */
@@ -196,28 +196,15 @@ class AssessmentRepository {
                 a.getVersion(), a.getUpdatedAt() == null ? null : a.getUpdatedAt().toInstant(), a.getUpdatedByName());
     }
 
-    /** Moves the assessment from one status to another if nobody else has since; false otherwise. */
-    boolean changeStatus(long icsId, long assessmentId, AssessmentStatus from, AssessmentStatus to, int expectedVersion) {
-        return db.update(ASSESSMENT)
-                .set(ASSESSMENT.STATUS, to.name())
-                .set(ASSESSMENT.UPDATED_AT, OffsetDateTime.now())
-                .set(ASSESSMENT.VERSION, ASSESSMENT.VERSION.plus(1))
-                .where(ASSESSMENT.ICS_ID.eq(icsId), ASSESSMENT.ID.eq(assessmentId),
-                        ASSESSMENT.STATUS.eq(from.name()), ASSESSMENT.VERSION.eq(expectedVersion))
-                .execute() == 1;
-    }
-
-    void insertTransition(AssessmentRow assessment, AssessmentStatus to, String reason, long userId, String userName) {
-        db.insertInto(ASSESSMENT_TRANSITION)
-                .set(ASSESSMENT_TRANSITION.ICS_ID, assessment.icsId())
-                .set(ASSESSMENT_TRANSITION.TRUST_ID, assessment.trustId())
-                .set(ASSESSMENT_TRANSITION.ASSESSMENT_ID, assessment.id())
-                .set(ASSESSMENT_TRANSITION.FROM_STATUS, assessment.status().name())
-                .set(ASSESSMENT_TRANSITION.TO_STATUS, to.name())
-                .set(ASSESSMENT_TRANSITION.REASON, reason)
-                .set(ASSESSMENT_TRANSITION.USER_ID, userId)
-                .set(ASSESSMENT_TRANSITION.USER_NAME, userName)
-                .execute();
+    /**
+     * Moves the assessment to another status through the database's workflow function, which
+     * checks the role and the state machine and records the transition. False when somebody
+     * else moved or changed it since it was read.
+     */
+    boolean moveAssessment(long assessmentId, AssessmentStatus to, int expectedVersion, String reason) {
+        return db.select(field("tenancy.move_assessment({0}, {1}, {2}, {3})", Integer.class,
+                        assessmentId, to.name(), expectedVersion, reason))
+                .fetchSingle().value1() != null;
     }
 
     List<Transition> findTransitions(long icsId, long assessmentId) {

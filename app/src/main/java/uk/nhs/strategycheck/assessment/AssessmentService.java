@@ -91,7 +91,7 @@ public class AssessmentService {
                 lastScores.isEmpty() ? Optional.empty() : previous.map(p -> p.name()),
                 lastScores,
                 capabilities(assignment.role(), assessment, cycle, today, closedOn(scope),
-                        assignment.role() == Role.TRUST_APPROVER && assessments.answersChangedBy(assessment.id(), scope.userId())));
+                        assignment.role() == Role.TRUST_APPROVER && assessments.changedAnswersIn(assessment.id())));
     }
 
     private Capabilities capabilities(Role role, AssessmentRepository.AssessmentRow assessment,
@@ -226,7 +226,7 @@ public class AssessmentService {
         var scope = trustScope();
         var assessment = submittedAssessment(scope, assessmentId, false);
         // Four eyes: whoever changed an answer cannot also sign the assessment off.
-        if (assessments.answersChangedBy(assessment.id(), scope.userId())) {
+        if (assessments.changedAnswersIn(assessment.id())) {
             throw new AssessmentProblem("You changed answers in this assessment, so another approver must sign it off.");
         }
         move(scope, assessment, AssessmentStatus.APPROVED, null, expectedVersion, "ASSESSMENT_APPROVED");
@@ -248,10 +248,9 @@ public class AssessmentService {
 
     private void move(CurrentScope scope, AssessmentRepository.AssessmentRow assessment, AssessmentStatus to,
                       String reason, int expectedVersion, String auditAction) {
-        if (!assessments.changeStatus(assessment.icsId(), assessment.id(), assessment.status(), to, expectedVersion)) {
+        if (!assessments.moveAssessment(assessment.id(), to, expectedVersion, reason)) {
             throw stale();
         }
-        assessments.insertTransition(assessment, to, reason, scope.userId(), scope.userName());
         var after = new java.util.LinkedHashMap<String, Object>();
         after.put("status", to.name());
         if (reason != null) {

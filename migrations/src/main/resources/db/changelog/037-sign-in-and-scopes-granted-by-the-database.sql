@@ -1,0 +1,353 @@
+--liquibase formatted sql
+
+-- The database trusts no scope it did not grant, and the application never sees a password hash
+-- (issue 10, findings 5, 6, 12 and 13).
+--
+-- Sign-in: tenancy.sign_in checks the password with pgcrypto's bcrypt, counts failures and issues
+-- a scope token, all in one call under the account's row lock, so parallel attempts are checked
+-- one after another. Unknown, disabled, locked and throttled accounts cost the same bcrypt
+-- (against a dummy hash) and get the same answer. Five failures in a row from one client address
+-- refuse that address for the account for 15 minutes; twenty from anywhere lock the account for
+-- everyone (its region admin can unlock it); a hundred from one address, whatever the accounts,
+-- refuse that address for 15 minutes.
+--
+-- Scopes: a scope is entered with the token issued at sign-in, stored here only as a SHA-256
+-- hash. enter_scope seals the settings it makes with an HMAC under a key only the owner reads;
+-- every scope function returns NULL unless the seal matches, so settings made by hand (SET,
+-- set_config) grant nothing. The seal covers the transaction's start time and the backend, so it
+-- cannot be replayed in another transaction.
+
+--changeset dsc:037-pgcrypto
+create schema if not exists crypto;
+create extension if not exists pgcrypto with schema crypto;
+
+--changeset dsc:037-secret-tables splitStatements:false
+-- One row: the key that seals scopes, and a bcrypt hash of nothing, which unknown accounts are
+-- checked against so that they cost what a real one does.
+create table sign_in_secret (
+  id          integer primary key check (id = 1),
+  seal_key    bytea not null,
+  dummy_hash  text not null
+);
+insert into sign_in_secret (id, seal_key, dummy_hash)
+values (1, crypto.gen_random_bytes(32), crypto.crypt(encode(crypto.gen_random_bytes(16), 'hex'), crypto.gen_salt('bf', 10)));
+
+create table scope_grant (
+  token_hash  bytea primary key,
+  user_id     bigint not null references app_user (id) on delete cascade,
+  issued_at   timestamptz not null default now(),
+  expires_at  timestamptz not null
+);
+create index scope_grant_user_idx on scope_grant (user_id);
+
+-- Consecutive failures of one account from one client address.
+create table sign_in_failure (
+  user_id       bigint not null references app_user (id) on delete cascade,
+  client        text not null,
+  failures      integer not null default 0,
+  last_failed_at timestamptz not null,
+  primary key (user_id, client)
+);
+
+-- Failures from one client address, whatever the account, in a 15-minute window.
+create table sign_in_client (
+  client        text primary key,
+  window_start  timestamptz not null,
+  failures      integer not null default 0
+);
+
+-- Row level security with no policy: the application role sees and changes nothing here.
+alter table sign_in_secret enable row level security;
+alter table scope_grant enable row level security;
+alter table sign_in_failure enable row level security;
+alter table sign_in_client enable row level security;
+
+--changeset dsc:037-seal splitStatements:false
+-- The seal of the current transaction's scope settings. Owner only: whoever could call it could forge.
+create function tenancy.seal() returns text
+  language sql stable security definer set search_path = pg_catalog, public, pg_temp
+  as $$
+    select encode(crypto.hmac(concat_ws('|', transaction_timestamp()::text, pg_backend_pid()::text,
+                                        current_setting('app.user_id', true), current_setting('app.role', true),
+                                        current_setting('app.scope_level', true), current_setting('app.region_id', true),
+                                        current_setting('app.ics_ids', true), current_setting('app.ics_lineage', true),
+                                        current_setting('app.trust_id', true), current_setting('app.trust_ids', true),
+                                        current_setting('app.read_only', true)),
+                              (select seal_key from sign_in_secret where id = 1), 'sha256'), 'hex')
+  $$;
+revoke execute on function tenancy.seal() from public;
+
+create function tenancy.scope_sealed() returns boolean
+  language sql stable security definer set search_path = pg_catalog, public, pg_temp
+  as $$ select coalesce(nullif(current_setting('app.scope_seal', true), '') = tenancy.seal(), false) $$;
+
+--changeset dsc:037-scope-functions-check-the-seal splitStatements:false
+create or replace function tenancy.level() returns text
+  language sql stable
+  as $$ select case when tenancy.scope_sealed() then nullif(current_setting('app.scope_level', true), '') end $$;
+create or replace function tenancy.user_id() returns bigint
+  language sql stable
+  as $$ select case when tenancy.scope_sealed() then nullif(current_setting('app.user_id', true), '')::bigint end $$;
+create or replace function tenancy.role() returns text
+  language sql stable
+  as $$ select case when tenancy.scope_sealed() then nullif(current_setting('app.role', true), '') end $$;
+create or replace function tenancy.region_id() returns bigint
+  language sql stable
+  as $$ select case when tenancy.scope_sealed() then nullif(current_setting('app.region_id', true), '')::bigint end $$;
+create or replace function tenancy.ics_ids() returns bigint[]
+  language sql stable
+  as $$ select case when tenancy.scope_sealed()
+                    then string_to_array(nullif(current_setting('app.ics_ids', true), ''), ',')::bigint[] end $$;
+create or replace function tenancy.ics_lineage() returns bigint[]
+  language sql stable
+  as $$ select case when tenancy.scope_sealed()
+                    then string_to_array(nullif(current_setting('app.ics_lineage', true), ''), ',')::bigint[] end $$;
+create or replace function tenancy.trust_id() returns bigint
+  language sql stable
+  as $$ select case when tenancy.scope_sealed() then nullif(current_setting('app.trust_id', true), '')::bigint end $$;
+create or replace function tenancy.trust_ids() returns bigint[]
+  language sql stable
+  as $$ select case when tenancy.scope_sealed()
+                    then string_to_array(nullif(current_setting('app.trust_ids', true), ''), ',')::bigint[] end $$;
+-- Unsealed, a scope is read-only (and every other function already gives NULL).
+create or replace function tenancy.read_only() returns boolean
+  language sql stable
+  as $$ select case when tenancy.scope_sealed() then coalesce(nullif(current_setting('app.read_only', true), '')::boolean, false)
+                    else true end $$;
+
+--changeset dsc:037-policies-evaluate-the-scope-once-per-statement splitStatements:false
+-- Checking the seal costs a little, so every policy calls the scope functions as
+-- (select tenancy.f()), which PostgreSQL evaluates once per statement rather than once per row.
+-- The assessment tables' policies (migration 036) are written that way already.
+do $$
+declare
+  p record;
+  v_qual text;
+  v_check text;
+  wrap constant text := '(\m(tenancy\.(level|user_id|role|region_id|trust_id|read_only|may_edit_assessments)\(\)))';
+  wrap_array constant text := '(\m(tenancy\.(ics_ids|ics_lineage|trust_ids)\(\)))';
+begin
+  for p in select * from pg_policies
+            where schemaname = 'public'
+              and tablename not in ('assessment', 'answer', 'improvement_action', 'assessment_transition') loop
+    v_qual := regexp_replace(regexp_replace(p.qual, wrap, '(SELECT \2)', 'g'), wrap_array, '((SELECT \2)::bigint[])', 'g');
+    v_check := regexp_replace(regexp_replace(p.with_check, wrap, '(SELECT \2)', 'g'), wrap_array, '((SELECT \2)::bigint[])', 'g');
+    if v_qual is not null and v_check is not null then
+      execute format('alter policy %I on %I using (%s) with check (%s)', p.policyname, p.tablename, v_qual, v_check);
+    elsif v_qual is not null then
+      execute format('alter policy %I on %I using (%s)', p.policyname, p.tablename, v_qual);
+    elsif v_check is not null then
+      execute format('alter policy %I on %I with check (%s)', p.policyname, p.tablename, v_check);
+    end if;
+  end loop;
+end $$;
+
+--changeset dsc:037-enter-scope-with-a-token splitStatements:false
+drop function tenancy.enter_scope(bigint, bigint);
+
+-- The user a live token was issued to, or NULL.
+create function tenancy.scope_user(p_token text) returns bigint
+  language sql stable security definer set search_path = pg_catalog, public, pg_temp
+  as $$ select g.user_id from scope_grant g join app_user u on u.id = g.user_id
+         where g.token_hash = crypto.digest(p_token, 'sha256') and g.expires_at > now() and u.enabled $$;
+
+-- The token's user's account (nothing for a dead token).
+create function tenancy.scope_account(p_token text) returns table (id bigint, email text, display_name text)
+  language sql stable security definer set search_path = pg_catalog, public, pg_temp
+  as $$ select u.id, u.email, u.display_name from app_user u where u.id = tenancy.scope_user(p_token) $$;
+
+-- The role assignments the token's user holds today (none for a dead token).
+create function tenancy.scope_assignments(p_token text)
+  returns table (assignment_id bigint, role text,
+                 region_id bigint, region_name text,
+                 ics_id bigint, ics_ods_code text, ics_name text,
+                 trust_id bigint, trust_ods_code text, trust_name text)
+  language sql stable security definer set search_path = pg_catalog, public, pg_temp
+  as $$ select * from tenancy.sign_in_assignments(tenancy.scope_user(p_token)) $$;
+
+-- Enters the scope of one of the token's user's role assignments for the rest of the current
+-- transaction, sealed. Returns the scope level, or NULL (and sets nothing) when the token is dead
+-- or the assignment is not its user's.
+create function tenancy.enter_scope(p_token text, p_assignment_id bigint)
+  returns text
+  language plpgsql volatile security definer set search_path = pg_catalog, public, pg_temp
+  as $$
+  declare
+    v_user_id  bigint := tenancy.scope_user(p_token);
+    a          record;
+    v_level    text;
+    v_ics      text;
+    v_lineage  text;
+    v_trusts   text;
+    v_read_only boolean := false;
+  begin
+    if v_user_id is null then
+      return null;
+    end if;
+    select ra.role, ra.region_id, ra.ics_id, ra.trust_id into a
+      from tenancy.sign_in_assignments(v_user_id) s
+      join role_assignment ra on ra.id = s.assignment_id
+     where ra.id = p_assignment_id;
+    if not found then
+      return null;
+    end if;
+    v_level := case
+      when a.role in ('TRUST_EDITOR', 'TRUST_APPROVER', 'TRUST_VIEWER') then 'TRUST'
+      when a.role = 'ICS_LEADER' then 'ICS'
+      when a.role = 'REGION_ADMIN' then 'REGION'
+      else 'NATIONAL' end;
+    if v_level = 'TRUST' then
+      -- the trust and every trust it succeeded, wherever their rows are now
+      with recursive line (id) as (
+        select a.trust_id
+        union
+        select l.predecessor_id from trust_link l join line on l.successor_id = line.id)
+      select string_agg(t.id::text, ',' order by t.id), string_agg(distinct t.ics_id::text, ',')
+        into v_trusts, v_ics
+        from trust t join line on line.id = t.id;
+      v_read_only := a.role = 'TRUST_VIEWER'
+        or exists (select 1 from trust t where t.id = a.trust_id and t.closed_on <= current_date);
+    elsif v_level = 'ICS' then
+      v_ics := a.ics_id::text;
+      with recursive line (id) as (
+        select a.ics_id
+        union
+        select l.predecessor_id from ics_link l join line on l.successor_id = line.id)
+      select string_agg(id::text, ',' order by id) into v_lineage from line;
+    else
+      v_ics := case v_level
+        when 'REGION' then (select string_agg(i.id::text, ',' order by i.id) from ics i where i.region_id = a.region_id)
+        else (select string_agg(i.id::text, ',' order by i.id) from ics i) end;
+    end if;
+    perform set_config('app.user_id', v_user_id::text, true);
+    perform set_config('app.role', a.role, true);
+    perform set_config('app.scope_level', v_level, true);
+    perform set_config('app.region_id', coalesce(a.region_id::text, ''), true);
+    perform set_config('app.ics_ids', coalesce(v_ics, ''), true);
+    perform set_config('app.ics_lineage', coalesce(v_lineage, ''), true);
+    perform set_config('app.trust_id', coalesce(a.trust_id::text, ''), true);
+    perform set_config('app.trust_ids', coalesce(v_trusts, ''), true);
+    perform set_config('app.read_only', v_read_only::text, true);
+    perform set_config('app.scope_seal', tenancy.seal(), true);
+    return v_level;
+  end $$;
+
+-- A token for a user, for 12 hours. Owner only: the application gets tokens from sign_in.
+create function tenancy.issue_scope_token(p_user_id bigint) returns text
+  language plpgsql volatile security definer set search_path = pg_catalog, public, pg_temp
+  as $$
+  declare
+    v_token text := encode(crypto.gen_random_bytes(32), 'hex');
+  begin
+    delete from scope_grant where user_id = p_user_id and expires_at <= now();
+    insert into scope_grant (token_hash, user_id, expires_at)
+    values (crypto.digest(v_token, 'sha256'), p_user_id, now() + interval '12 hours');
+    return v_token;
+  end $$;
+
+-- Signing out ends the token.
+create function tenancy.sign_out(p_token text) returns void
+  language sql volatile security definer set search_path = pg_catalog, public, pg_temp
+  as $$ delete from scope_grant where token_hash = crypto.digest(p_token, 'sha256') $$;
+
+revoke execute on function tenancy.scope_user(text), tenancy.scope_account(text), tenancy.scope_assignments(text),
+                           tenancy.enter_scope(text, bigint), tenancy.issue_scope_token(bigint),
+                           tenancy.sign_out(text), tenancy.sign_in_assignments(bigint) from public;
+revoke execute on function tenancy.sign_in_assignments(bigint) from ${app_role};
+grant execute on function tenancy.scope_account(text), tenancy.scope_assignments(text),
+                          tenancy.enter_scope(text, bigint), tenancy.sign_out(text) to ${app_role};
+
+--changeset dsc:037-sign-in splitStatements:false
+-- Returns SIGNED_IN with the user and a new scope token; REFUSED (wrong password, unknown,
+-- disabled or locked account: one answer for all); or THROTTLED (too many failures from the
+-- client address).
+create function tenancy.sign_in(p_email text, p_password text, p_client text)
+  returns table (outcome text, user_id bigint, token text)
+  language plpgsql volatile security definer set search_path = pg_catalog, public, pg_temp
+  as $$
+  declare
+    v_client   text := coalesce(nullif(p_client, ''), 'unknown');
+    v_dummy    text := (select dummy_hash from sign_in_secret where id = 1);
+    u          app_user;
+    f          sign_in_failure;
+    c          sign_in_client;
+    v_hash     text;
+    v_matches  boolean;
+    v_refused  boolean;
+  begin
+    select * into c from sign_in_client s where s.client = v_client;
+    if found and c.window_start <= now() - interval '15 minutes' then
+      delete from sign_in_client s where s.client = v_client;
+      c := null;
+    end if;
+    -- The account's row lock: parallel attempts on one account are checked one after another.
+    select * into u from app_user a where a.email = lower(btrim(p_email)) for update;
+    if u.id is not null then
+      select * into f from sign_in_failure s where s.user_id = u.id and s.client = v_client;
+    end if;
+    v_hash := case when u.password_hash like '{bcrypt}%' then substr(u.password_hash, 9) end;
+    -- Always exactly one bcrypt, whatever happens next.
+    v_matches := crypto.crypt(coalesce(p_password, ''), coalesce(v_hash, v_dummy)) = coalesce(v_hash, v_dummy)
+                 and v_hash is not null;
+    if coalesce(c.failures, 0) >= 100 then
+      return query select 'THROTTLED'::text, null::bigint, null::text;
+      return;
+    end if;
+    v_refused := u.id is null or not u.enabled
+                 or (u.locked_until is not null and u.locked_until > now())
+                 or (coalesce(f.failures, 0) >= 5 and f.last_failed_at > now() - interval '15 minutes');
+    if v_matches and not v_refused then
+      update app_user set failed_sign_ins = 0, locked_until = null where id = u.id;
+      delete from sign_in_failure s where s.user_id = u.id;
+      insert into audit_event (user_id, user_email, user_name, region_id, action, entity_type, entity_id, after)
+      values (u.id, u.email, u.display_name, u.home_region_id, 'SIGNED_IN', 'app_user', u.id::text,
+              jsonb_build_object('failedSignIns', u.failed_sign_ins));
+      return query select 'SIGNED_IN'::text, u.id, tenancy.issue_scope_token(u.id);
+      return;
+    end if;
+    insert into sign_in_client (client, window_start, failures) values (v_client, now(), 1)
+      on conflict (client) do update set failures = sign_in_client.failures + 1;
+    if u.id is not null then
+      insert into sign_in_failure (user_id, client, failures, last_failed_at) values (u.id, v_client, 1, now())
+        on conflict (user_id, client) do update
+          set failures = case when sign_in_failure.last_failed_at > now() - interval '15 minutes'
+                              then sign_in_failure.failures + 1 else 1 end,
+              last_failed_at = now();
+      update app_user a
+         set failed_sign_ins = a.failed_sign_ins + 1,
+             locked_until = case when a.failed_sign_ins + 1 >= 20 then now() + interval '15 minutes' else a.locked_until end
+       where a.id = u.id
+       returning * into u;
+      insert into audit_event (user_id, user_email, user_name, region_id, action, entity_type, entity_id, after)
+      values (u.id, u.email, u.display_name, u.home_region_id, 'SIGN_IN_FAILED', 'app_user', u.id::text,
+              jsonb_build_object('failedSignIns', u.failed_sign_ins,
+                                 'locked', u.locked_until is not null and u.locked_until > now()));
+    end if;
+    return query select 'REFUSED'::text, null::bigint, null::text;
+  end $$;
+revoke execute on function tenancy.sign_in(text, text, text) from public;
+grant execute on function tenancy.sign_in(text, text, text) to ${app_role};
+
+-- An admin who unlocks an account clears its failures from every address too.
+create function tenancy.sign_in_failures_cleared() returns trigger
+  language plpgsql security definer set search_path = pg_catalog, public, pg_temp
+  as $$
+  begin
+    delete from sign_in_failure where user_id = new.id;
+    return null;
+  end $$;
+revoke execute on function tenancy.sign_in_failures_cleared() from public;
+create trigger app_user_failures_cleared after update of failed_sign_ins on app_user
+  for each row when (new.failed_sign_ins = 0 and old.failed_sign_ins > 0)
+  execute function tenancy.sign_in_failures_cleared();
+
+--changeset dsc:037-no-hashes-for-the-application
+drop function tenancy.sign_in_account(text);
+drop function tenancy.record_sign_in(bigint, boolean);
+-- Whether the account has a password, without the hash.
+alter table app_user add column has_password boolean generated always as (password_hash is not null) stored;
+revoke select on app_user from ${app_role};
+grant select (id, email, display_name, enabled, failed_sign_ins, locked_until, home_region_id, created_at, version,
+              has_password) on app_user to ${app_role};
+revoke select on invitation from ${app_role};
+grant select (id, user_id, expires_at, used_at, created_by, created_at) on invitation to ${app_role};
