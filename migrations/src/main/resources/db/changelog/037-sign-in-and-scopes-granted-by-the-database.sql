@@ -36,7 +36,10 @@ create table scope_grant (
   token_hash  bytea primary key,
   user_id     bigint not null references app_user (id) on delete cascade,
   issued_at   timestamptz not null default now(),
-  expires_at  timestamptz not null
+  expires_at  timestamptz not null,
+  -- An admin's token grants nothing until the second factor is given (at most five tries).
+  second_factor_pending  boolean not null default false,
+  second_factor_failures integer not null default 0
 );
 create index scope_grant_user_idx on scope_grant (user_id);
 
@@ -67,12 +70,12 @@ alter table sign_in_client enable row level security;
 create function tenancy.seal() returns text
   language sql stable security definer set search_path = pg_catalog, public, pg_temp
   as $$
-    select encode(crypto.hmac(concat_ws('|', transaction_timestamp()::text, pg_backend_pid()::text,
+    select encode(crypto.hmac(convert_to(concat_ws('|', transaction_timestamp()::text, pg_backend_pid()::text,
                                         current_setting('app.user_id', true), current_setting('app.role', true),
                                         current_setting('app.scope_level', true), current_setting('app.region_id', true),
                                         current_setting('app.ics_ids', true), current_setting('app.ics_lineage', true),
                                         current_setting('app.trust_id', true), current_setting('app.trust_ids', true),
-                                        current_setting('app.read_only', true)),
+                                        current_setting('app.read_only', true)), 'UTF8'),
                               (select seal_key from sign_in_secret where id = 1), 'sha256'), 'hex')
   $$;
 revoke execute on function tenancy.seal() from public;
@@ -142,6 +145,41 @@ begin
   end loop;
 end $$;
 
+--changeset dsc:037-account-policies-without-cross-table-recursion splitStatements:false
+-- A region admin manages an account wholly in its region. The test reads role_assignment and
+-- app_user as the owner, so the two tables' policies never expand each other.
+create function tenancy.manages_account(p_user_id bigint) returns boolean
+  language sql stable security definer set search_path = pg_catalog, public, pg_temp
+  as $$
+    select tenancy.level() = 'NATIONAL'
+        or (tenancy.level() = 'REGION'
+            and exists (select 1 from app_user u where u.id = p_user_id and u.home_region_id = tenancy.region_id())
+            and not exists (select 1 from role_assignment ra where ra.user_id = p_user_id and ra.role = 'NATIONAL_ADMIN'))
+  $$;
+-- A region admin sees the accounts of its region and of everyone holding a role in it.
+create function tenancy.has_role_in_region(p_user_id bigint) returns boolean
+  language sql stable security definer set search_path = pg_catalog, public, pg_temp
+  as $$ select exists (select 1 from role_assignment ra where ra.user_id = p_user_id and ra.region_id = tenancy.region_id()) $$;
+revoke execute on function tenancy.manages_account(bigint), tenancy.has_role_in_region(bigint) from public;
+grant execute on function tenancy.manages_account(bigint), tenancy.has_role_in_region(bigint) to ${app_role};
+
+drop policy app_user_read on app_user;
+create policy app_user_read on app_user for select using (
+  id = (select tenancy.user_id())
+  or (select tenancy.level()) = 'NATIONAL'
+  or ((select tenancy.level()) = 'REGION'
+      and (home_region_id = (select tenancy.region_id()) or tenancy.has_role_in_region(id))));
+drop policy role_assignment_insert on role_assignment;
+create policy role_assignment_insert on role_assignment for insert with check (
+  (select tenancy.level()) = 'NATIONAL'
+  or ((select tenancy.level()) = 'REGION' and region_id = (select tenancy.region_id()) and role <> 'NATIONAL_ADMIN'
+      and tenancy.manages_account(user_id)));
+drop policy role_assignment_delete on role_assignment;
+create policy role_assignment_delete on role_assignment for delete using (
+  (select tenancy.level()) = 'NATIONAL'
+  or ((select tenancy.level()) = 'REGION' and region_id = (select tenancy.region_id()) and role <> 'NATIONAL_ADMIN'
+      and tenancy.manages_account(user_id)));
+
 --changeset dsc:037-enter-scope-with-a-token splitStatements:false
 drop function tenancy.enter_scope(bigint, bigint);
 
@@ -149,7 +187,8 @@ drop function tenancy.enter_scope(bigint, bigint);
 create function tenancy.scope_user(p_token text) returns bigint
   language sql stable security definer set search_path = pg_catalog, public, pg_temp
   as $$ select g.user_id from scope_grant g join app_user u on u.id = g.user_id
-         where g.token_hash = crypto.digest(p_token, 'sha256') and g.expires_at > now() and u.enabled $$;
+         where g.token_hash = crypto.digest(p_token, 'sha256') and g.expires_at > now() and u.enabled
+           and not g.second_factor_pending $$;
 
 -- The token's user's account (nothing for a dead token).
 create function tenancy.scope_account(p_token text) returns table (id bigint, email text, display_name text)
@@ -233,15 +272,17 @@ create function tenancy.enter_scope(p_token text, p_assignment_id bigint)
   end $$;
 
 -- A token for a user, for 12 hours. Owner only: the application gets tokens from sign_in.
-create function tenancy.issue_scope_token(p_user_id bigint) returns text
+create function tenancy.issue_scope_token(p_user_id bigint, p_second_factor_pending boolean default false) returns text
   language plpgsql volatile security definer set search_path = pg_catalog, public, pg_temp
   as $$
   declare
     v_token text := encode(crypto.gen_random_bytes(32), 'hex');
   begin
     delete from scope_grant where user_id = p_user_id and expires_at <= now();
-    insert into scope_grant (token_hash, user_id, expires_at)
-    values (crypto.digest(v_token, 'sha256'), p_user_id, now() + interval '12 hours');
+    insert into scope_grant (token_hash, user_id, expires_at, second_factor_pending)
+    values (crypto.digest(v_token, 'sha256'), p_user_id,
+            now() + case when p_second_factor_pending then interval '10 minutes' else interval '12 hours' end,
+            p_second_factor_pending);
     return v_token;
   end $$;
 
@@ -251,20 +292,137 @@ create function tenancy.sign_out(p_token text) returns void
   as $$ delete from scope_grant where token_hash = crypto.digest(p_token, 'sha256') $$;
 
 revoke execute on function tenancy.scope_user(text), tenancy.scope_account(text), tenancy.scope_assignments(text),
-                           tenancy.enter_scope(text, bigint), tenancy.issue_scope_token(bigint),
+                           tenancy.enter_scope(text, bigint), tenancy.issue_scope_token(bigint, boolean),
                            tenancy.sign_out(text), tenancy.sign_in_assignments(bigint) from public;
 revoke execute on function tenancy.sign_in_assignments(bigint) from ${app_role};
 grant execute on function tenancy.scope_account(text), tenancy.scope_assignments(text),
                           tenancy.enter_scope(text, bigint), tenancy.sign_out(text) to ${app_role};
 
---changeset dsc:037-sign-in splitStatements:false
--- Returns SIGNED_IN with the user and a new scope token; REFUSED (wrong password, unknown,
--- disabled or locked account: one answer for all); or THROTTLED (too many failures from the
--- client address).
-create function tenancy.sign_in(p_email text, p_password text, p_client text)
-  returns table (outcome text, user_id bigint, token text)
+--changeset dsc:037-second-factor splitStatements:false
+-- Region and national admins give a time-based one-time code (TOTP, RFC 6238: HMAC-SHA1, six
+-- digits, 30-second steps) after their password. The secret is generated and shown once, as a QR
+-- code, by the application at enrolment; from then on only the database reads it, and the
+-- database checks every code: a step either side of now, never a step already used.
+alter table app_user add column totp_secret text, add column totp_enrolled_at timestamptz,
+  add column totp_last_step bigint;
+
+create function tenancy.needs_second_factor(p_user_id bigint) returns boolean
+  language sql stable security definer set search_path = pg_catalog, public, pg_temp
+  as $$ select exists (select 1 from tenancy.sign_in_assignments(p_user_id)
+                        where role in ('REGION_ADMIN', 'NATIONAL_ADMIN')) $$;
+
+create function tenancy.base32_decode(p_text text) returns bytea
+  language plpgsql immutable set search_path = pg_catalog, pg_temp
+  as $$
+  declare
+    alphabet constant text := 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+    v_bits   bigint := 0;
+    v_count  integer := 0;
+    v_value  integer;
+    v_out    bytea := ''::bytea;
+    ch       text;
+  begin
+    foreach ch in array regexp_split_to_array(upper(replace(replace(p_text, '=', ''), ' ', '')), '') loop
+      v_value := strpos(alphabet, ch) - 1;
+      if v_value < 0 then
+        raise exception 'not base32' using errcode = '22023';
+      end if;
+      v_bits := (v_bits << 5) | v_value;
+      v_count := v_count + 5;
+      if v_count >= 8 then
+        v_out := v_out || set_byte('\x00'::bytea, 0, ((v_bits >> (v_count - 8)) & 255)::integer);
+        v_count := v_count - 8;
+        v_bits := v_bits & ((1::bigint << v_count) - 1);
+      end if;
+    end loop;
+    return v_out;
+  end $$;
+
+create function tenancy.totp_code(p_secret text, p_step bigint) returns text
+  language plpgsql immutable set search_path = pg_catalog, pg_temp
+  as $$
+  declare
+    v_mac    bytea := crypto.hmac(int8send(p_step), tenancy.base32_decode(p_secret), 'sha1');
+    v_offset integer := get_byte(v_mac, 19) & 15;
+  begin
+    return lpad(((((get_byte(v_mac, v_offset) & 127)::bigint << 24) | (get_byte(v_mac, v_offset + 1)::bigint << 16)
+                  | (get_byte(v_mac, v_offset + 2)::bigint << 8) | get_byte(v_mac, v_offset + 3)) % 1000000)::text,
+                6, '0');
+  end $$;
+
+-- The step (of now and one either side) whose code this is and that is later than p_after; NULL if none.
+create function tenancy.totp_step(p_secret text, p_code text, p_after bigint) returns bigint
+  language sql stable set search_path = pg_catalog, pg_temp
+  as $$
+    select s from generate_series(floor(extract(epoch from now()) / 30)::bigint - 1,
+                                  floor(extract(epoch from now()) / 30)::bigint + 1) s
+     where tenancy.totp_code(p_secret, s) = btrim(p_code) and s > coalesce(p_after, 0)
+     order by s limit 1
+  $$;
+revoke execute on function tenancy.base32_decode(text), tenancy.totp_code(text, bigint),
+                           tenancy.totp_step(text, text, bigint), tenancy.needs_second_factor(bigint) from public;
+
+-- What the holder of a pending token must do: ENROL (no secret yet) or CODE; NULL for any other token.
+create function tenancy.second_factor_needed(p_token text) returns text
+  language sql stable security definer set search_path = pg_catalog, public, pg_temp
+  as $$ select case when u.totp_enrolled_at is null then 'ENROL' else 'CODE' end
+          from scope_grant g join app_user u on u.id = g.user_id
+         where g.token_hash = crypto.digest(p_token, 'sha256') and g.second_factor_pending
+           and g.expires_at > now() and u.enabled $$;
+
+-- Checks the code, with the new secret at enrolment (p_new_secret) or the stored one. Right: the
+-- token grants its scopes from now on. Wrong: counted; the fifth wrong code ends the token.
+create function tenancy.pass_second_factor(p_token text, p_code text, p_new_secret text default null)
+  returns boolean
   language plpgsql volatile security definer set search_path = pg_catalog, public, pg_temp
   as $$
+  declare
+    g       scope_grant;
+    u       app_user;
+    v_step  bigint;
+  begin
+    select * into g from scope_grant where token_hash = crypto.digest(p_token, 'sha256')
+       and second_factor_pending and expires_at > now() for update;
+    if not found then
+      return false;
+    end if;
+    select * into u from app_user where id = g.user_id for update;
+    if (u.totp_enrolled_at is null) <> (p_new_secret is not null) then
+      return false;
+    end if;
+    v_step := tenancy.totp_step(coalesce(p_new_secret, u.totp_secret), coalesce(p_code, ''), u.totp_last_step);
+    if v_step is null then
+      update scope_grant set second_factor_failures = second_factor_failures + 1 where token_hash = g.token_hash;
+      delete from scope_grant where token_hash = g.token_hash and second_factor_failures >= 5;
+      insert into audit_event (user_id, user_email, user_name, region_id, action, entity_type, entity_id, after)
+      values (u.id, u.email, u.display_name, u.home_region_id, 'SECOND_FACTOR_FAILED', 'app_user', u.id::text,
+              jsonb_build_object('failures', g.second_factor_failures + 1));
+      return false;
+    end if;
+    update app_user set totp_secret = coalesce(p_new_secret, totp_secret), totp_enrolled_at = coalesce(totp_enrolled_at, now()),
+                        totp_last_step = v_step
+     where id = u.id;
+    update scope_grant set second_factor_pending = false, expires_at = now() + interval '12 hours'
+     where token_hash = g.token_hash;
+    insert into audit_event (user_id, user_email, user_name, region_id, action, entity_type, entity_id, after)
+    values (u.id, u.email, u.display_name, u.home_region_id,
+            case when p_new_secret is null then 'SECOND_FACTOR_PASSED' else 'SECOND_FACTOR_ENROLLED' end,
+            'app_user', u.id::text, '{}'::jsonb);
+    return true;
+  end $$;
+revoke execute on function tenancy.second_factor_needed(text), tenancy.pass_second_factor(text, text, text) from public;
+grant execute on function tenancy.second_factor_needed(text), tenancy.pass_second_factor(text, text, text) to ${app_role};
+
+--changeset dsc:037-sign-in splitStatements:false
+-- Returns SIGNED_IN with the user and a new scope token; SECOND_FACTOR with a token that grants
+-- nothing until tenancy.pass_second_factor (region and national admins); REFUSED (wrong password,
+-- unknown, disabled or locked account: one answer for all); or THROTTLED (too many failures from
+-- the client address).
+create function tenancy.sign_in(p_email text, p_password text, p_client text)
+  returns table (outcome text, user_id bigint, token text, email text, display_name text)
+  language plpgsql volatile security definer set search_path = pg_catalog, public, pg_temp
+  as $$
+  #variable_conflict use_column
   declare
     v_client   text := coalesce(nullif(p_client, ''), 'unknown');
     v_dummy    text := (select dummy_hash from sign_in_secret where id = 1);
@@ -290,7 +448,7 @@ create function tenancy.sign_in(p_email text, p_password text, p_client text)
     v_matches := crypto.crypt(coalesce(p_password, ''), coalesce(v_hash, v_dummy)) = coalesce(v_hash, v_dummy)
                  and v_hash is not null;
     if coalesce(c.failures, 0) >= 100 then
-      return query select 'THROTTLED'::text, null::bigint, null::text;
+      return query select 'THROTTLED'::text, null::bigint, null::text, null::text, null::text;
       return;
     end if;
     v_refused := u.id is null or not u.enabled
@@ -302,7 +460,11 @@ create function tenancy.sign_in(p_email text, p_password text, p_client text)
       insert into audit_event (user_id, user_email, user_name, region_id, action, entity_type, entity_id, after)
       values (u.id, u.email, u.display_name, u.home_region_id, 'SIGNED_IN', 'app_user', u.id::text,
               jsonb_build_object('failedSignIns', u.failed_sign_ins));
-      return query select 'SIGNED_IN'::text, u.id, tenancy.issue_scope_token(u.id);
+      if tenancy.needs_second_factor(u.id) then
+        return query select 'SECOND_FACTOR'::text, u.id, tenancy.issue_scope_token(u.id, true), u.email, u.display_name;
+      else
+        return query select 'SIGNED_IN'::text, u.id, tenancy.issue_scope_token(u.id), u.email, u.display_name;
+      end if;
       return;
     end if;
     insert into sign_in_client (client, window_start, failures) values (v_client, now(), 1)
@@ -323,7 +485,7 @@ create function tenancy.sign_in(p_email text, p_password text, p_client text)
               jsonb_build_object('failedSignIns', u.failed_sign_ins,
                                  'locked', u.locked_until is not null and u.locked_until > now()));
     end if;
-    return query select 'REFUSED'::text, null::bigint, null::text;
+    return query select 'REFUSED'::text, null::bigint, null::text, null::text, null::text;
   end $$;
 revoke execute on function tenancy.sign_in(text, text, text) from public;
 grant execute on function tenancy.sign_in(text, text, text) to ${app_role};
@@ -348,6 +510,6 @@ drop function tenancy.record_sign_in(bigint, boolean);
 alter table app_user add column has_password boolean generated always as (password_hash is not null) stored;
 revoke select on app_user from ${app_role};
 grant select (id, email, display_name, enabled, failed_sign_ins, locked_until, home_region_id, created_at, version,
-              has_password) on app_user to ${app_role};
+              has_password, totp_enrolled_at) on app_user to ${app_role};
 revoke select on invitation from ${app_role};
 grant select (id, user_id, expires_at, used_at, created_by, created_at) on invitation to ${app_role};

@@ -5,7 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.stereotype.Component;
 
 /** Plain connections to the test database as the owner role and as the application role. */
@@ -14,8 +14,13 @@ public class TestDatabase {
 
     private final Environment environment;
 
+    // Tokens outlive a Spring context only as long as the database does: each test run rebuilds it.
+    private static final java.util.Map<Long, String> SCOPE_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static TestDatabase instance;
+
     TestDatabase(Environment environment) {
         this.environment = environment;
+        instance = this;
     }
 
     public Connection asApplication() throws SQLException {
@@ -65,12 +70,51 @@ public class TestDatabase {
      */
     public static String enterScope(Connection app, long[] userAndAssignment) throws SQLException {
         try (var enter = app.prepareStatement("select tenancy.enter_scope(?, ?)")) {
-            enter.setLong(1, userAndAssignment[0]);
+            enter.setString(1, scopeToken(userAndAssignment[0]));
             enter.setLong(2, userAndAssignment[1]);
             try (var level = enter.executeQuery()) {
                 level.next();
                 return level.getString(1);
             }
+        }
+    }
+
+    /**
+     * A scope token for the user, issued by the database as sign-in would (the owner may ask for
+     * one without the password; the application role may not). One per user for the test run.
+     */
+    public static String scopeToken(long userId) throws SQLException {
+        var token = SCOPE_TOKENS.get(userId);
+        if (token == null) {
+            try (var owner = instance.asOwner(); var issue = owner.prepareStatement("select tenancy.issue_scope_token(?)")) {
+                issue.setLong(1, userId);
+                try (var issued = issue.executeQuery()) {
+                    issued.next();
+                    token = issued.getString(1);
+                }
+            }
+            SCOPE_TOKENS.put(userId, token);
+        }
+        return token;
+    }
+
+    /**
+     * The code an admin's authenticator app shows now, from the secret the database holds (read
+     * as the owner). Forgets the last code used, so a test may sign in again within 30 seconds.
+     */
+    public String secondFactorCode(String email) {
+        var owner = owner();
+        owner.update("update app_user set totp_last_step = null where email = ?", email);
+        return secondFactorCodeFor(owner.queryForObject("select totp_secret from app_user where email = ?", String.class, email));
+    }
+
+    /** The code an authenticator app shows now for the secret (computed by the TOTP library). */
+    public static String secondFactorCodeFor(String secret) {
+        try {
+            return new dev.samstevens.totp.code.DefaultCodeGenerator()
+                    .generate(secret, Math.floorDiv(java.time.Instant.now().getEpochSecond(), 30));
+        } catch (dev.samstevens.totp.exceptions.CodeGenerationException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -83,7 +127,10 @@ public class TestDatabase {
     }
 
     /** The owner bypasses row level security: it sees what is really there. */
-    public JdbcTemplate owner() throws SQLException {
-        return new JdbcTemplate(new SingleConnectionDataSource(asOwner(), true));
+    public JdbcTemplate owner() {
+        // A connection per statement, closed after it: tests never hold owner connections open.
+        return new JdbcTemplate(new DriverManagerDataSource(environment.getRequiredProperty("spring.datasource.url"),
+                environment.getRequiredProperty("spring.liquibase.user"),
+                environment.getRequiredProperty("spring.liquibase.password")));
     }
 }

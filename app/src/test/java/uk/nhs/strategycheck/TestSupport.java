@@ -18,8 +18,9 @@ class TestSupport {
     }
 
     @Bean
-    SignIn signIn(org.springframework.security.core.userdetails.UserDetailsService users) {
-        return new SignIn(users);
+    SignIn signIn(uk.nhs.strategycheck.security.AccountService accounts,
+                  uk.nhs.strategycheck.security.SecondFactorService secondFactor, TestDatabase database) {
+        return new SignIn(accounts, secondFactor, database);
     }
 
     /**

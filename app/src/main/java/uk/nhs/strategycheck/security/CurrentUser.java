@@ -20,7 +20,7 @@ public class CurrentUser implements CurrentScopeSource {
 
     @Override
     public Optional<CurrentScope> current() {
-        return get().flatMap(user -> user.active().map(active -> new CurrentScope(user.id(), user.email(), user.displayName(), active)));
+        return get().flatMap(user -> user.active().map(active -> new CurrentScope(user.id(), user.email(), user.displayName(), active, user.scopeToken())));
     }
 
     /**

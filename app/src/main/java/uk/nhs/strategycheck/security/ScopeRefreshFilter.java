@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Re-reads a signed-in user's roles on every request, so that a role that ended or a trust
- * that moved takes effect at the user's next click, not at their next sign-in.
+ * that moved takes effect at the user's next click, not at their next sign-in; and signs out a
+ * user whose scope token the database no longer honours (expired, ended, account disabled).
  */
 @Component
 public class ScopeRefreshFilter extends OncePerRequestFilter {
@@ -31,8 +32,19 @@ public class ScopeRefreshFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var context = SecurityContextHolder.getContext();
-        if (context.getAuthentication() != null && context.getAuthentication().getPrincipal() instanceof SignedInUser user) {
-            var current = accounts.findAssignments(user.id());
+        if (context.getAuthentication() != null && context.getAuthentication().getPrincipal() instanceof SignedInUser user
+                && !user.awaitingSecondFactor()) {
+            var current = accounts.findAssignments(user.scopeToken());
+            // A dead token has no assignments; only then is it worth asking why.
+            if (current.isEmpty() && accounts.findAccount(user.scopeToken()).isEmpty()) {
+                SecurityContextHolder.clearContext();
+                var session = request.getSession(false);
+                if (session != null) {
+                    session.invalidate();
+                }
+                chain.doFilter(request, response);
+                return;
+            }
             if (!current.equals(user.assignments())) {
                 var refreshed = user.withAssignments(current);
                 context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(refreshed, null,

@@ -4,8 +4,6 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -14,14 +12,19 @@ import uk.nhs.strategycheck.tenancy.Role;
 import uk.nhs.strategycheck.tenancy.ScopeAssignment;
 
 /**
- * Reads accounts for sign-in through security-definer functions: before sign-in there is
- * no scope, so row level security would show the application nothing.
+ * Sign-in through security-definer functions: the database checks the password, counts
+ * failures and issues a scope token; the application never reads a password hash. Everything
+ * after sign-in goes by the token.
  */
 @Repository
 class SignInRepository {
 
-    record Account(long id, String email, String displayName, String passwordHash, boolean enabled,
-                   Instant lockedUntil) {
+    enum Outcome { SIGNED_IN, SECOND_FACTOR, REFUSED, THROTTLED }
+
+    record Attempt(Outcome outcome, String scopeToken, Account account) {
+    }
+
+    record Account(long id, String email, String displayName) {
     }
 
     private final DSLContext db;
@@ -30,17 +33,25 @@ class SignInRepository {
         this.db = db;
     }
 
-    Optional<Account> findAccount(String email) {
-        return db.select(field(name("id"), Long.class), field(name("email"), String.class),
-                        field(name("display_name"), String.class), field(name("password_hash"), String.class),
-                        field(name("enabled"), Boolean.class), field(name("locked_until"), OffsetDateTime.class))
-                .from(table("tenancy.sign_in_account({0})", email))
-                .fetchOptional(r -> new Account(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6() == null ? null : r.value6().toInstant()));
+    Attempt signIn(String email, String password, String clientAddress) {
+        return db.select(field(name("outcome"), String.class), field(name("token"), String.class),
+                        field(name("user_id"), Long.class), field(name("email"), String.class),
+                        field(name("display_name"), String.class))
+                .from(table("tenancy.sign_in({0}, {1}, {2})", email, password, clientAddress))
+                .fetchSingle(r -> new Attempt(Outcome.valueOf(r.value1()), r.value2(),
+                        r.value3() == null ? null : new Account(r.value3(), r.value4(), r.value5())));
     }
 
-    List<ScopeAssignment> findAssignments(long userId) {
-        return db.resultQuery("select * from tenancy.sign_in_assignments({0})", userId)
+    /** The account a live token belongs to; empty once it has expired, been ended or the account disabled. */
+    Optional<Account> findAccount(String scopeToken) {
+        return db.select(field(name("id"), Long.class), field(name("email"), String.class),
+                        field(name("display_name"), String.class))
+                .from(table("tenancy.scope_account({0})", scopeToken))
+                .fetchOptional(r -> new Account(r.value1(), r.value2(), r.value3()));
+    }
+
+    List<ScopeAssignment> findAssignments(String scopeToken) {
+        return db.resultQuery("select * from tenancy.scope_assignments({0})", scopeToken)
                 .fetch(r -> new ScopeAssignment(
                         r.get("assignment_id", Long.class),
                         Role.valueOf(r.get("role", String.class)),
@@ -50,7 +61,19 @@ class SignInRepository {
                         r.get("trust_name", String.class)));
     }
 
-    void recordSignIn(long userId, boolean succeeded) {
-        db.resultQuery("select tenancy.record_sign_in({0}, {1})", userId, succeeded).fetch();
+    /** ENROL or CODE while the token waits for its second factor; empty otherwise. */
+    Optional<String> secondFactorNeeded(String scopeToken) {
+        return Optional.ofNullable(db.select(field("tenancy.second_factor_needed({0})", String.class, scopeToken))
+                .fetchSingle().value1());
+    }
+
+    /** The database checks the code (against the new secret at enrolment); true when it was right. */
+    boolean passSecondFactor(String scopeToken, String code, String newSecret) {
+        return db.select(field("tenancy.pass_second_factor({0}, {1}, {2})", Boolean.class, scopeToken, code, newSecret))
+                .fetchSingle().value1();
+    }
+
+    void signOut(String scopeToken) {
+        db.resultQuery("select tenancy.sign_out({0})", scopeToken).fetch();
     }
 }

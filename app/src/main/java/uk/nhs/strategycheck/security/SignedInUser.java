@@ -1,10 +1,8 @@
 package uk.nhs.strategycheck.security;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -15,34 +13,50 @@ import uk.nhs.strategycheck.tenancy.ScopeAssignment;
  * acting in. Authorities come from the active assignment only, so a user who is a viewer
  * here and an ICS leader there has the ICS leader's views only while acting as one.
  */
-public final class SignedInUser implements UserDetails, CredentialsContainer {
+public final class SignedInUser implements UserDetails {
 
     private final long id;
+    /** The only authority of a user who has yet to give their second factor. */
+    public static final String SECOND_FACTOR_AUTHORITY = "ROLE_SECOND_FACTOR_PENDING";
+
     private final String email;
     private final String displayName;
-    private String passwordHash;
-    private final boolean enabled;
-    private final Instant lockedUntil;
+    // Issued by the database at sign-in; every transaction presents it to enter a scope.
+    private final String scopeToken;
     private final List<ScopeAssignment> assignments;
     private final ScopeAssignment active;
+    private final boolean awaitingSecondFactor;
 
-    SignedInUser(long id, String email, String displayName, String passwordHash, boolean enabled,
-                 Instant lockedUntil, List<ScopeAssignment> assignments, ScopeAssignment active) {
+    SignedInUser(long id, String email, String displayName, String scopeToken, List<ScopeAssignment> assignments,
+                 ScopeAssignment active) {
+        this(id, email, displayName, scopeToken, assignments, active, false);
+    }
+
+    private SignedInUser(long id, String email, String displayName, String scopeToken,
+                         List<ScopeAssignment> assignments, ScopeAssignment active, boolean awaitingSecondFactor) {
         this.id = id;
         this.email = email;
         this.displayName = displayName;
-        this.passwordHash = passwordHash;
-        this.enabled = enabled;
-        this.lockedUntil = lockedUntil;
+        this.scopeToken = scopeToken;
+        this.awaitingSecondFactor = awaitingSecondFactor;
         this.assignments = List.copyOf(assignments);
         this.active = active;
+    }
+
+    /** An admin who gave the right password and has yet to give their one-time code: no roles yet. */
+    static SignedInUser awaitingSecondFactor(long id, String email, String displayName, String scopeToken) {
+        return new SignedInUser(id, email, displayName, scopeToken, List.of(), null, true);
+    }
+
+    public boolean awaitingSecondFactor() {
+        return awaitingSecondFactor;
     }
 
     /** The same user acting in another of their assignments. */
     SignedInUser actingAs(long assignmentId) {
         var chosen = assignments.stream().filter(a -> a.id() == assignmentId).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Not one of this user's role assignments"));
-        return new SignedInUser(id, email, displayName, null, enabled, lockedUntil, assignments, chosen);
+        return new SignedInUser(id, email, displayName, scopeToken, assignments, chosen);
     }
 
     /**
@@ -52,7 +66,7 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
     SignedInUser withAssignments(List<ScopeAssignment> current) {
         var stillActive = active == null ? null
                 : current.stream().filter(a -> a.id() == active.id()).findFirst().orElse(null);
-        return new SignedInUser(id, email, displayName, null, enabled, lockedUntil, current,
+        return new SignedInUser(id, email, displayName, scopeToken, current,
                 stillActive != null ? stillActive : current.isEmpty() ? null : current.get(0));
     }
 
@@ -68,6 +82,10 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
         return displayName;
     }
 
+    String scopeToken() {
+        return scopeToken;
+    }
+
     public List<ScopeAssignment> assignments() {
         return assignments;
     }
@@ -78,12 +96,16 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
+        if (awaitingSecondFactor) {
+            return List.of(new SimpleGrantedAuthority(SECOND_FACTOR_AUTHORITY));
+        }
         return active == null ? List.of() : List.of(new SimpleGrantedAuthority("ROLE_" + active.role().name()));
     }
 
+    // The password never leaves the database.
     @Override
     public String getPassword() {
-        return passwordHash;
+        return null;
     }
 
     @Override
@@ -91,20 +113,6 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
         return email;
     }
 
-    @Override
-    public boolean isAccountNonLocked() {
-        return lockedUntil == null || lockedUntil.isBefore(Instant.now());
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void eraseCredentials() {
-        passwordHash = null;
-    }
 
     // One session per user and principal: equality by user id lets Spring Security's session
     // registry and Vaadin treat a re-signed-in user as the same person.

@@ -31,7 +31,7 @@ public class TenantScopedTransactionManager extends JdbcTransactionManager {
             return;
         }
         try (PreparedStatement enter = connection.prepareStatement("select tenancy.enter_scope(?, ?)")) {
-            enter.setLong(1, scope.get().userId());
+            enter.setString(1, scope.get().scopeToken());
             enter.setLong(2, scope.get().assignment().id());
             enter.execute();
         }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import uk.nhs.strategycheck.security.AccountService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import uk.nhs.strategycheck.IntegrationTest;
 import uk.nhs.strategycheck.SignIn;
@@ -40,7 +41,7 @@ class UserActivationTest {
     @Autowired
     GreenMail mail;
     @Autowired
-    UserDetailsService accounts;
+    AccountService accounts;
     @Autowired
     PasswordEncoder passwords;
 
@@ -72,9 +73,10 @@ class UserActivationTest {
                 String.class);
         assertThat(hash).startsWith("{bcrypt}");
         assertThat(passwords.matches(PASSWORD, hash)).isTrue();
-        var account = accounts.loadUserByUsername("once@test.example");
-        assertThat(account.isEnabled()).isTrue();
-        assertThat(account.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_TRUST_EDITOR");
+        // The new password signs in, through the database's check.
+        var account = accounts.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("once@test.example", PASSWORD))
+                .getPrincipal();
+        assertThat(((uk.nhs.strategycheck.security.SignedInUser) account).getAuthorities()).extracting(Object::toString).containsExactly("ROLE_TRUST_EDITOR");
         assertThat(owner.queryForMap("""
                 select e.user_email, r.ods_code as region, e.after ->> 'status' as status from audit_event e
                   join region r on r.id = e.region_id

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import uk.nhs.strategycheck.TestDatabase;
 
 /**
@@ -83,13 +82,8 @@ class AssessmentFlowTest extends BrowserTest {
     private JdbcTemplate db;
 
     @BeforeEach
-    void connectAsOwner() throws SQLException {
+    void connectAsOwner() {
         db = database.owner();
-    }
-
-    @AfterEach
-    void disconnect() {
-        ((SingleConnectionDataSource) db.getDataSource()).destroy();
     }
 
     @Test

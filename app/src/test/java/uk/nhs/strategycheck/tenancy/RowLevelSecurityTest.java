@@ -458,6 +458,79 @@ class RowLevelSecurityTest {
         return tests.stream();
     }
 
+    /**
+     * Scope settings made by hand, with SET or set_config, grant nothing: only enter_scope with a
+     * token the database issued seals them; a seal is good for its own transaction only; a token
+     * that was signed out enters nothing (issue 10, finding 13).
+     */
+    @Test
+    void aScopeTheDatabaseDidNotGrantGrantsNothing() throws SQLException {
+        var national = scopes.get(ScopeLevel.NATIONAL);
+        try (var app = database.asApplication()) {
+            app.setAutoCommit(false);
+            var forge = app.createStatement();
+            forge.execute("set local app.scope_level = 'NATIONAL'");
+            forge.execute("select set_config('app.user_id', '%d', true), set_config('app.role', 'NATIONAL_ADMIN', true), "
+                    .formatted(national[0]) + "set_config('app.ics_ids', (select string_agg(id::text, ',') from ics), true), "
+                    + "set_config('app.read_only', 'false', true)");
+            assertThat(count(app, "select count(*) from trust")).isZero();
+            assertThat(count(app, "select count(*) from app_user")).isZero();
+            assertThat(count(app, "select count(*) from audit_event")).isZero();
+            assertThatThrownBy(() -> forge.execute(insertIcs(london, "ZZ8")))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
+            app.rollback();
+
+            // A real seal, carried into the next transaction with its settings, is worth nothing there.
+            enterScope(app, national);
+            assertThat(count(app, "select count(*) from trust")).isPositive();
+            var settings = new LinkedHashMap<String, String>();
+            for (var name : List.of("app.user_id", "app.role", "app.scope_level", "app.region_id", "app.ics_ids",
+                    "app.ics_lineage", "app.trust_id", "app.trust_ids", "app.read_only", "app.scope_seal")) {
+                try (var value = app.createStatement().executeQuery("select current_setting('" + name + "', true)")) {
+                    value.next();
+                    settings.put(name, value.getString(1));
+                }
+            }
+            app.commit();
+            try (var replay = app.prepareStatement("select set_config(?, ?, true)")) {
+                for (var setting : settings.entrySet()) {
+                    replay.setString(1, setting.getKey());
+                    replay.setString(2, setting.getValue());
+                    replay.executeQuery().close();
+                }
+            }
+            assertThat(count(app, "select count(*) from trust")).isZero();
+            app.rollback();
+
+            // A token that was signed out enters no scope.
+            String token = owner.queryForObject("select tenancy.issue_scope_token(?)", String.class, national[0]);
+            try (var signOut = app.prepareStatement("select tenancy.sign_out(?)")) {
+                signOut.setString(1, token);
+                signOut.executeQuery().close();
+            }
+            try (var enter = app.prepareStatement("select tenancy.enter_scope(?, ?)")) {
+                enter.setString(1, token);
+                enter.setLong(2, national[1]);
+                try (var level = enter.executeQuery()) {
+                    level.next();
+                    assertThat(level.getString(1)).isNull();
+                }
+            }
+            assertThat(count(app, "select count(*) from trust")).isZero();
+            app.rollback();
+        }
+    }
+
+    /** No definer function can be fooled by a temporary object of the caller's (issue 10, finding 11). */
+    @Test
+    void everySecurityDefinerFunctionSearchesPgTempLast() {
+        assertThat(owner.queryForList("""
+                select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                 where n.nspname in ('public', 'tenancy') and (p.prosecdef or p.prorettype = 'trigger'::regtype)
+                   and not exists (select 1 from unnest(p.proconfig) c where c like 'search_path=%, pg_temp')""",
+                String.class)).isEmpty();
+    }
+
     /** Status changes only through the workflow functions, by the role the state machine names. */
     @Test
     void theWorkflowFunctionsCheckTheRoleTheStateAndFourEyes() throws SQLException {

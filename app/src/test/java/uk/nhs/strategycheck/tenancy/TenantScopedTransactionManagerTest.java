@@ -30,7 +30,8 @@ class TenantScopedTransactionManagerTest {
                  where u.email = 'editor@demo.example'""",
                 (rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
         var active = new AtomicReference<Optional<CurrentScope>>(Optional.of(new CurrentScope(editor[0], "editor@demo.example", "Priya Shah",
-                new ScopeAssignment(editor[1], Role.TRUST_EDITOR, null, null, null, null, null, null, null, null))));
+                new ScopeAssignment(editor[1], Role.TRUST_EDITOR, null, null, null, null, null, null, null, null),
+                TestDatabase.scopeToken(editor[0]))));
 
         // One physical connection, as a pool would hand the same one to the next request.
         var connection = new SingleConnectionDataSource(database.asApplication(), true);

@@ -12,7 +12,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import uk.nhs.strategycheck.security.AccountService;
 import uk.nhs.strategycheck.security.ScopeRefreshFilter;
+import uk.nhs.strategycheck.security.SignedInUser;
 
 /** Web security: Vaadin's view access control, with our login view. */
 @Configuration
@@ -21,8 +23,15 @@ import uk.nhs.strategycheck.security.ScopeRefreshFilter;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ScopeRefreshFilter scopeRefresh) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ScopeRefreshFilter scopeRefresh, AccountService accounts)
+            throws Exception {
         http.addFilterAfter(scopeRefresh, SecurityContextHolderFilter.class);
+        // Signing out ends the scope token in the database too.
+        http.logout(logout -> logout.addLogoutHandler((request, response, authentication) -> {
+            if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
+                accounts.signOut(user);
+            }
+        }));
         // Browsers send no address to other sites, and the pages may use no camera, microphone,
         // location or payment; framing by other sites is refused (Spring's default, kept).
         http.headers(headers -> headers
