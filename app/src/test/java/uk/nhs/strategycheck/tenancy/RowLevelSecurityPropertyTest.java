@@ -116,7 +116,7 @@ class RowLevelSecurityPropertyTest {
                     && target.id() == scope.trustId();
             case ANSWER, IMPROVEMENT_ACTION -> writer && command != Command.DELETE && target.id() == scope.trustId();
             case ASSESSMENT_TRANSITION -> false;
-            case TRUST -> (command == Command.INSERT || command == Command.UPDATE)
+            case TRUST -> command != Command.DELETE
                     && (scope.role().equals("NATIONAL_ADMIN")
                         || (scope.role().equals("REGION_ADMIN") && target.regionId() == scope.regionId()));
             case ICS -> command == Command.INSERT
