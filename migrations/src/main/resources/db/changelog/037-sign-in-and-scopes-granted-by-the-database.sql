@@ -66,23 +66,41 @@ alter table sign_in_failure enable row level security;
 alter table sign_in_client enable row level security;
 
 --changeset dsc:037-seal splitStatements:false
--- The seal of the current transaction's scope settings. Owner only: whoever could call it could forge.
-create function tenancy.seal() returns text
-  language sql stable security definer set search_path = pg_catalog, public, pg_temp
+-- What a seal covers: the scope settings, the transaction's start and the backend.
+create function tenancy.scope_settings() returns text
+  language sql stable
   as $$
-    select encode(crypto.hmac(convert_to(concat_ws('|', transaction_timestamp()::text, pg_backend_pid()::text,
-                                        current_setting('app.user_id', true), current_setting('app.role', true),
-                                        current_setting('app.scope_level', true), current_setting('app.region_id', true),
-                                        current_setting('app.ics_ids', true), current_setting('app.ics_lineage', true),
-                                        current_setting('app.trust_id', true), current_setting('app.trust_ids', true),
-                                        current_setting('app.read_only', true)), 'UTF8'),
-                              (select seal_key from sign_in_secret where id = 1), 'sha256'), 'hex')
+    select concat_ws('|', transaction_timestamp()::text, pg_backend_pid()::text,
+                     current_setting('app.user_id', true), current_setting('app.role', true),
+                     current_setting('app.scope_level', true), current_setting('app.region_id', true),
+                     current_setting('app.ics_ids', true), current_setting('app.ics_lineage', true),
+                     current_setting('app.trust_id', true), current_setting('app.trust_ids', true),
+                     current_setting('app.read_only', true))
   $$;
+
+-- The seal of the current settings. Owner only: whoever could call it could forge.
+create function tenancy.seal() returns text
+  language plpgsql stable security definer set search_path = pg_catalog, public, pg_temp
+  as $$
+  begin
+    return encode(crypto.hmac(convert_to(tenancy.scope_settings(), 'UTF8'),
+                              (select seal_key from sign_in_secret where id = 1), 'sha256'), 'hex');
+  end $$;
 revoke execute on function tenancy.seal() from public;
 
+-- Whether the settings carry a seal the database made. Called once per statement for each scope
+-- function a policy uses, so it is written to be cheap (PL/pgSQL: its plan is cached), not as a
+-- call of seal().
 create function tenancy.scope_sealed() returns boolean
-  language sql stable security definer set search_path = pg_catalog, public, pg_temp
-  as $$ select coalesce(nullif(current_setting('app.scope_seal', true), '') = tenancy.seal(), false) $$;
+  language plpgsql stable security definer set search_path = pg_catalog, public, pg_temp
+  as $$
+  declare
+    v_seal text := current_setting('app.scope_seal', true);
+  begin
+    return coalesce(v_seal, '') <> ''
+       and v_seal = encode(crypto.hmac(convert_to(tenancy.scope_settings(), 'UTF8'),
+                                       (select seal_key from sign_in_secret where id = 1), 'sha256'), 'hex');
+  end $$;
 
 --changeset dsc:037-scope-functions-check-the-seal splitStatements:false
 create or replace function tenancy.level() returns text
