@@ -10,9 +10,12 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import uk.nhs.strategycheck.security.ScopeRefreshFilter;
+import uk.nhs.strategycheck.security.SignInRequestFilter;
+import uk.nhs.strategycheck.shared.ServiceAddress;
 
 /** Web security: Vaadin's view access control, with our login view. */
 @Configuration
@@ -20,9 +23,13 @@ import uk.nhs.strategycheck.security.ScopeRefreshFilter;
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfiguration {
 
+    static final String LOGIN_PATH = "/login";
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ScopeRefreshFilter scopeRefresh) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ScopeRefreshFilter scopeRefresh, ServiceAddress address)
+            throws Exception {
         http.addFilterAfter(scopeRefresh, SecurityContextHolderFilter.class);
+        http.addFilterBefore(new SignInRequestFilter(address, LOGIN_PATH), UsernamePasswordAuthenticationFilter.class);
         // Browsers send no address to other sites, and the pages may use no camera, microphone,
         // location or payment; framing by other sites is refused (Spring's default, kept).
         http.headers(headers -> headers
