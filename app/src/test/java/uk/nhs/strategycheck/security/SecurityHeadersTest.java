@@ -51,6 +51,19 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void pagesMayUseOnlyTheServicesOwnResourcesAndNobodyMayFrameThem() throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(address.link("/login"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.headers().firstValue("Content-Security-Policy")).get().asString()
+                .contains("default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
+                        "frame-ancestors 'none'")
+                .doesNotContain("http:", "https:", "*");
+        assertThat(response.headers().firstValue("Strict-Transport-Security"))
+                .as("HSTS only in production (ProductionHeadersTest)").isEmpty();
+    }
+
+    @Test
     void theSessionIdNeverAppearsInAUrl() throws Exception {
         var client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         var response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/admin/changes")).build(),
