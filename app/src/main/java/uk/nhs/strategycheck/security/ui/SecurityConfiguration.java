@@ -33,7 +33,7 @@ class SecurityConfiguration {
      * which this project does not have (STACK.md). ContentSecurityPolicyTest checks every kind
      * of page in the browser.
      */
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+    private static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'self'",
             "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
             "style-src 'self' 'unsafe-inline'",
@@ -43,11 +43,15 @@ class SecurityConfiguration {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /** Vaadin's development tools (development mode only: infra/run-dev.sh) draw their icons as data: images. */
+    private static final String DEVELOPMENT_TOOLS_IMAGES = "img-src 'self' data:";
+
     static final String LOGIN_PATH = "/login";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ScopeRefreshFilter scopeRefresh, ServiceAddress address,
-                                            @Value("${dsc.security.strict-transport-security}") boolean hsts)
+                                            @Value("${dsc.security.strict-transport-security}") boolean hsts,
+                                            @Value("${vaadin.productionMode:false}") boolean productionMode)
             throws Exception {
         http.addFilterAfter(scopeRefresh, SecurityContextHolderFilter.class);
         http.addFilterBefore(new SignInRequestFilter(address, LOGIN_PATH), UsernamePasswordAuthenticationFilter.class);
@@ -57,7 +61,8 @@ class SecurityConfiguration {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .permissionsPolicyHeader(permissions -> permissions.policy(
                         "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"))
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+                .contentSecurityPolicy(csp -> csp.policyDirectives(productionMode ? CONTENT_SECURITY_POLICY
+                        : CONTENT_SECURITY_POLICY + "; " + DEVELOPMENT_TOOLS_IMAGES)));
         // HTTPS only, for a year, once a browser has seen the service over HTTPS: in production
         // (application-prod.yml) only, so that a local run over plain http never pins localhost.
         // A request counts as HTTPS when the service's address is (ServiceAddressFilter).
