@@ -88,15 +88,15 @@ class SecurityHeadersTest {
 
     @Test
     void afterSignInTheServiceReturnsToThePageAskedForAtItsOwnAddressWhateverTheHostHeaderSaid() throws Exception {
-        var asked = send("GET /admin/changes HTTP/1.1", List.of());
+        var asked = send("GET /trust HTTP/1.1", List.of());
         var session = asked.header("Set-Cookie").orElseThrow().split(";")[0];
 
         var signedIn = send("POST /login HTTP/1.1", List.of("Origin: " + address.origin(), "Cookie: " + session),
-                "username=" + URLEncoder.encode("region.admin@demo.example", StandardCharsets.UTF_8) + "&password="
+                "username=" + URLEncoder.encode("viewer@demo.example", StandardCharsets.UTF_8) + "&password="
                         + URLEncoder.encode(BrowserTest.DEMO_PASSWORD, StandardCharsets.UTF_8));
 
         assertThat(signedIn.status()).isEqualTo(302);
-        assertThat(signedIn.location()).get().asString().startsWith(address.link("/admin/changes"));
+        assertThat(signedIn.location()).get().asString().startsWith(address.link("/trust"));
     }
 
     private record Response(int status, List<String> headers) {
