@@ -1,8 +1,18 @@
 #!/usr/bin/env bash
-# Runs Digital Strategy Check with its demo data set on http://localhost:8080
-# (PORT changes the port). Prepares the database first; safe to run again.
+# Runs Digital Strategy Check as production runs it - the production build (Vaadin's production
+# mode: no development tools, route lists or stack traces) with the prod Spring profile - but with
+# the demo data set and over plain http, on http://localhost:8080 (PORT changes the port). Open
+# it at that address: sign-in is accepted only from the configured one (DSC_BASE_URL).
+# For development (Vaadin's development mode) use infra/run-dev.sh.
+# Prepares the database first; safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash infra/db-setup.sh
-./mvnw -B -q install -DskipTests
-exec ./mvnw -B -q -pl app spring-boot:run
+# Built through the reactor, with the modules the application needs; nothing is installed in ~/.m2.
+./mvnw -B -q -Pproduction -pl app -am package -DskipTests
+export SPRING_PROFILES_ACTIVE=prod
+# The demo users, organisations and assessments on top of what production has.
+export SPRING_LIQUIBASE_CONTEXTS=prod,demo
+# Plain http on this machine: a browser would never send a Secure cookie back.
+export DSC_SECURE_COOKIES=false
+exec java -jar app/target/app-*.jar

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import uk.nhs.strategycheck.shared.PlainText;
 
 /** Reads RFC 4180 CSV: quoted fields may hold commas, quotes (doubled) and line breaks. */
 final class CsvReader {
@@ -18,6 +19,16 @@ final class CsvReader {
         String value(List<String> values, String column) {
             int index = header.indexOf(column);
             return index < 0 || index >= values.size() ? "" : values.get(index).strip();
+        }
+
+        /** What is wrong with a line's values as one line of plain text each (PlainText), column by column. */
+        List<String> hiddenCharacters(List<String> values) {
+            var problems = new ArrayList<String>();
+            for (int i = 0; i < values.size(); i++) {
+                var column = i < header.size() ? "The " + header.get(i) + " column" : "Value " + (i + 1);
+                PlainText.problemInLine(column, values.get(i)).ifPresent(problems::add);
+            }
+            return problems;
         }
     }
 

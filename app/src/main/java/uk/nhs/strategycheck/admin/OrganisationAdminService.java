@@ -28,6 +28,7 @@ public class OrganisationAdminService {
     public static final Set<String> TRUST_TYPES = Set.of("acute", "specialist", "mental health", "community", "ambulance");
     public static final Set<String> ORGANISATION_FORMS = Set.of("NHS trust", "NHS foundation trust");
     public static final int MAX_IMPORT_BYTES = 1_000_000;
+    public static final int MAX_TRUST_NAME = 200;
 
     private final OrganisationAdminRepository organisations;
     private final CurrentScopeSource scopes;
@@ -77,12 +78,7 @@ public class OrganisationAdminService {
     }
 
     public TrustRow createTrust(TrustForm form) {
-        region();
-        if (form.icsId() != null && organisations.icss(region(), 0, Integer.MAX_VALUE).stream()
-                .anyMatch(i -> i.id() == form.icsId() && i.closedOn() != null)) {
-            throw new AdminProblem.Invalid("ics", "That integrated care system has closed. Choose an open one.");
-        }
-        var clean = validate(form, null);
+        var clean = valid(form, null);
         long id = organisations.insertTrust(clean.icsId(), clean.odsCode(), clean.name(), clean.trustType(),
                 clean.organisationForm(), clean.postcode());
         var created = organisations.trust(id).orElseThrow();
@@ -94,8 +90,8 @@ public class OrganisationAdminService {
     public TrustRow updateTrust(long trustId, TrustForm form) {
         region();
         var before = organisations.trust(trustId).orElseThrow(() -> new AccessDeniedException("Not a trust of your region"));
-        var clean = validate(new TrustForm(before.icsId(), form.odsCode(), form.name(), form.trustType(),
-                form.organisationForm(), form.postcode()), before.odsCode());
+        var clean = valid(new TrustForm(before.icsId(), form.odsCode(), form.name(), form.trustType(),
+                form.organisationForm(), form.postcode()), before);
         organisations.updateTrust(trustId, clean.odsCode(), clean.name(), clean.trustType(),
                 clean.organisationForm(), clean.postcode());
         var after = organisations.trust(trustId).orElseThrow();
@@ -145,10 +141,11 @@ public class OrganisationAdminService {
     /** Imports every row of the file, or nothing at all if any row is wrong. */
     public int importTrusts(byte[] csv) {
         var rows = check(csv);
-        long wrong = rows.stream().filter(r -> !r.errors().isEmpty()).count();
-        if (rows.isEmpty() || wrong > 0) {
+        var wrong = rows.stream().filter(r -> !r.errors().isEmpty()).map(r -> String.valueOf(r.line())).toList();
+        if (rows.isEmpty() || !wrong.isEmpty()) {
             throw new AdminProblem(rows.isEmpty() ? "The file has no trusts in it."
-                    : wrong + (wrong == 1 ? " row has" : " rows have") + " problems, so nothing was imported.");
+                    : (wrong.size() == 1 ? "Line " : "Lines ") + String.join(", ", wrong)
+                    + (wrong.size() == 1 ? " has" : " have") + " problems, so nothing was imported.");
         }
         for (var row : rows) {
             long icsId = organisations.icsIdByOdsCode(row.icbOdsCode(), region()).orElseThrow();
@@ -160,11 +157,17 @@ public class OrganisationAdminService {
         return rows.size();
     }
 
+    /**
+     * Each row of the file checked by the trust form's own rules (TrustRules), and for an ICB of
+     * the admin's region and an ODS code used once in the file. A row with a hidden character is
+     * refused for that alone: its values cannot be trusted as they are.
+     */
     private List<ImportRow> check(byte[] csv) {
-        region();
         var file = CsvReader.upload(csv, MAX_IMPORT_BYTES,
                 List.of("ods_code", "name", "trust_type", "organisation_form", "icb_ods_code"),
                 "ods_code, name, trust_type, organisation_form, icb_ods_code and optionally postcode");
+        var icss = organisations.icss(region(), 0, Integer.MAX_VALUE);
+        var rules = new TrustRules(icss, organisations::odsCodeInUse);
         var seen = new HashSet<String>();
         var rows = new ArrayList<ImportRow>();
         for (int i = 0; i < file.lines().size(); i++) {
@@ -172,58 +175,40 @@ public class OrganisationAdminService {
             if (values == null) {
                 continue;
             }
-            var errors = new ArrayList<String>();
-            var code = file.value(values, "ods_code").toUpperCase(Locale.ROOT);
-            var name = file.value(values, "name");
-            var type = file.value(values, "trust_type");
-            var form = file.value(values, "organisation_form");
             var icb = file.value(values, "icb_ods_code").toUpperCase(Locale.ROOT);
-            var postcode = file.value(values, "postcode");
-            if (!code.matches("[A-Z0-9]{3,5}")) {
-                errors.add("ODS code \"" + code + "\" must be 3 to 5 letters or digits.");
-            } else if (!seen.add(code)) {
-                errors.add("ODS code " + code + " appears more than once in the file.");
-            } else if (organisations.odsCodeInUse(code)) {
-                errors.add("ODS code " + code + " is already in use.");
+            var ics = icss.stream().filter(c -> c.odsCode().equals(icb)).findFirst();
+            var trust = TrustRules.clean(new TrustForm(ics.map(IcsRow::id).orElse(null), file.value(values, "ods_code"),
+                    file.value(values, "name"), file.value(values, "trust_type"), file.value(values, "organisation_form"),
+                    file.value(values, "postcode")));
+            var errors = file.hiddenCharacters(values);
+            if (errors.isEmpty()) {
+                var problems = rules.problems(trust, null);
+                for (var problem : problems) {
+                    errors.add(problem.field().equals("ics") && ics.isEmpty()
+                            ? "ICB " + icb + " is not an ICS of your region." : problem.getMessage());
+                }
+                if (!seen.add(trust.odsCode()) && problems.stream().noneMatch(p -> p.field().equals("odsCode"))) {
+                    errors.add("ODS code " + trust.odsCode() + " appears more than once in the file.");
+                }
             }
-            if (name.isEmpty()) {
-                errors.add("The name is missing.");
-            }
-            if (!TRUST_TYPES.contains(type)) {
-                errors.add("Trust type \"" + type + "\" must be one of " + String.join(", ", new java.util.TreeSet<>(TRUST_TYPES)) + ".");
-            }
-            if (!ORGANISATION_FORMS.contains(form)) {
-                errors.add("Organisation form \"" + form + "\" must be NHS trust or NHS foundation trust.");
-            }
-            if (organisations.icsIdByOdsCode(icb, region()).isEmpty()) {
-                errors.add("ICB " + icb + " is not an ICS of your region.");
-            }
-            rows.add(new ImportRow(i + 2, code, name, type, form, icb, postcode.isEmpty() ? null : postcode, errors));
+            rows.add(new ImportRow(i + 2, trust.odsCode(), trust.name(), trust.trustType(), trust.organisationForm(), icb,
+                    trust.postcode(), errors));
         }
         return rows;
     }
 
-    private TrustForm validate(TrustForm form, String currentOdsCode) {
-        if (form.icsId() == null || organisations.icss(region(), 0, Integer.MAX_VALUE).stream()
-                .noneMatch(i -> i.id() == form.icsId())) {
-            throw new AdminProblem.Invalid("ics", "Choose the trust's integrated care system.");
+    /** The trust, cleaned, if the trust rules find nothing wrong with it; otherwise the first problem. */
+    private TrustForm valid(TrustForm form, TrustRow existing) {
+        var trust = TrustRules.clean(form);
+        var problems = rules().problems(trust, existing);
+        if (!problems.isEmpty()) {
+            throw problems.get(0);
         }
-        var code = form.odsCode() == null ? "" : form.odsCode().strip().toUpperCase(Locale.ROOT);
-        if (!code.equals(currentOdsCode)) {
-            code = odsCode(code, "odsCode");
-        }
-        var name = required(form.name(), "name", "Enter the trust's name.");
-        if (!TRUST_TYPES.contains(form.trustType())) {
-            throw new AdminProblem.Invalid("trustType", "Choose the trust type.");
-        }
-        if (!ORGANISATION_FORMS.contains(form.organisationForm())) {
-            throw new AdminProblem.Invalid("organisationForm", "Choose NHS trust or NHS foundation trust.");
-        }
-        var postcode = form.postcode() == null || form.postcode().isBlank() ? null : form.postcode().strip().toUpperCase(Locale.ROOT);
-        if (postcode != null && !postcode.matches("[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}")) {
-            throw new AdminProblem.Invalid("postcode", "Enter a UK postcode, for example SE1 9RT, or leave it empty.");
-        }
-        return new TrustForm(form.icsId(), code, name, form.trustType(), form.organisationForm(), postcode);
+        return trust;
+    }
+
+    private TrustRules rules() {
+        return new TrustRules(organisations.icss(region(), 0, Integer.MAX_VALUE), organisations::odsCodeInUse);
     }
 
     private String odsCode(String input, String field) {

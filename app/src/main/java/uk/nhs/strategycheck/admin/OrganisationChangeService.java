@@ -329,7 +329,11 @@ public class OrganisationChangeService {
             if (values != null) {
                 Map<String, String> row = new HashMap<>();
                 file.header().forEach(column -> row.put(column, file.value(values, column)));
-                rows.add(checkLine(i + 2, row, steps, opened));
+                // A line with a hidden character is refused for that alone: its values cannot be trusted as they are.
+                var hidden = file.hiddenCharacters(values);
+                rows.add(hidden.isEmpty() ? checkLine(i + 2, row, steps, opened)
+                        : new ChangeFileRow(i + 2, null, row.get("change"), row.get("ods_code"), row.get("name"), "", false,
+                                hidden));
             }
         }
         if (rows.isEmpty()) {

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.mail.MailException;
 import org.springframework.security.access.AccessDeniedException;
@@ -27,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.nhs.strategycheck.audit.AuditLog;
 import uk.nhs.strategycheck.shared.Dates;
 import uk.nhs.strategycheck.shared.Mailer;
+import uk.nhs.strategycheck.shared.ServiceAddress;
 import uk.nhs.strategycheck.tenancy.CurrentScope;
 import uk.nhs.strategycheck.tenancy.CurrentScopeSource;
 import uk.nhs.strategycheck.tenancy.Role;
@@ -62,18 +62,18 @@ public class UserAdminService {
     private final Mailer mailer;
     private final PasswordEncoder passwords;
     private final Clock clock;
-    private final String baseUrl;
+    private final ServiceAddress address;
     private final SecureRandom random = new SecureRandom();
 
     UserAdminService(UserAdminRepository users, CurrentScopeSource scopes, AuditLog audit, Mailer mailer,
-                     PasswordEncoder passwords, Clock clock, @Value("${dsc.mail.base-url}") String baseUrl) {
+                     PasswordEncoder passwords, Clock clock, ServiceAddress address) {
         this.users = users;
         this.scopes = scopes;
         this.audit = audit;
         this.mailer = mailer;
         this.passwords = passwords;
         this.clock = clock;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.address = address;
     }
 
     // Reading
@@ -458,7 +458,7 @@ public class UserAdminService {
             text.append(", as ").append(withArticle(role)).append(" for ").append(organisation);
         }
         text.append(".\n\nTo set your password, open this link:\n\n");
-        text.append(baseUrl).append("/activate/").append(token).append("\n\n");
+        text.append(address.link("/activate/" + token)).append("\n\n");
         text.append("The link works once, until ").append(Dates.dateTime(expires)).append(". If it has expired, ask ")
                 .append(scope.userName()).append(" (").append(scope.userEmail()).append(") for a new one.\n\n");
         text.append("Your password must be:\n");

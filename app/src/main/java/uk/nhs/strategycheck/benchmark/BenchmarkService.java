@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +17,7 @@ import uk.nhs.strategycheck.audit.AuditLog;
 import uk.nhs.strategycheck.shared.Csv;
 import uk.nhs.strategycheck.shared.Dates;
 import uk.nhs.strategycheck.shared.Mailer;
+import uk.nhs.strategycheck.shared.ServiceAddress;
 import uk.nhs.strategycheck.tenancy.CurrentScope;
 import uk.nhs.strategycheck.tenancy.CurrentScopeSource;
 import uk.nhs.strategycheck.tenancy.ScopeLevel;
@@ -39,16 +39,16 @@ public class BenchmarkService {
     private final AuditLog audit;
     private final Mailer mailer;
     private final Clock clock;
-    private final String baseUrl;
+    private final ServiceAddress address;
 
     BenchmarkService(BenchmarkRepository benchmarks, CurrentScopeSource scopes, AuditLog audit, Mailer mailer,
-                     Clock clock, @Value("${dsc.mail.base-url}") String baseUrl) {
+                     Clock clock, ServiceAddress address) {
         this.benchmarks = benchmarks;
         this.scopes = scopes;
         this.audit = audit;
         this.mailer = mailer;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.address = address;
     }
 
     /** The signed-in trust against anonymised medians; without a cycle, its latest approved one. */
@@ -306,7 +306,7 @@ public class BenchmarkService {
                 + " is " + row.state().label().toLowerCase() + " (" + row.answered() + " of 28 statements answered). "
                 + "The cycle closes on " + Dates.format(submissions.closesOn()) + ". Please complete it and submit it "
                 + "for sign-off before then.\n\n"
-                + "Open it here: " + baseUrl + "/assessment\n\n"
+                + "Open it here: " + address.link("/assessment") + "\n\n"
                 + "Digital Strategy Check\n";
     }
 

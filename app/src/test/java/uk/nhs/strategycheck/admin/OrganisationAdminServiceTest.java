@@ -123,9 +123,9 @@ class OrganisationAdminServiceTest {
         assertThat(rows.get(0).name()).isEqualTo("Riverside Test NHS Trust, East");
         assertThat(rows.get(0).errors()).isEmpty();
         assertThat(rows.get(1).errors()).containsExactly(
-                "Trust type \"hospital\" must be one of acute, ambulance, community, mental health, specialist.",
-                "ICB QOP is not an ICS of your region.");
-        assertThatThrownBy(() -> organisations.importTrusts(csv)).hasMessage("1 row has problems, so nothing was imported.");
+                "ICB QOP is not an ICS of your region.",
+                "Trust type \"hospital\" must be one of acute, ambulance, community, mental health, specialist.");
+        assertThatThrownBy(() -> organisations.importTrusts(csv)).hasMessage("Line 3 has problems, so nothing was imported.");
         assertThat(owner.queryForObject("select count(*) from trust where ods_code like 'ZT10%'", Long.class)).isZero();
 
         var good = """

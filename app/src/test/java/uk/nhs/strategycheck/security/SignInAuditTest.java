@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.nhs.strategycheck.IntegrationTest;
 import uk.nhs.strategycheck.TestDatabase;
 import uk.nhs.strategycheck.browser.BrowserTest;
+import uk.nhs.strategycheck.shared.ServiceAddress;
 
 /** Sign-ins through the real login endpoint, failed and successful, reach the audit log (issue 10, finding 15). */
 @IntegrationTest
@@ -26,6 +27,8 @@ class SignInAuditTest {
     int port;
     @Autowired
     TestDatabase database;
+    @Autowired
+    ServiceAddress address;
 
     @Test
     void failedAndSuccessfulSignInsAreAudited() throws Exception {
@@ -50,6 +53,7 @@ class SignInAuditTest {
         HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Origin", address.origin())
                         .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.discarding());
     }

@@ -26,6 +26,7 @@ import uk.nhs.strategycheck.admin.PasswordPolicy;
 import uk.nhs.strategycheck.admin.AdminProblem;
 import uk.nhs.strategycheck.admin.UserAdminService;
 import uk.nhs.strategycheck.shared.Dates;
+import uk.nhs.strategycheck.shared.ui.PlainTextFields;
 
 /**
  * Where an invitation's link leads: the invitee sets their password, once, under the stated
@@ -94,6 +95,9 @@ public class ActivateView extends Div implements BeforeEnterObserver {
                 field.setInvalid(false);
             }
             problem.setVisible(false);
+            if (!PlainTextFields.check(password, confirmation)) {
+                return;
+            }
             try {
                 service.activate(token, password.getValue(), confirmation.getValue());
                 showDone();

@@ -27,6 +27,7 @@ import uk.nhs.strategycheck.admin.OrganisationChange;
 import uk.nhs.strategycheck.admin.OrganisationChangeService;
 import uk.nhs.strategycheck.admin.OrganisationChoice;
 import uk.nhs.strategycheck.admin.RegionChoice;
+import uk.nhs.strategycheck.shared.ui.PlainTextFields;
 
 /**
  * Records an organisation change: the kind, the day it takes effect and the organisations it
@@ -102,6 +103,9 @@ class ChangeDialog extends Dialog {
         var save = new Button("Record change", click -> {
             fields().values().forEach(f -> f.setInvalid(false));
             problem.setText("");
+            if (!PlainTextFields.check(newCode, newName, newShortName)) {
+                return;
+            }
             try {
                 var recorded = service.plan(draft());
                 close();

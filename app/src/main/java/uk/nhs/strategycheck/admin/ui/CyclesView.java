@@ -29,6 +29,7 @@ import uk.nhs.strategycheck.admin.CycleRow;
 import uk.nhs.strategycheck.admin.RegionChoice;
 import uk.nhs.strategycheck.shared.Dates;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
+import uk.nhs.strategycheck.shared.ui.PlainTextFields;
 
 /** Assessment cycles: create, open, close, and reopen one trust's assessment after close. */
 @Menu(title = "Cycles", order = 33)
@@ -113,6 +114,9 @@ public class CyclesView extends Main {
         Map<String, HasValidation> fields = Map.of("region", region, "name", name, "opensOn", opens, "closesOn", closes);
         var create = new Button("Create cycle", click -> {
             fields.values().forEach(f -> f.setInvalid(false));
+            if (!PlainTextFields.check(name)) {
+                return;
+            }
             try {
                 var created = service.create(region.getValue() == null ? null : region.getValue().id(), name.getValue(),
                         opens.getValue(), closes.getValue());
@@ -157,6 +161,9 @@ public class CyclesView extends Main {
         var confirm = new Button("Reopen", click -> {
             fields.values().forEach(f -> f.setInvalid(false));
             problem.setVisible(false);
+            if (!PlainTextFields.check(reason)) {
+                return;
+            }
             try {
                 var chosen = trust.getValue();
                 service.reopen(cycle.id(), chosen == null ? null : chosen.trustOdsCode(), until.getValue(), reason.getValue());

@@ -13,6 +13,7 @@ import uk.nhs.strategycheck.admin.InvitationDraft;
 import uk.nhs.strategycheck.admin.ManagedUser;
 import uk.nhs.strategycheck.admin.AdminProblem;
 import uk.nhs.strategycheck.admin.UserAdminService;
+import uk.nhs.strategycheck.shared.ui.PlainTextFields;
 
 /** Invites someone by e-mail with their first role. Keeps what was typed when the invitation is refused. */
 class InviteUserDialog extends Dialog {
@@ -47,6 +48,9 @@ class InviteUserDialog extends Dialog {
                 field.setInvalid(false);
             }
             problem.setVisible(false);
+            if (!PlainTextFields.check(email, name)) {
+                return;
+            }
             try {
                 var invited = service.invite(new InvitationDraft(email.getValue(), name.getValue(),
                         role.role().getValue(), role.organisation().getValue()));

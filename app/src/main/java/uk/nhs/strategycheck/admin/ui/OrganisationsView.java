@@ -32,6 +32,7 @@ import uk.nhs.strategycheck.admin.RegionChoice;
 import uk.nhs.strategycheck.admin.TrustRow;
 import uk.nhs.strategycheck.shared.Dates;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
+import uk.nhs.strategycheck.shared.ui.PlainTextFields;
 
 /** The ICSs and trusts an admin manages: search, create, change, close, import. */
 @Menu(title = "Organisations", order = 31.5)
@@ -120,6 +121,9 @@ public class OrganisationsView extends Main {
     }
 
     private void refreshTrusts() {
+        if (!PlainTextFields.check(search)) {
+            return;
+        }
         var text = search.getValue();
         var ics = icsFilter.getValue() == null ? null : icsFilter.getValue().id();
         boolean closed = includeClosed.getValue();
@@ -171,6 +175,9 @@ public class OrganisationsView extends Main {
         Map<String, HasValidation> fields = Map.of("region", region, "odsCode", odsCode, "name", name, "shortName", shortName);
         var create = new Button("Create ICS", click -> {
             fields.values().forEach(f -> f.setInvalid(false));
+            if (!PlainTextFields.check(odsCode, name, shortName)) {
+                return;
+            }
             try {
                 var created = service.createIcs(region.getValue() == null ? null : region.getValue().id(),
                         odsCode.getValue(), name.getValue(), shortName.getValue());

@@ -17,6 +17,7 @@ import uk.nhs.strategycheck.admin.IcsRow;
 import uk.nhs.strategycheck.admin.OrganisationAdminService;
 import uk.nhs.strategycheck.admin.TrustForm;
 import uk.nhs.strategycheck.admin.TrustRow;
+import uk.nhs.strategycheck.shared.ui.PlainTextFields;
 
 /** Creates or changes a trust; what was typed stays when a save is refused. */
 class TrustDialog extends Dialog {
@@ -31,7 +32,7 @@ class TrustDialog extends Dialog {
         odsCode.setHelperText("3 to 5 letters or digits, for example RJ1");
         odsCode.setMaxLength(5);
         var name = new TextField("Name");
-        name.setMaxLength(200);
+        name.setMaxLength(OrganisationAdminService.MAX_TRUST_NAME);
         var type = new Select<String>();
         type.setLabel("Trust type");
         type.setItems(new TreeSet<>(OrganisationAdminService.TRUST_TYPES));
@@ -54,6 +55,9 @@ class TrustDialog extends Dialog {
                 "organisationForm", form, "postcode", postcode);
         var saveButton = new Button("Save trust", click -> {
             fields.values().forEach(f -> f.setInvalid(false));
+            if (!PlainTextFields.check(odsCode, name, postcode)) {
+                return;
+            }
             try {
                 var saved = save.apply(new TrustForm(ics.getValue() == null ? null : ics.getValue().id(), odsCode.getValue(),
                         name.getValue(), type.getValue(), form.getValue(), postcode.getValue()));

@@ -24,6 +24,7 @@ import uk.nhs.strategycheck.admin.UserFilter;
 import uk.nhs.strategycheck.admin.UserStatus;
 import uk.nhs.strategycheck.shared.Dates;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
+import uk.nhs.strategycheck.shared.ui.PlainTextFields;
 import uk.nhs.strategycheck.tenancy.Role;
 
 /**
@@ -95,6 +96,9 @@ public class UsersView extends Main {
     }
 
     private void refresh() {
+        if (!PlainTextFields.check(nameOrEmail, organisation)) {
+            return;
+        }
         var filter = filter();
         int count = service.count(filter);
         total.setText(count == 1 ? "1 user" : String.format("%,d users", count));

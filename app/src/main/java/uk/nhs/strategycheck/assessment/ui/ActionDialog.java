@@ -14,6 +14,7 @@ import uk.nhs.strategycheck.assessment.ActionDraft;
 import uk.nhs.strategycheck.assessment.ActionStatus;
 import uk.nhs.strategycheck.assessment.AssessmentProblem;
 import uk.nhs.strategycheck.assessment.ImprovementAction;
+import uk.nhs.strategycheck.shared.ui.PlainTextFields;
 
 /** Adds or changes one improvement action. Keeps what was typed when a save is refused. */
 class ActionDialog extends Dialog {
@@ -66,7 +67,7 @@ class ActionDialog extends Dialog {
                 field.setInvalid(false);
             }
             problem.setVisible(false);
-            if (dueOn.isInvalid()) {
+            if (dueOn.isInvalid() || !PlainTextFields.check(title, owner)) {
                 return;
             }
             try {

@@ -31,6 +31,7 @@ import uk.nhs.strategycheck.assessment.ImprovementAction;
 import uk.nhs.strategycheck.assessment.Transition;
 import uk.nhs.strategycheck.shared.Dates;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
+import uk.nhs.strategycheck.shared.ui.PlainTextFields;
 
 /**
  * The trust's assessment at a glance: progress and score per characteristic against last
@@ -142,6 +143,9 @@ public class AssessmentView extends Main {
         reason.setHelperText("The editors see this with the assessment.");
         dialog.add(reason);
         var send = new Button("Return to editors", click -> {
+            if (!PlainTextFields.check(reason)) {
+                return;
+            }
             try {
                 assessments.returnForChanges(page.assessmentId(), page.version(), reason.getValue());
                 dialog.close();

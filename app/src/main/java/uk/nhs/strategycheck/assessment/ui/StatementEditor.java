@@ -21,6 +21,7 @@ import uk.nhs.strategycheck.assessment.AssessmentProblem;
 import uk.nhs.strategycheck.assessment.AssessmentService;
 import uk.nhs.strategycheck.assessment.Framework;
 import uk.nhs.strategycheck.shared.Dates;
+import uk.nhs.strategycheck.shared.ui.PlainTextFields;
 
 /**
  * One statement: its score (the 1-5 scale), evidence note and links. Saves by itself when
@@ -159,8 +160,10 @@ class StatementEditor extends Div {
         if (unchanged(draft)) {
             return;
         }
-        evidence.setInvalid(false);
-        links.setInvalid(false);
+        if (!PlainTextFields.check(evidence, links)) {
+            failed("Not saved: " + (evidence.isInvalid() ? evidence : links).getErrorMessage());
+            return;
+        }
         try {
             saved = saver.save(statement.id(), draft, saved.version());
             status.setText("Saved at " + Dates.time(saved.updatedAt()));

@@ -25,6 +25,7 @@ import uk.nhs.strategycheck.audit.AuditFilter;
 import uk.nhs.strategycheck.audit.AuditLog;
 import uk.nhs.strategycheck.shared.Dates;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
+import uk.nhs.strategycheck.shared.ui.PlainTextFields;
 
 /** Who did what, when, to what: the audit log, filtered and paged, with CSV export. */
 @Menu(title = "Audit log", order = 35)
@@ -43,6 +44,8 @@ public class AuditLogView extends Main {
     private final DatePicker to = new DatePicker("To");
     private final Paragraph total = new Paragraph();
     private final Grid<AuditEntry> grid = new Grid<>();
+    /** The entries the grid shows, and the CSV holds. */
+    private AuditFilter shown;
 
     public AuditLogView(AuditLog auditLog) {
         this.auditLog = auditLog;
@@ -65,7 +68,7 @@ public class AuditLogView extends Main {
         to.addValueChangeListener(change -> refresh());
 
         var download = new Anchor(DownloadHandler.fromInputStream(event -> {
-            var csv = auditLog.csv(filter());
+            var csv = auditLog.csv(shown);
             return new DownloadResponse(new ByteArrayInputStream(csv), "audit-log.csv", "text/csv;charset=UTF-8",
                     csv.length);
         }), AttachmentType.DOWNLOAD, "Download these entries as CSV");
@@ -94,7 +97,11 @@ public class AuditLogView extends Main {
     }
 
     private void refresh() {
+        if (!PlainTextFields.check(organisation, user)) {
+            return;
+        }
         var filter = filter();
+        shown = filter;
         total.setText(String.format("%,d entries", auditLog.count(filter)));
         grid.setItems(query -> auditLog.search(filter, query.getOffset(), query.getLimit()).stream(),
                 query -> auditLog.count(filter));

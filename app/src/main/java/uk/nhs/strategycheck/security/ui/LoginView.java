@@ -12,6 +12,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import uk.nhs.strategycheck.security.SignInRequestFilter;
 
 @Route("login")
 @PageTitle("Sign in - Digital Strategy Check")
@@ -19,18 +20,14 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class LoginView extends Div implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
+    private final LoginI18n i18n = LoginI18n.createDefault();
 
     public LoginView() {
         addClassName("login-view");
-        var i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in");
         i18n.getForm().setUsername("E-mail address");
         i18n.getForm().setSubmit("Log in");
-        i18n.getErrorMessage().setTitle("Incorrect e-mail address or password");
-        i18n.getErrorMessage().setMessage(
-                "Check them and try again. After five failed attempts the account is locked for 15 minutes.");
         i18n.setAdditionalInformation(null);
-        form.setI18n(i18n);
         form.setForgotPasswordButtonVisible(false);
         form.setAction("login");
 
@@ -48,6 +45,17 @@ public class LoginView extends Div implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var error = event.getLocation().getQueryParameters().getSingleParameter("error");
+        if (error.filter(SignInRequestFilter.HIDDEN_CHARACTER::equals).isPresent()) {
+            i18n.getErrorMessage().setTitle("That e-mail address cannot be used");
+            i18n.getErrorMessage().setMessage("It had a hidden character in it (a control character or one that "
+                    + "changes the direction of text). Type your e-mail address rather than pasting it.");
+        } else {
+            i18n.getErrorMessage().setTitle("Incorrect e-mail address or password");
+            i18n.getErrorMessage().setMessage(
+                    "Check them and try again. After five failed attempts the account is locked for 15 minutes.");
+        }
+        form.setI18n(i18n);
+        form.setError(error.isPresent());
     }
 }

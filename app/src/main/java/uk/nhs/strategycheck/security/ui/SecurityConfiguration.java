@@ -2,6 +2,7 @@ package uk.nhs.strategycheck.security.ui;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -10,11 +11,14 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import uk.nhs.strategycheck.security.AccountService;
 import uk.nhs.strategycheck.security.ScopeRefreshFilter;
+import uk.nhs.strategycheck.security.SignInRequestFilter;
 import uk.nhs.strategycheck.security.SignedInUser;
+import uk.nhs.strategycheck.shared.ServiceAddress;
 
 /** Web security: Vaadin's view access control, with our login view. */
 @Configuration
@@ -22,10 +26,38 @@ import uk.nhs.strategycheck.security.SignedInUser;
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfiguration {
 
+    /**
+     * Everything comes from the service itself; nothing may frame it, run a plugin, change the
+     * base of its relative links or post a form elsewhere. Vaadin Flow needs inline and eval'd
+     * script (its bootstrap page starts the client engine inline, which then runs the JavaScript
+     * the server sends by constructing functions) and inline styles, and Lumo's icon fonts are
+     * data: addresses. A nonce-based policy would need a script of our own in a frontend build,
+     * which this project does not have (STACK.md). ContentSecurityPolicyTest checks every kind
+     * of page in the browser.
+     */
+    private static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            "font-src 'self' data:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+
+    /** Vaadin's development tools (development mode only: infra/run-dev.sh) draw their icons as data: images. */
+    private static final String DEVELOPMENT_TOOLS_IMAGES = "img-src 'self' data:";
+
+    static final String LOGIN_PATH = "/login";
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ScopeRefreshFilter scopeRefresh, AccountService accounts)
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ScopeRefreshFilter scopeRefresh, AccountService accounts,
+                                            ServiceAddress address,
+                                            @Value("${dsc.security.strict-transport-security}") boolean hsts,
+                                            @Value("${vaadin.productionMode:false}") boolean productionMode)
             throws Exception {
         http.addFilterAfter(scopeRefresh, SecurityContextHolderFilter.class);
+        http.addFilterBefore(new SignInRequestFilter(address, LOGIN_PATH), UsernamePasswordAuthenticationFilter.class);
         // Signing out ends the scope token in the database too.
         http.logout(logout -> logout.addLogoutHandler((request, response, authentication) -> {
             if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
@@ -37,7 +69,18 @@ class SecurityConfiguration {
         http.headers(headers -> headers
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .permissionsPolicyHeader(permissions -> permissions.policy(
-                        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()")));
+                        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"))
+                .contentSecurityPolicy(csp -> csp.policyDirectives(productionMode ? CONTENT_SECURITY_POLICY
+                        : CONTENT_SECURITY_POLICY + "; " + DEVELOPMENT_TOOLS_IMAGES)));
+        // HTTPS only, for a year, once a browser has seen the service over HTTPS: in production
+        // (application-prod.yml) only, so that a local run over plain http never pins localhost.
+        // A request counts as HTTPS when the service's address is (ServiceAddressFilter).
+        if (hsts) {
+            http.headers(headers -> headers.httpStrictTransportSecurity(sts -> sts
+                    .maxAgeInSeconds(31_536_000).includeSubDomains(true)));
+        } else {
+            http.headers(headers -> headers.httpStrictTransportSecurity(sts -> sts.disable()));
+        }
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/webjars/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
