@@ -5,7 +5,6 @@ import dev.samstevens.totp.exceptions.QrGenerationException;
 import dev.samstevens.totp.qr.QrData;
 import dev.samstevens.totp.qr.ZxingPngQrGenerator;
 import dev.samstevens.totp.secret.DefaultSecretGenerator;
-import dev.samstevens.totp.util.Utils;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -19,8 +18,8 @@ public class SecondFactorService {
 
     public enum Step { ENROL, CODE }
 
-    /** A new secret, as text to type and as a QR code (a data: URI of a PNG) to scan. */
-    public record Enrolment(String secret, String qrCodeDataUri) {
+    /** A new secret, as text to type and as a QR code (a PNG image) to scan. */
+    public record Enrolment(String secret, byte[] qrCodePng) {
     }
 
     private static final String ISSUER = "Digital Strategy Check";
@@ -45,8 +44,7 @@ public class SecondFactorService {
         var data = new QrData.Builder().label(user.email()).secret(secret).issuer(ISSUER)
                 .algorithm(HashingAlgorithm.SHA1).digits(6).period(30).build();
         try {
-            var generator = new ZxingPngQrGenerator();
-            return new Enrolment(secret, Utils.getDataUriForImage(generator.generate(data), generator.getImageMimeType()));
+            return new Enrolment(secret, new ZxingPngQrGenerator().generate(data));
         } catch (QrGenerationException e) {
             throw new IllegalStateException("The QR code could not be made", e);
         }
