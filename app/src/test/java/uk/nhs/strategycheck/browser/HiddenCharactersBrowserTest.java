@@ -62,6 +62,20 @@ class HiddenCharactersBrowserTest extends BrowserTest {
     @Test
     void anEvidenceNoteWithAControlCharacterIsNotSavedAndSaysWhere() throws SQLException {
         var db = database.owner();
+        // The open cycle's assessment as a draft, whatever earlier tests did to it; as it was afterwards.
+        var openAssessment = """
+                select a.id from assessment a join assessment_cycle c on c.id = a.cycle_id join trust t on t.id = a.trust_id
+                 where t.ods_code = 'RJ1' and current_date between c.opens_on and c.closes_on""";
+        var statusBefore = db.queryForObject("select status from assessment where id = (" + openAssessment + ")", String.class);
+        db.update("update assessment set status = 'DRAFT' where id = (" + openAssessment + ")");
+        try {
+            anEvidenceNoteWithAControlCharacterIsNotSaved(db);
+        } finally {
+            db.update("update assessment set status = ? where id = (" + openAssessment + ")", statusBefore);
+        }
+    }
+
+    private void anEvidenceNoteWithAControlCharacterIsNotSaved(org.springframework.jdbc.core.JdbcTemplate db) {
         var savedBefore = db.queryForList(RJ1_ANSWERS, String.class);
         signInAs("editor@demo.example");
         open("assessment/leadership");

@@ -3,6 +3,12 @@ package uk.nhs.strategycheck.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -22,6 +29,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import uk.nhs.strategycheck.IntegrationTest;
 import uk.nhs.strategycheck.TestDatabase;
 import uk.nhs.strategycheck.browser.BrowserTest;
+import uk.nhs.strategycheck.shared.ServiceAddress;
 
 /**
  * Sign-in as an attacker would try it, through the real sign-in code and the database's
@@ -36,6 +44,10 @@ class SignInUnderAttackTest {
     AccountService accounts;
     @Autowired
     TestDatabase database;
+    @Autowired
+    ServiceAddress address;
+    @LocalServerPort
+    int port;
 
     private JdbcTemplate owner;
 
@@ -92,6 +104,34 @@ class SignInUnderAttackTest {
     }
 
     @Test
+    void aBurstAtTheLoginPageSignsInOnlyIfFewerThanFiveFailuresCameFirst() throws Exception {
+        var email = PREFIX + "page@test.example";
+        database.trustUser(email, "Attack page", "TRUST_VIEWER", "RJ1");
+        owner.update("update app_user set failed_sign_ins = 0, locked_until = null where email = ?", email);
+        long firstEvent = owner.queryForObject("select coalesce(max(id), 0) from audit_event", Long.class);
+        var client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+        var locations = inParallel(25, i -> {
+            var form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                    + URLEncoder.encode(i == 12 ? BrowserTest.DEMO_PASSWORD : "wrong " + i, StandardCharsets.UTF_8);
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("Origin", address.origin())
+                            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.discarding()).headers().firstValue("Location").orElse("");
+        });
+
+        var events = owner.queryForList("select action from audit_event where id > ? and user_email = ? "
+                + "and action in ('SIGNED_IN', 'SIGN_IN_FAILED') order by id", String.class, firstEvent, email);
+        assertThat(events).hasSize(25);
+        assertThat(locations).filteredOn(location -> location.endsWith("/login?error")).hasSizeBetween(24, 25);
+        int signedIn = events.indexOf("SIGNED_IN");
+        assertThat(signedIn).as("failures before the right password, if it got in").isLessThan(5);
+        assertThat(owner.queryForObject("select failed_sign_ins from app_user where email = ?", Integer.class, email))
+                .isEqualTo(signedIn == -1 ? 25 : 24 - signedIn);
+    }
+
+    @Test
     void lockedDisabledUnknownAndWrongPasswordsCostTheSameAndReadTheSame() throws Exception {
         owner.update("update app_user set locked_until = now() + interval '1 hour', failed_sign_ins = 20 where email = ?",
                 PREFIX + "locked@test.example");
@@ -126,6 +166,8 @@ class SignInUnderAttackTest {
             Collections.sort(measured);
             medians.add(measured.get(measured.size() / 2) / 1e6);
         }
+        System.out.printf("Sign-in refusals, median of 15 (ms): wrong password %.1f, unknown %.1f, locked %.1f, disabled %.1f%n",
+                medians.get(0), medians.get(1), medians.get(2), medians.get(3));
         double fastest = Collections.min(medians);
         double slowest = Collections.max(medians);
         assertThat(slowest / fastest).as("median milliseconds: wrong, unknown, locked, disabled " + medians)
