@@ -47,12 +47,15 @@ class ContentSecurityPolicyTest extends BrowserTest {
     void aScriptFromAnotherSiteIsRefused() {
         open("login");
 
+        // Refused, the browser reports a violation; not refused, the script fails to load (there is
+        // no such site) and, a second later, the promise says so rather than waiting for ever.
         var violation = page.evaluate("""
                 () => new Promise(resolve => {
                   document.addEventListener('securitypolicyviolation',
                       event => resolve(event.effectiveDirective + ' ' + event.blockedURI));
                   const script = document.createElement('script');
                   script.src = 'https://scripts.example/steal.js';
+                  script.onerror = () => setTimeout(() => resolve('not refused'), 1000);
                   document.head.append(script);
                 })""");
 
