@@ -28,7 +28,11 @@ public class CurrentUser implements CurrentScopeSource {
      * stores it where the session keeps its context.
      */
     public SecurityContext switchTo(long assignmentId) {
-        var user = get().orElseThrow().actingAs(assignmentId);
+        return become(get().orElseThrow().actingAs(assignmentId));
+    }
+
+    /** A security context in which the request acts as the given user; the caller stores it in the session. */
+    SecurityContext become(SignedInUser user) {
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         SecurityContextHolder.setContext(context);

@@ -6,6 +6,7 @@ import dev.samstevens.totp.qr.QrData;
 import dev.samstevens.totp.qr.ZxingPngQrGenerator;
 import dev.samstevens.totp.secret.DefaultSecretGenerator;
 import java.util.Optional;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,10 +27,12 @@ public class SecondFactorService {
 
     private final SignInRepository accounts;
     private final AccountService signIn;
+    private final CurrentUser currentUser;
 
-    SecondFactorService(SignInRepository accounts, AccountService signIn) {
+    SecondFactorService(SignInRepository accounts, AccountService signIn, CurrentUser currentUser) {
         this.accounts = accounts;
         this.signIn = signIn;
+        this.currentUser = currentUser;
     }
 
     /** What the user must do next, or empty when they are not waiting for a second factor. */
@@ -60,5 +63,10 @@ public class SecondFactorService {
             return Optional.empty();
         }
         return Optional.of(signIn.signedIn(user.scopeToken()));
+    }
+
+    /** Right code: the security context of the signed-in user, for the caller to keep in the session. */
+    public Optional<SecurityContext> passAndSignIn(SignedInUser user, String code, String newSecret) {
+        return pass(user, code, newSecret).map(currentUser::become);
     }
 }

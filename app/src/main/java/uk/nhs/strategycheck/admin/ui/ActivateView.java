@@ -7,11 +7,9 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -25,6 +23,7 @@ import uk.nhs.strategycheck.admin.InvitationCheck;
 import uk.nhs.strategycheck.admin.PasswordPolicy;
 import uk.nhs.strategycheck.admin.AdminProblem;
 import uk.nhs.strategycheck.admin.UserAdminService;
+import uk.nhs.strategycheck.shared.ui.SignedOutPage;
 import uk.nhs.strategycheck.shared.Dates;
 import uk.nhs.strategycheck.shared.ui.PlainTextFields;
 
@@ -35,20 +34,13 @@ import uk.nhs.strategycheck.shared.ui.PlainTextFields;
 @Route("activate/:token")
 @PageTitle("Set up your account - Digital Strategy Check")
 @AnonymousAllowed
-public class ActivateView extends Div implements BeforeEnterObserver {
+public class ActivateView extends SignedOutPage implements BeforeEnterObserver {
 
     private final UserAdminService service;
-    private final Main main = new Main();
+    private final Main main = main();
 
     public ActivateView(UserAdminService service) {
         this.service = service;
-        addClassName("login-view");
-        var serviceName = new Span("Digital Strategy Check");
-        serviceName.addClassName("service-name");
-        var header = new Header(serviceName);
-        header.addClassName("service-header");
-        main.addClassName("login-main");
-        add(header, main);
     }
 
     @Override

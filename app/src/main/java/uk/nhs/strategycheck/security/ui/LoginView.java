@@ -1,10 +1,7 @@
 package uk.nhs.strategycheck.security.ui;
 
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Header;
-import com.vaadin.flow.component.html.Main;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.Paragraph;
+import uk.nhs.strategycheck.shared.ui.SignedOutPage;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -17,13 +14,12 @@ import uk.nhs.strategycheck.security.SignInRequestFilter;
 @Route("login")
 @PageTitle("Sign in - Digital Strategy Check")
 @AnonymousAllowed
-public class LoginView extends Div implements BeforeEnterObserver {
+public class LoginView extends SignedOutPage implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
     private final LoginI18n i18n = LoginI18n.createDefault();
 
     public LoginView() {
-        addClassName("login-view");
         i18n.getForm().setTitle("Sign in");
         i18n.getForm().setUsername("E-mail address");
         i18n.getForm().setSubmit("Log in");
@@ -31,16 +27,9 @@ public class LoginView extends Div implements BeforeEnterObserver {
         form.setForgotPasswordButtonVisible(false);
         form.setAction("login");
 
-        var serviceName = new Span("Digital Strategy Check");
-        serviceName.addClassName("service-name");
-        var header = new Header(serviceName);
-        header.addClassName("service-header");
-
         // The form's own title is the page's one level-1 heading.
-        var main = new Main(new Paragraph("Assess your trust's digital strategy against the seven signs of a "
+        main().add(new Paragraph("Assess your trust's digital strategy against the seven signs of a "
                 + "good one, and see how it compares across your integrated care system."), form);
-        main.addClassName("login-main");
-        add(header, main);
     }
 
     @Override

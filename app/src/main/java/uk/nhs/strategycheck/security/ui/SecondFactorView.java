@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -20,11 +19,11 @@ import com.vaadin.flow.server.VaadinSession;
 import java.io.ByteArrayInputStream;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import uk.nhs.strategycheck.security.SecondFactorService;
 import uk.nhs.strategycheck.security.SignedInUser;
+import uk.nhs.strategycheck.shared.ui.SignedOutPage;
 
 /**
  * The second step of an admin's sign-in: the six-digit code from their authenticator app, or,
@@ -33,24 +32,17 @@ import uk.nhs.strategycheck.security.SignedInUser;
 @Route("second-factor")
 @PageTitle("Security code - Digital Strategy Check")
 @RolesAllowed("SECOND_FACTOR_PENDING")
-public class SecondFactorView extends Div implements BeforeEnterObserver {
+public class SecondFactorView extends SignedOutPage implements BeforeEnterObserver {
 
     private final SecondFactorService secondFactor;
     private final AuthenticationContext authentication;
-    private final Main main = new Main();
+    private final Main main = main();
     private final TextField code = new TextField("Security code");
     private SecondFactorService.Enrolment enrolment;
 
     public SecondFactorView(SecondFactorService secondFactor, AuthenticationContext authentication) {
         this.secondFactor = secondFactor;
         this.authentication = authentication;
-        addClassName("login-view");
-        var serviceName = new Span("Digital Strategy Check");
-        serviceName.addClassName("service-name");
-        var header = new Header(serviceName);
-        header.addClassName("service-header");
-        main.addClassName("login-main");
-        add(header, main);
 
         code.setHelperText("The 6-digit code your authenticator app shows now");
         code.setMaxLength(7);
@@ -105,7 +97,7 @@ public class SecondFactorView extends Div implements BeforeEnterObserver {
     }
 
     private void submit(SignedInUser user) {
-        var signedIn = secondFactor.pass(user, code.getValue(), enrolment == null ? null : enrolment.secret());
+        var signedIn = secondFactor.passAndSignIn(user, code.getValue(), enrolment == null ? null : enrolment.secret());
         if (signedIn.isEmpty()) {
             if (secondFactor.nextStep(user).isEmpty()) {
                 getUI().ifPresent(ui -> ui.navigate(SecondFactorView.class));
@@ -116,12 +108,8 @@ public class SecondFactorView extends Div implements BeforeEnterObserver {
             code.focus();
             return;
         }
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(signedIn.get(), null,
-                signedIn.get().getAuthorities()));
-        SecurityContextHolder.setContext(context);
         VaadinSession.getCurrent().getSession()
-                .setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+                .setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, signedIn.get());
         // A fresh page: menus and views are worked out for the user's role.
         getUI().ifPresent(ui -> ui.getPage().setLocation("./"));
     }
