@@ -129,7 +129,7 @@ public class ReportService {
         long approved = submissions.trusts().stream().filter(r -> r.state() == SubmissionRow.State.APPROVED).count();
         return renderer.boardPack(new BoardPackData(heatmap.icsName(), icsOdsCode, cycleName, previous.orElse(null),
                 LocalDate.now(clock), submissions.trusts().size(), (int) submitted, (int) approved, summaries, profiles,
-                heatmap.footprintNote()));
+                heatmap.footprintNote(), List.of()));
     }
 
     /** A trust's report: its own users, or its ICS leader. */
@@ -152,7 +152,7 @@ public class ReportService {
                 assessment.map(ReportRepository.AssessmentRef::status).orElse(SubmissionRow.State.NOT_STARTED.name()),
                 profile.previousCycleName().orElse(null), LocalDate.now(clock), scores(profile),
                 assessment.map(reports::evidence).orElse(List.of()),
-                assessment.map(a -> reports.actions(a, null)).orElse(List.of())));
+                assessment.map(a -> reports.actions(a, null)).orElse(List.of()), null));
     }
 
     /** Records that the user downloaded a report. */

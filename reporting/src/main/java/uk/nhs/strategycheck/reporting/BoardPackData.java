@@ -8,11 +8,12 @@ import java.util.List;
  * the ICS and national medians, who has submitted, and a profile of every trust. The
  * footprint note says which organisations the figures are grouped by (as published, or
  * restated to today's ICSs), printed on the cover and in the methodology; null says nothing.
+ * The strategy documents compare the member trusts' uploaded strategies, one row per trust.
  */
 public record BoardPackData(String icsName, String icsOdsCode, String cycleName, String previousCycleName,
                             LocalDate generatedOn, int memberTrusts, int submitted, int approved,
                             List<CharacteristicSummary> characteristics, List<TrustProfile> trusts,
-                            String footprintNote) {
+                            String footprintNote, List<StrategyDocumentRow> strategyDocuments) {
 
     /** A characteristic across the ICS: its ICS and national medians. */
     public record CharacteristicSummary(int position, String code, String name, java.math.BigDecimal icsMedian,

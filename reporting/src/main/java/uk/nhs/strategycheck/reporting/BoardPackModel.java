@@ -63,6 +63,9 @@ final class BoardPackModel {
         rows.add(row("section", "cover", "page", "cover"));
         rows.add(row("section", "summary", "page", "summary", "table", medianRows(chars, trusts)));
         rows.add(row("section", "heatmap", "page", "heatmap", "table", heatmapRows(chars, trusts)));
+        List<StrategyDocumentRow> documents = d.strategyDocuments() == null ? List.of() : d.strategyDocuments();
+        rows.add(row("section", "documents", "page", "documents", "table", StrategyDocumentModel.comparisonRows(documents),
+                "note", StrategyDocumentModel.comparisonNote(documents)));
         addCharts(rows, chars, trusts);
         boolean first = true;
         for (int i = 0; i < trusts.size(); i++) {

@@ -65,6 +65,7 @@ final class TrustReportModel {
         rows.add(row("section", "actions", "page", "actions", "actions", actionRows,
                 "actionsNote", actionRows.isEmpty() ? "No actions recorded." : null));
         rows.add(row("section", "methodology", "page", "methodology"));
+        rows.addAll(StrategyDocumentModel.annexRows(d.strategyDocument()));
         return new Rows.Model(title, p, rows);
     }
 

@@ -132,7 +132,97 @@ final class Fixtures {
                     tr.status().equals("APPROVED") ? actions(3 + t % 3) : List.of()));
         }
         return new BoardPackData(ics, ods, "2026/27", "2025/26", GENERATED, trusts.size(), submitted, approved, chars, profiles,
-                FOOTPRINT);
+                FOOTPRINT, strategyDocuments(trusts));
+    }
+
+    /**
+     * The six real trusts' documents as an ICS leader sees them: Isle of Wight and Yeovil uploaded none.
+     * Other trusts (the synthetic ones) get a plain row each, so a large ICS has a long table.
+     */
+    static List<StrategyDocumentRow> strategyDocuments(List<Trust> trusts) {
+        List<StrategyDocumentRow> out = new ArrayList<>();
+        for (Trust t : trusts) {
+            out.add(switch (t.ods()) {
+                case "RQ3" -> new StrategyDocumentRow(t.name(), t.ods(), true, "2024 to 2027 (3 years)", "Annually, by the board",
+                        12, 1, 0, "Chief digital or information officer", List.of("Leadership: own 3.8, document 1"));
+                case "RTD" -> new StrategyDocumentRow(t.name(), t.ods(), true, "2023 to 2033 (10 years)", null, 14, 3, 0,
+                        "Chief executive", List.of("Horizon: own 4.8, document 2", "Culture: own 4.0, document 2"));
+                case "RK5" -> new StrategyDocumentRow(t.name(), t.ods(), true, null, "Quarterly, at the digital board", 6, 0, 1,
+                        "Not found", List.of());
+                case "R1F", "RA4" -> new StrategyDocumentRow(t.name(), t.ods(), false, null, null, null, null, null, null, List.of());
+                default -> new StrategyDocumentRow(t.name(), t.ods(), true, "2025 to 2028 (3 years)", "Annually", 4, 2, 1, "The board",
+                        List.of());
+            });
+        }
+        return out;
+    }
+
+    /** Suggested scores the check gives Birmingham's document: well below its own Leadership score of 3.8, nowhere else. */
+    static final int[] SUGGESTED = {1, 3, 3, 2, 4, 2, 3};
+
+    /** Rules and signals per characteristic, in framework order: code, good, quote, page. */
+    static final String[] RULES = {
+            "4 or more when the chief executive, chair or board signs the foreword and the board owns the strategy; 1 when only the digital lead signs it and its objectives are technology.",
+            "Good signs of local user research raise the score; national policy phrases with no local detail lower it.",
+            "3 when the basics are named but emerging technology comes before them in the order of priorities.",
+            "2 when there are few measurable targets and vague language is dense (more than 6 empty words per thousand).",
+            "4 when the period is one to five years and a review cadence is stated.",
+            "2 when more than seven priorities are named and no exclusions are stated.",
+            "3 when training and governance are named but no measures are reported to the board.",
+    };
+
+    static final Object[][][] SIGNALS = {
+            {{"L1", false, "Foreword by Dr Priya Raman, Chief Digital and Information Officer", 2},
+                    {"L3", false, "Objective 1: deploy a new cloud platform and replace the integration engine", 4}},
+            {{"C1", true, "We surveyed 1,240 staff and ran 18 co-design sessions with families at the children's hospital", 3},
+                    {"C2", false, "We will be digital first and paperless, in line with What Good Looks Like", 3}},
+            {{"B1", true, "Our first priority is a single electronic patient record across both hospitals", 5},
+                    {"B2", false, "We will pilot artificial intelligence for radiology triage in 2025", 5}},
+            {{"K1", true, "Reduce paper records by 50% by March 2027", 7}},
+            {{"H1", true, "Our digital strategy 2024 to 2027", 1},
+                    {"H2", true, "The strategy will be reviewed annually by the board", 9}},
+            {{"F1", false, "Our twelve digital ambitions", 6}},
+            {},
+    };
+
+    /**
+     * A document far beyond what the check keeps (25-word quotes): a dozen signals per characteristic,
+     * quotes of about 70 words and one unbroken address, so the annex must wrap and flow over pages.
+     */
+    private static final String[] SIGNAL_CODES = {"L2", "C1", "B1", "K1", "H2", "F2", "U1"};
+
+    static StrategyDocumentSummary longStrategyDocument(List<CharacteristicScores> scores) {
+        List<StrategyDocumentSummary.Characteristic> chars = new ArrayList<>();
+        for (int i = 0; i < FRAMEWORK.length; i++) {
+            List<StrategyDocumentSummary.Evidence> signals = new ArrayList<>();
+            for (int k = 0; k < 12; k++) {
+                String quote = i == 0 && k == 0
+                        ? "The full plan is at https://www.bwc.nhs.uk/about-us/publications/digital-strategy-2024-2027-full-document-with-appendices-and-board-papers.pdf"
+                        : "Signal " + (i + 1) + "-" + (k + 1) + ": " + FRAMEWORK[i][2 + k % 4] + " " + FRAMEWORK[i][2 + (k + 1) % 4]
+                        + " We will report progress to the board every quarter and publish it for staff and patients.";
+                signals.add(new StrategyDocumentSummary.Evidence(SIGNAL_CODES[i], true, quote, 1 + (i * 12 + k) % 80));
+            }
+            chars.add(new StrategyDocumentSummary.Characteristic(i + 1, FRAMEWORK[i][0], FRAMEWORK[i][1], SUGGESTED[i],
+                    scores.get(i).score(), RULES[i], signals));
+        }
+        return new StrategyDocumentSummary("A very long strategy with appendices.docx", LocalDate.of(2026, 9, 30), 80,
+                "2024 to 2027 (3 years)", null, null, 40, 25, 3, chars);
+    }
+
+    /** Birmingham's strategy document, its own scores beside each characteristic's suggestion. */
+    static StrategyDocumentSummary strategyDocument(List<CharacteristicScores> scores) {
+        List<StrategyDocumentSummary.Characteristic> chars = new ArrayList<>();
+        for (int i = 0; i < FRAMEWORK.length; i++) {
+            List<StrategyDocumentSummary.Evidence> signals = new ArrayList<>();
+            for (Object[] s : SIGNALS[i]) {
+                signals.add(new StrategyDocumentSummary.Evidence((String) s[0], (Boolean) s[1], (String) s[2], (Integer) s[3]));
+            }
+            chars.add(new StrategyDocumentSummary.Characteristic(i + 1, FRAMEWORK[i][0], FRAMEWORK[i][1], SUGGESTED[i],
+                    scores.get(i).score(), RULES[i], signals));
+        }
+        return new StrategyDocumentSummary("BWC digital strategy 2024-2027 (board approved).pdf", LocalDate.of(2026, 10, 3), 24,
+                "2024 to 2027 (3 years)", "The strategy will be reviewed annually by the board", "Chief digital or information officer",
+                12, 1, 0, chars);
     }
 
     /** A synthetic ICS of n trusts with fake names and varied scores. */
@@ -166,7 +256,8 @@ final class Fixtures {
                                 + " evidence pack includes the survey results from 1,240 staff across all sites." : "")));
             }
         }
+        List<CharacteristicScores> scores = scores(t.scores(), t.previous());
         return new TrustReportData(t.name(), t.ods(), t.type(), "Birmingham and Solihull ICS", "2026/27", t.status(), "2025/26",
-                GENERATED, scores(t.scores(), t.previous()), evidence, actions(5));
+                GENERATED, scores, evidence, actions(5), strategyDocument(scores));
     }
 }

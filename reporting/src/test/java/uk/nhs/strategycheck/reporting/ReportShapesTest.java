@@ -47,14 +47,15 @@ class ReportShapesTest {
 
     @Test
     void emptyDataStillRendersAReadablePack() throws IOException {
-        BoardPackData empty = new BoardPackData("Empty ICS", null, "2026/27", null, Fixtures.GENERATED, 0, 0, 0, List.of(), List.of(), null);
+        BoardPackData empty = new BoardPackData("Empty ICS", null, "2026/27", null, Fixtures.GENERATED, 0, 0, 0, List.of(), List.of(), null,
+                List.of());
         try (PDDocument doc = Pdfs.load(renderer.boardPack(empty))) {
             String text = Pdfs.text(doc);
             assertThat(text).contains("0 of 0 member trusts submitted, 0 approved").contains("Not shown: no ICS median yet")
                     .contains("No trust needs support").contains("Methodology");
         }
         TrustReportData bare = new TrustReportData("Bare NHS Trust", null, null, null, "2026/27", null, null, Fixtures.GENERATED,
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), null);
         try (PDDocument doc = Pdfs.load(renderer.trustReport(bare))) {
             assertThat(Pdfs.text(doc)).contains("Not started").contains("No evidence recorded").contains("No actions recorded.");
         }
@@ -64,7 +65,7 @@ class ReportShapesTest {
     void unscoredTrustShowsNotScoredAndWithheldMediansShowNotShown() throws IOException {
         BigDecimal[] none = Fixtures.nulls();
         TrustReportData d = new TrustReportData("Isle of Wight NHS Trust", "R1F", "Combined", "Isle of Wight ICS", "2026/27", "DRAFT",
-                "2025/26", Fixtures.GENERATED, Fixtures.scores(none, none), List.of(), List.of());
+                "2025/26", Fixtures.GENERATED, Fixtures.scores(none, none), List.of(), List.of(), null);
         try (PDDocument doc = Pdfs.load(renderer.trustReport(d))) {
             assertThat(Pdfs.text(doc)).contains("Draft, in progress. These are the trust's latest answers, not an approved assessment.")
                     .contains("Not scored").contains("Not shown").contains("no comparison");
