@@ -36,7 +36,7 @@ class BoardPackPdfTest {
     void sectionsComeInOrder() {
         Pdfs.assertInOrder(text, "Integrated care system board pack", "South East London ICS", "ODS code: QKK", "2026/27",
                 "Generated 25 November 2026",
-                "Executive summary", "Heatmap: member trusts by characteristic", "Characteristics compared",
+                "Executive summary", "Heatmap: member trusts by characteristic", "Members' strategy documents", "Characteristics compared",
                 "1. Leadership: Led by the executive, framed as outcomes", "7. Culture: Lived in culture, practices and processes",
                 "Trust profiles", "Birmingham Women's and Children's NHS Foundation Trust", "Yeovil District Hospital NHS Foundation Trust",
                 "Methodology");
@@ -69,6 +69,26 @@ class BoardPackPdfTest {
         assertThat(Pdfs.hasColour(doc, page, 0xD5281B)).as("red fill").isTrue();
         assertThat(Pdfs.hasColour(doc, page, 0xFFB81C)).as("amber fill").isTrue();
         assertThat(Pdfs.hasColour(doc, page, 0x006747)).as("green fill").isTrue();
+    }
+
+    @Test
+    void membersStrategyDocumentsPageHasARowPerMemberWithItsFigures() {
+        String page = Pdfs.page(doc, pageContaining("Members' strategy documents"));
+        assertThat(page).contains("who signs its foreword");
+        String table = Pdfs.squash(page);
+        // One row per member, cells in column order: trust, period, review, priorities, targets, exclusions, signatory, gaps.
+        Pdfs.assertInOrder(table,
+                Pdfs.squash("Birmingham Women's and Children's NHS Foundation Trust 2024 to 2027 (3 years) Annually, by the board 12 1 0"
+                        + " Chief digital or information officer Leadership: own 3.8, document 1"),
+                Pdfs.squash("The Newcastle upon Tyne Hospitals NHS Foundation Trust 2023 to 2033 (10 years) Not stated 14 3 0 Chief executive"
+                        + " Horizon: own 4.8, document 2 Culture: own 4.0, document 2"),
+                Pdfs.squash("Sherwood Forest Hospitals NHS Foundation Trust Not stated Quarterly, at the digital board 6 0 1 Not found None"),
+                Pdfs.squash("Isle of Wight NHS Trust No document uploaded"),
+                Pdfs.squash("Walsall Healthcare NHS Trust 2025 to 2028 (3 years) Annually 4 2 1 The board None"),
+                Pdfs.squash("Yeovil District Hospital NHS Foundation Trust No document uploaded"));
+        // The two gaps of one trust are on separate lines.
+        assertThat(page).contains("document 2\nCulture: own");
+        assertThat(page).doesNotContain("No member trust has uploaded");
     }
 
     @Test

@@ -260,4 +260,10 @@ final class Fixtures {
         return new TrustReportData(t.name(), t.ods(), t.type(), "Birmingham and Solihull ICS", "2026/27", t.status(), "2025/26",
                 GENERATED, scores, evidence, actions(5), strategyDocument(scores));
     }
+
+    /** The same report with another strategy document, or none. */
+    static TrustReportData withDocument(TrustReportData d, StrategyDocumentSummary document) {
+        return new TrustReportData(d.trustName(), d.odsCode(), d.trustType(), d.icsName(), d.cycleName(), d.status(),
+                d.previousCycleName(), d.generatedOn(), d.scores(), d.evidence(), d.actions(), document);
+    }
 }

@@ -2,6 +2,7 @@ package uk.nhs.strategycheck.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,7 @@ import org.apache.pdfbox.pdmodel.graphics.pattern.PDAbstractPattern;
 import org.apache.pdfbox.pdmodel.graphics.pattern.PDTilingPattern;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 
 /** PDF checks shared by the report tests. */
 final class Pdfs {
@@ -123,6 +125,45 @@ final class Pdfs {
                 walk(tiling.getResources(), missing, seen);
             }
         }
+    }
+
+    /**
+     * Pairs of glyphs on the page (1-based) drawn over each other: text of one element printed on
+     * top of another's. Glyphs of the same word may touch, so only a large shared area counts.
+     */
+    static List<String> overlappingGlyphs(PDDocument doc, int page) throws IOException {
+        List<TextPosition> glyphs = new ArrayList<>();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void processTextPosition(TextPosition text) {
+                if (!text.getUnicode().isBlank()) {
+                    glyphs.add(text);
+                }
+            }
+        };
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        stripper.getText(doc);
+        List<String> overlaps = new ArrayList<>();
+        for (int i = 0; i < glyphs.size(); i++) {
+            Rectangle2D a = box(glyphs.get(i));
+            for (int j = i + 1; j < glyphs.size(); j++) {
+                Rectangle2D b = box(glyphs.get(j));
+                Rectangle2D shared = a.createIntersection(b);
+                if (!shared.isEmpty() && area(shared) > 0.5 * Math.min(area(a), area(b))) {
+                    overlaps.add(glyphs.get(i).getUnicode() + " over " + glyphs.get(j).getUnicode() + " at " + a);
+                }
+            }
+        }
+        return overlaps;
+    }
+
+    private static Rectangle2D box(TextPosition t) {
+        return new Rectangle2D.Float(t.getXDirAdj(), t.getYDirAdj() - t.getHeightDir(), t.getWidthDirAdj(), t.getHeightDir());
+    }
+
+    private static double area(Rectangle2D r) {
+        return r.getWidth() * r.getHeight();
     }
 
     /** Pages (1-based) that render to nothing but white. */

@@ -52,12 +52,48 @@ class ReportShapesTest {
         try (PDDocument doc = Pdfs.load(renderer.boardPack(empty))) {
             String text = Pdfs.text(doc);
             assertThat(text).contains("0 of 0 member trusts submitted, 0 approved").contains("Not shown: no ICS median yet")
-                    .contains("No trust needs support").contains("Methodology");
+                    .contains("No trust needs support").contains("Methodology")
+                    .contains("Members' strategy documents\nNo member trust has uploaded a strategy document for this cycle.");
         }
         TrustReportData bare = new TrustReportData("Bare NHS Trust", null, null, null, "2026/27", null, null, Fixtures.GENERATED,
                 List.of(), List.of(), List.of(), null);
         try (PDDocument doc = Pdfs.load(renderer.trustReport(bare))) {
-            assertThat(Pdfs.text(doc)).contains("Not started").contains("No evidence recorded").contains("No actions recorded.");
+            assertThat(Pdfs.text(doc)).contains("Not started").contains("No evidence recorded").contains("No actions recorded.")
+                    .contains("No strategy document was uploaded for this cycle.");
+        }
+    }
+
+    @Test
+    void longQuotesAndManySignalsWrapAndFlowOverPagesWithNothingLostOrOverlapping() throws IOException {
+        TrustReportData base = Fixtures.trustReport();
+        TrustReportData data = Fixtures.withDocument(base, Fixtures.longStrategyDocument(base.scores()));
+        byte[] pdf = renderer.trustReport(data);
+        Pdfs.keepSample("trust-report-long-document.pdf", pdf);
+        try (PDDocument doc = Pdfs.load(pdf)) {
+            int pages = doc.getNumberOfPages();
+            int annex = pages;
+            while (!Pdfs.page(doc, annex).contains("What the strategy document shows")) {
+                annex--;
+            }
+            assertThat(pages - annex).as("annex continuation pages").isGreaterThanOrEqualTo(4);
+            String text = Pdfs.squash(Pdfs.text(doc));
+            int signals = 0;
+            for (var c : data.strategyDocument().characteristics()) {
+                for (var e : c.signals()) {
+                    assertThat(text).contains(Pdfs.squash("\"" + e.quote() + "\" page " + e.page()));
+                    signals++;
+                }
+            }
+            assertThat(signals).isEqualTo(84);
+            for (int p = annex; p <= pages; p++) {
+                assertThat(Pdfs.overlappingGlyphs(doc, p)).as("page %d", p).isEmpty();
+            }
+            // A characteristic's heading stays with its signals, so the first may start on the next page.
+            for (int p = annex + 1; p <= pages; p++) {
+                assertThat(Pdfs.page(doc, p)).as("page %d", p).contains("Page " + p + " of " + pages)
+                        .contains("Quote from the document");
+            }
+            assertThat(Pdfs.blankPages(doc)).isEmpty();
         }
     }
 
