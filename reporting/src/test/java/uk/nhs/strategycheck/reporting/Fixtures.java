@@ -157,11 +157,11 @@ final class Fixtures {
         return out;
     }
 
-    /** Suggested scores the check gives Birmingham's document: well below its own Leadership score of 3.8, nowhere else. */
-    static final int[] SUGGESTED = {1, 3, 3, 2, 4, 2, 3};
+    /** Suggested scores from Birmingham's document: two or more below its own score for Leadership (3.8) only. */
+    private static final int[] SUGGESTED = {1, 3, 3, 2, 4, 2, 3};
 
-    /** Rules and signals per characteristic, in framework order: code, good, quote, page. */
-    static final String[] RULES = {
+    /** The rule behind each suggested score, in framework order. */
+    private static final String[] RULES = {
             "4 or more when the chief executive, chair or board signs the foreword and the board owns the strategy; 1 when only the digital lead signs it and its objectives are technology.",
             "Good signs of local user research raise the score; national policy phrases with no local detail lower it.",
             "3 when the basics are named but emerging technology comes before them in the order of priorities.",
@@ -171,7 +171,8 @@ final class Fixtures {
             "3 when training and governance are named but no measures are reported to the board.",
     };
 
-    static final Object[][][] SIGNALS = {
+    /** Signals per characteristic, in framework order (code, good sign, quote, page); none for Culture. */
+    private static final Object[][][] SIGNALS = {
             {{"L1", false, "Foreword by Dr Priya Raman, Chief Digital and Information Officer", 2},
                     {"L3", false, "Objective 1: deploy a new cloud platform and replace the integration engine", 4}},
             {{"C1", true, "We surveyed 1,240 staff and ran 18 co-design sessions with families at the children's hospital", 3},
@@ -185,12 +186,12 @@ final class Fixtures {
             {},
     };
 
+    private static final String[] SIGNAL_CODES = {"L2", "C1", "B1", "K1", "H2", "F2", "U1"};
+
     /**
      * A document far beyond what the check keeps (25-word quotes): a dozen signals per characteristic,
      * quotes of about 70 words and one unbroken address, so the annex must wrap and flow over pages.
      */
-    private static final String[] SIGNAL_CODES = {"L2", "C1", "B1", "K1", "H2", "F2", "U1"};
-
     static StrategyDocumentSummary longStrategyDocument(List<CharacteristicScores> scores) {
         List<StrategyDocumentSummary.Characteristic> chars = new ArrayList<>();
         for (int i = 0; i < FRAMEWORK.length; i++) {
