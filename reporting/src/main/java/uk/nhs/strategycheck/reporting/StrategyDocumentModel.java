@@ -2,8 +2,6 @@ package uk.nhs.strategycheck.reporting;
 
 import static uk.nhs.strategycheck.reporting.Rows.row;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,9 +26,6 @@ final class StrategyDocumentModel {
     static final String NOT_UPLOADED = "No document uploaded";
     static final String NO_GAPS = "None";
 
-    /** A trust's own score this far above the document's suggestion is flagged (STRATEGY-CHECK.md). */
-    private static final BigDecimal GAP = BigDecimal.valueOf(2);
-
     private StrategyDocumentModel() {
     }
 
@@ -51,18 +46,12 @@ final class StrategyDocumentModel {
                     "title", c.position() + ". " + Fmt.shortName(c.code(), c.name()) + ": " + Fmt.text(c.name(), ""),
                     "comparison", "Suggested score from the document: " + c.suggestedScore()
                             + ". Trust's own score: " + Fmt.score(c.ownScore(), Fmt.NOT_SCORED) + ".",
-                    "flag", flagged(c.ownScore(), c.suggestedScore()) ? GAP_FLAG + "." : null,
+                    "flag", c.ownScoreWellAbove() ? GAP_FLAG + "." : null,
                     "rule", rule == null ? null : "How the suggestion was made: " + rule,
                     "table", signals,
                     "note", signals.isEmpty() ? NO_SIGNALS : null));
         }
         return rows;
-    }
-
-    /** The own score as printed (one decimal) is compared, so the flag never contradicts the figures beside it. */
-    static boolean flagged(BigDecimal ownScore, int suggestedScore) {
-        return ownScore != null
-                && ownScore.setScale(1, RoundingMode.HALF_UP).compareTo(BigDecimal.valueOf(suggestedScore).add(GAP)) >= 0;
     }
 
     private static List<Map<String, ?>> facts(StrategyDocumentSummary doc) {

@@ -12,9 +12,12 @@ public record StrategyDocumentSummary(String fileName, LocalDate uploadedOn, int
                                       int priorities, int targets, int exclusions,
                                       List<Characteristic> characteristics) {
 
-    /** One characteristic: the score the document suggests, the trust's own (null when not scored), and why. */
+    /**
+     * One characteristic: the score the document suggests, the trust's own (null when not scored), whether
+     * the trust's own is 2 or more points above the document's (the service's rule, flagged in the annex), and why.
+     */
     public record Characteristic(int position, String code, String name, int suggestedScore,
-                                 BigDecimal ownScore, String rule, List<Evidence> signals) {
+                                 BigDecimal ownScore, boolean ownScoreWellAbove, String rule, List<Evidence> signals) {
     }
 
     /** A signal the check found, with its verbatim quote and the page it is on. */

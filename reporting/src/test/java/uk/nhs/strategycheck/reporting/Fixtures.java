@@ -204,7 +204,7 @@ final class Fixtures {
                 signals.add(new StrategyDocumentSummary.Evidence(SIGNAL_CODES[i], true, quote, 1 + (i * 12 + k) % 80));
             }
             chars.add(new StrategyDocumentSummary.Characteristic(i + 1, FRAMEWORK[i][0], FRAMEWORK[i][1], SUGGESTED[i],
-                    scores.get(i).score(), RULES[i], signals));
+                    scores.get(i).score(), wellAbove(scores.get(i).score(), SUGGESTED[i]), RULES[i], signals));
         }
         return new StrategyDocumentSummary("A very long strategy with appendices.docx", LocalDate.of(2026, 9, 30), 80,
                 "2024 to 2027 (3 years)", null, null, 40, 25, 3, chars);
@@ -219,11 +219,16 @@ final class Fixtures {
                 signals.add(new StrategyDocumentSummary.Evidence((String) s[0], (Boolean) s[1], (String) s[2], (Integer) s[3]));
             }
             chars.add(new StrategyDocumentSummary.Characteristic(i + 1, FRAMEWORK[i][0], FRAMEWORK[i][1], SUGGESTED[i],
-                    scores.get(i).score(), RULES[i], signals));
+                    scores.get(i).score(), wellAbove(scores.get(i).score(), SUGGESTED[i]), RULES[i], signals));
         }
         return new StrategyDocumentSummary("BWC digital strategy 2024-2027 (board approved).pdf", LocalDate.of(2026, 10, 3), 24,
                 "2024 to 2027 (3 years)", "The strategy will be reviewed annually by the board", "Chief digital or information officer",
                 12, 1, 0, chars);
+    }
+
+    /** The service's rule for the flag: the trust's own score 2 or more points above the document's. */
+    private static boolean wellAbove(java.math.BigDecimal own, int suggested) {
+        return own != null && own.compareTo(java.math.BigDecimal.valueOf(suggested + 2L)) >= 0;
     }
 
     /** A synthetic ICS of n trusts with fake names and varied scores. */

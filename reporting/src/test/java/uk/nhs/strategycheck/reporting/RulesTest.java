@@ -55,15 +55,6 @@ class RulesTest {
     }
 
     @Test
-    void ownScoreIsFlaggedFromTwoPointsAboveTheDocumentAsPrinted() {
-        assertThat(StrategyDocumentModel.flagged(new BigDecimal("4.0"), 2)).isTrue();
-        assertThat(StrategyDocumentModel.flagged(new BigDecimal("3.96"), 2)).as("printed as 4.0").isTrue();
-        assertThat(StrategyDocumentModel.flagged(new BigDecimal("3.9"), 2)).isFalse();
-        assertThat(StrategyDocumentModel.flagged(new BigDecimal("1.0"), 3)).isFalse();
-        assertThat(StrategyDocumentModel.flagged(null, 1)).isFalse();
-    }
-
-    @Test
     void boardPackRowsComeInSectionOrder() {
         Rows.Model m = BoardPackModel.build(Fixtures.boardPack());
         assertThat(m.title()).isEqualTo("South East London ICS board pack 2026/27");
