@@ -34,7 +34,7 @@ final class BasicsSignals {
         BASICS.put("network", words("(?<!(clinical|provider|delivery|professional|support|social|care) )"
                 + "\\bnetworks?\\b(?! of (care|support|partners))"));
         BASICS.put("Wi-Fi", words("\\bwi-?fi\\b|\\bwireless\\b"));
-        BASICS.put("devices", words("\\b(devices|laptops|tablets|desktops|computers|end[- ]user computing)\\b"));
+        BASICS.put("devices", words("\\b(devices?|laptops?|tablets?|desktops?|computers?(?! aided)|end[- ]user computing)\\b"));
         BASICS.put("cyber security", words("\\bcyber\\b"));
         BASICS.put("single sign-on", words("single sign[- ]on|\\bSSO\\b"));
         BASICS.put("data quality", words("\\bdata quality\\b"));

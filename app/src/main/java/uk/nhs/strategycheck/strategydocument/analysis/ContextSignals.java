@@ -27,10 +27,13 @@ final class ContextSignals {
 
     private static final Pattern ENGAGEMENT = words("\\b(survey\\w*|spoke (to|with)|talked (to|with)|heard from|"
             + "engag\\w* with|workshops?|focus groups?|interview\\w*|co-?design\\w*|co-?produc\\w*|user research|"
-            + "listening (events?|sessions?)|responses|responded|told us|feedback from|shadow\\w*|observ\\w*)\\b");
+            + "listening (events?|sessions?)|responses|responded|told us|feedback from|shadow\\w*|observ\\w*|found that|"
+            + "shaped by)\\b");
     private static final Pattern LOCAL_FACTS = words("\\b(we serve|serves|serving|population of|residents|"
-            + "people living|our (\\w+ ){0,2}(hospitals|sites|wards|clinics|practices|staff|colleagues|beds|"
+            + "people living|our (\\w+ ){0,2}(hospitals|sites|wards|teams|clinics|practices|staff|colleagues|beds|outpatients|inpatients|"
             + "community teams|patients|service users))\\b");
+    /** What the trust will do is a plan, not evidence it has gathered. */
+    private static final Pattern FUTURE = words("\\b(will|shall)\\b");
     /** A count that is not a year. */
     private static final Pattern COUNT = words("(?<![\\d/])\\b(?!(19|20)\\d\\d\\b)\\d[\\d,.]*\\b(%| per ?cent)?");
     private static final Pattern NATIONAL_PHRASE = words("\\bpaperless\\b|\\bdigital[- ]first\\b|"
@@ -45,7 +48,8 @@ final class ContextSignals {
         List<Quote> userResearch = new ArrayList<>();
         for (Sentence sentence : text.sentences()) {
             String plain = sentence.plain();
-            if (Patterns.inReferenceSection(sentence) || has(Patterns.NATIONAL, plain) || !has(COUNT, plain)) {
+            if (Patterns.inReferenceSection(sentence) || has(Patterns.NATIONAL, plain) || !has(COUNT, plain)
+                    || has(FUTURE, plain)) {
                 continue;
             }
             int engaged = at(ENGAGEMENT, plain);

@@ -44,7 +44,7 @@ final class FocusSignals {
     private static final Pattern WISH_LIST = words("\\b(over|more than|around|nearly|almost|some)\\s+(\\d{2,4})\\s+"
             + "(separate\\s+|digital\\s+|different\\s+)?(projects|initiatives|programmes|schemes|workstreams|"
             + "priorities)\\b");
-    private static final Pattern EXCLUSION = words("\\b(we|the trust|this strategy|the programme)\\s+"
+    private static final Pattern EXCLUSION = words("(?<!what )\\b(we|the trust|this strategy|the programme)\\s+"
             + "(will not|won't|shall not)\\b(?!\\s+(be able|only|tolerate|accept|hesitate|compromise|lose sight|leave|"
             + "stand still|settle|shy away|rest|forget|allow|ignore|let|be afraid|be complacent))"
             + "|\\bwe will stop\\b|\\bwe are stopping\\b|\\bwe will no longer\\b|\\bwe have (chosen|decided|agreed) not to"
@@ -69,7 +69,7 @@ final class FocusSignals {
         List<Quote> exclusions = new ArrayList<>();
         for (Sentence sentence : text.sentences()) {
             int at = at(EXCLUSION, sentence.plain());
-            if (at >= 0 && !Patterns.inReferenceSection(sentence)) {
+            if (at >= 0 && !sentence.heading() && !Patterns.inReferenceSection(sentence)) {
                 exclusions.add(Excerpt.quote(sentence, at));
                 signals.add(Excerpt.signal("F2", Sign.GOOD, sentence, at));
             }

@@ -5,6 +5,7 @@ import static uk.nhs.strategycheck.strategydocument.analysis.Patterns.has;
 import static uk.nhs.strategycheck.strategydocument.analysis.Patterns.words;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ final class LeadershipSignals {
     private static final Pattern GLOSSARY_LINE = Pattern.compile("^([A-Z]{2,6})s?\\s*[:=\\-–]?\\s+(.+)$");
 
     private static final Pattern BOARD_OWNS = words("(approved|endorsed|agreed|signed off|ratified|adopted|"
-            + "supported) by (the|our) (trust |unitary |public |full )?board|board (has |have )?(formally )?"
+            + "supported) by (the|our) (whole |full )?(trust |unitary |public )?board|board (has |have )?(formally )?"
             + "(approved|endorsed|agreed|signed off|ratified|owns)|(report|reports|reported|reporting)\\b.{0,60}"
             + "\\bto (the|our) (trust |public )?board\\b|(executive|board[- ]level) sponsor|senior responsible owner|"
             + "\\bthe (trust )?board (will|receives|oversees|reviews|holds)");
@@ -65,7 +66,7 @@ final class LeadershipSignals {
             + "electronic patient record|integration engine|data warehouse|devices|wi-?fi|microsoft 365|"
             + "technology|technologies|tools)\\b");
     private static final Pattern OUTCOME = words("\\b(patients?|staff|people|carers?|families|residents|"
-            + "communities|clinicians|colleagues|service users|citizens|population|safer|safety|outcomes?|"
+            + "communities|clinicians?|colleagues|service users|citizens|population|safer|safety|outcomes?|"
             + "waiting|time to care|experience|health inequalit\\w*|wellbeing|care)\\b");
     private static final Pattern TECHNICAL_NAMES_OF_CARE = words("patient records?|patient administration|"
             + "health records?|care records?");
@@ -94,14 +95,18 @@ final class LeadershipSignals {
 
     /** The most senior signatory of any foreword or introduction; UNKNOWN when none is found. */
     static Foreword foreword(StrategyText text) {
-        List<Sentence> candidates = forewordSentences(text);
+        // A signature says more than a heading such as "Foreword from our Chair", so it is quoted first.
+        List<Sentence> candidates = forewordSentences(text).stream()
+                .sorted(Comparator.comparing((Sentence s) -> s.heading() && has(FOREWORD_HEADING, s.text())))
+                .toList();
         for (SignatoryRole role : ROLES.keySet()) {
             for (int i = 0; i < candidates.size(); i++) {
                 Sentence line = candidates.get(i);
                 if (signs(line, ROLES.get(role))) {
                     Sentence before = i > 0 ? candidates.get(i - 1) : null;
                     boolean nameAbove = before != null && before.heading() && before.page() == line.page()
-                            && StrategyText.countWords(before.text()) <= 4 && !has(FOREWORD_HEADING, before.text());
+                            && StrategyText.countWords(before.text()) <= 4 && !has(FOREWORD_HEADING, before.text())
+                            && ROLES.values().stream().noneMatch(other -> has(other, before.text()));
                     String quote = nameAbove ? before.text() + " " + line.text() : line.text();
                     return new Foreword(role, Excerpt.of(new Sentence(quote, quote, line.page(), line.paragraph(),
                             false, false, line.section()), 0), line.page());

@@ -35,7 +35,7 @@ final class Patterns {
             + "bibliography|further reading");
 
     static boolean inReferenceSection(Sentence sentence) {
-        return has(REFERENCE_SECTION, sentence.section());
+        return has(REFERENCE_SECTION, sentence.section()) || sentence.section().matches("(table of )?contents");
     }
 
     /** National bodies and data: what England or the NHS as a whole does, not this trust. */

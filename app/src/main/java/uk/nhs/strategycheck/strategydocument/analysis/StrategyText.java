@@ -20,6 +20,8 @@ final class StrategyText {
     private static final Pattern PAGE_FURNITURE = Pattern.compile("(?i)^(?:page\\s+)?\\d{1,4}(?:\\s+of\\s+\\d{1,4})?$");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’\\-]*");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"”’)]*\\s+");
+    private static final Pattern CONTENTS = Pattern.compile("(?i)(table of )?contents");
+    private static final Pattern LIST_NUMBER = Pattern.compile("\\(?(\\d{1,2}|[a-h])[.)]");
     private static final Set<String> ABBREVIATIONS = Set.of("dr", "mr", "mrs", "ms", "prof", "st", "no", "e.g",
             "i.e", "etc", "vs", "cf", "approx", "inc", "ltd", "co", "fig", "p", "pp", "nos");
     private static final int HEADING_WORDS = 12;
@@ -40,12 +42,19 @@ final class StrategyText {
         int paragraph = 0;
         String section = "";
         for (int pageIndex = 0; pageIndex < pages.size(); pageIndex++) {
+            if (CONTENTS.matcher(section).matches()) {
+                section = "";
+            }
             for (String text : paragraphs(pages.get(pageIndex))) {
                 words += countWords(text);
                 boolean listItem = LIST_MARKER.matcher(text).find();
                 boolean heading = isHeading(text);
                 String plain = withoutQuotations(text);
-                if (heading && !listItem) {
+                // Glossaries and lists of contributors come last and their entries look like headings:
+                // once in one, the rest of the document stays in it.
+                // A table of contents lists headings with page numbers: it lasts to the end of its page.
+                if (heading && !listItem && !Patterns.has(Patterns.REFERENCE_SECTION, section)
+                        && !CONTENTS.matcher(section).matches()) {
                     section = text.toLowerCase(Locale.ROOT);
                 }
                 for (int[] span : sentenceSpans(text)) {
@@ -140,7 +149,8 @@ final class StrategyText {
         Matcher end = SENTENCE_END.matcher(paragraph);
         while (end.find()) {
             if (end.end() < paragraph.length() && startsSentence(paragraph.charAt(end.end()))
-                    && !afterAbbreviation(paragraph, end.start())) {
+                    && !afterAbbreviation(paragraph, end.start())
+                    && !LIST_NUMBER.matcher(paragraph.substring(start, end.start() + 1)).matches()) {
                 spans.add(new int[] {start, end.end() - trailingSpaces(paragraph, end.end())});
                 start = end.end();
             }
