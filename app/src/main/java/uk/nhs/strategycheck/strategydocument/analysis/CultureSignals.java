@@ -17,7 +17,7 @@ final class CultureSignals {
 
     private static final int MOST_QUOTES = 6;
     private static final Pattern PRACTICE = words("\\bdigital (skills|literacy|champions?|confidence|inclusion)\\b|"
-            + "\\btraining\\b(?! (rooms?|centres?|venues?))|\\btrain (all|every|our)?\\s*(staff|clinicians|\\d+)|\\bclinical safety\\b|\\bDCB ?01(29|60)\\b|\\bgovernance\\b|\\bmulti-?disciplinary\\b|"
+            + "\\btrain(ed|ing|s)?\\b(?! (rooms?|centres?|venues?|stations?|lines?))|\\bclinical safety\\b|\\bDCB ?01(29|60)\\b|\\bgovernance\\b|\\bmulti-?disciplinary\\b|"
             + "\\bagile\\b|\\buser[- ]centred\\b|\\bservice design\\b|\\bstaff (involvement|engagement)\\b|"
             + "\\binvolv\\w* (our |front-?line )?(staff|clinicians|colleagues)\\b|\\bbenefits realisation\\b|"
             + "\\b(measures|metrics|indicators|dashboard)\\b.{0,60}\\b(reported|report) to the board\\b|"

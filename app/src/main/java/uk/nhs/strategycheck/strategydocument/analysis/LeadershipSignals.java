@@ -64,7 +64,7 @@ final class LeadershipSignals {
     private static final Pattern TECHNOLOGY = words("\\b(system|systems|platform|platforms|software|cloud|"
             + "infrastructure|network|servers?|data centre|hardware|applications?|apps?|portal|EPR|"
             + "electronic patient record|integration engine|data warehouse|devices|wi-?fi|microsoft 365|"
-            + "technology|technologies|tools)\\b");
+            + "technology|technologies|tools|blockchain|metaverse|digital twins?|artificial intelligence|AI|robotic)\\b");
     private static final Pattern OUTCOME = words("\\b(patients?|staff|people|carers?|families|residents|"
             + "communities|clinicians?|colleagues|service users|citizens|population|safer|safety|outcomes?|"
             + "waiting|time to care|experience|health inequalit\\w*|wellbeing|care)\\b");

@@ -1,5 +1,11 @@
 package uk.nhs.strategycheck.strategydocument.analysis;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,12 +14,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.poi.xwpf.usermodel.BreakType;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -26,6 +39,9 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
  * ends a paragraph. PDF pages get a "Page n of N" footer, as real ones do. The documents are
  * committed, so the build never needs this; run it after changing a text:
  * {@code java ... StrategyCorpusWriter app/src/test/corpus app/src/test/resources/strategies}.
+ * It also writes the files a user must be refused, under {@code bad/}: an encrypted and a scanned
+ * PDF, an empty file, a program and an archive named as PDFs, a decompression bomb named as DOCX
+ * and a damaged PDF.
  */
 final class StrategyCorpusWriter {
 
@@ -41,14 +57,111 @@ final class StrategyCorpusWriter {
     public static void main(String... args) throws IOException {
         Path sources = Path.of(args[0]);
         Path target = Path.of(args[1]);
+        writeDocuments(sources, target);
+        writeDocuments(sources.resolve("bad"), target.resolve("bad"));
+        writeBadDocuments(target.resolve("bad"));
+    }
+
+    private static void writeDocuments(Path sources, Path target) throws IOException {
         try (Stream<Path> files = Files.list(sources)) {
-            for (Path source : files.sorted().toList()) {
+            for (Path source : files.filter(Files::isRegularFile).sorted().toList()) {
                 String name = source.getFileName().toString().replaceFirst("\\.txt$", "");
                 List<List<String>> pages = pages(Files.readString(source, StandardCharsets.UTF_8));
                 byte[] document = name.endsWith(".pdf") ? pdf(pages) : docx(pages);
                 Files.write(target.resolve(name), document);
             }
         }
+    }
+
+    private static void writeBadDocuments(Path bad) throws IOException {
+        List<List<String>> text = List.of(List.of("# Digital strategy", "A strategy that nobody can open."));
+        Files.write(bad.resolve("encrypted.pdf"), encrypted(pdf(text)));
+        Files.write(bad.resolve("scanned.pdf"), scanned());
+        Files.write(bad.resolve("empty.pdf"), new byte[0]);
+        try (var program = Files.newInputStream(Path.of("/bin/true"))) {
+            Files.write(bad.resolve("program.pdf"), program.readNBytes(4096));
+        }
+        Files.write(bad.resolve("archive.pdf"), zip("strategy.txt", "A digital strategy, zipped.".getBytes(UTF_8)));
+        Files.write(bad.resolve("bomb.docx"), bomb());
+        byte[] damaged = new byte[3000];
+        new java.util.Random(11).nextBytes(damaged);
+        byte[] header = "%PDF-1.7\n".getBytes(UTF_8);
+        System.arraycopy(header, 0, damaged, 0, header.length);
+        Files.write(bad.resolve("damaged.pdf"), damaged);
+    }
+
+    private static byte[] encrypted(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "reader-secret",
+                    new AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            document.protect(policy);
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** A page that is a picture of text, as a scanner makes it: no text layer. */
+    private static byte[] scanned() throws IOException {
+        BufferedImage picture = new BufferedImage(600, 300, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D graphics = picture.createGraphics();
+        graphics.setColor(Color.WHITE);
+        graphics.fillRect(0, 0, 600, 300);
+        graphics.setColor(Color.BLACK);
+        graphics.setFont(new Font(Font.SERIF, Font.PLAIN, 28));
+        graphics.drawString("Digital Strategy 2025-2028", 40, 80);
+        graphics.drawString("Our five priorities", 40, 140);
+        graphics.dispose();
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (int i = 0; i < 2; i++) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                document.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    content.drawImage(LosslessFactory.createFromImage(document, picture), MARGIN, 400, 480, 240);
+                }
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static byte[] zip(String name, byte[] content) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(content);
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    /** A Word document whose few hundred kilobytes unpack to 200 MB of text. */
+    private static byte[] bomb() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.setLevel(Deflater.BEST_COMPRESSION);
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/"
+                    + "package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/"
+                    + "vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\""
+                    + "application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/"
+                    + "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>").getBytes(UTF_8));
+            zip.putNextEntry(new ZipEntry("_rels/.rels"));
+            zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas."
+                    + "openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://"
+                    + "schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+                    + "Target=\"word/document.xml\"/></Relationships>").getBytes(UTF_8));
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas."
+                    + "openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>").getBytes(UTF_8));
+            byte[] strategy = "strategy ".repeat(1 << 16).getBytes(UTF_8);
+            for (long written = 0; written < 200L * 1024 * 1024; written += strategy.length) {
+                zip.write(strategy);
+            }
+            zip.write("</w:t></w:r></w:p></w:body></w:document>".getBytes(UTF_8));
+            zip.closeEntry();
+        }
+        return out.toByteArray();
     }
 
     /** Pages of paragraphs. */
