@@ -1,6 +1,8 @@
 package uk.nhs.strategycheck.strategydocument.analysis;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaMemoryLimitException;
 import org.apache.tika.exception.WriteLimitReachedException;
@@ -53,13 +57,18 @@ final class TextExtractor {
         return thread;
     });
 
+    /** Word and OpenDocument files may always unpack to this much; beyond it, to the compression ratio limit. */
+    private static final long LEAST_UNPACKED_LIMIT = 10L * 1024 * 1024;
+
     private final AutoDetectParser parser;
     private final Duration timeLimit;
     private final int characterLimit;
+    private final long compressionRatioLimit;
 
     TextExtractor(Duration timeLimit, int characterLimit, long compressionRatioLimit) {
         this.timeLimit = timeLimit;
         this.characterLimit = characterLimit;
+        this.compressionRatioLimit = compressionRatioLimit;
         this.parser = new AutoDetectParser();
         AutoDetectParserConfig limits = new AutoDetectParserConfig();
         // Compression ratio is judged once the output passes the threshold (characters out per byte in).
@@ -109,11 +118,47 @@ final class TextExtractor {
     }
 
     private List<String> parse(byte[] content, String mediaType) throws Exception {
+        if (mediaType.equals(DOCX) || mediaType.equals(ODT)) {
+            checkUnpackedSize(content);
+        }
         PageCollector collector = new PageCollector(characterLimit);
         try (InputStream stream = TikaInputStream.get(content)) {
             parser.parse(stream, collector, new Metadata(), parseContext());
         }
         return mediaType.equals(DOCX) ? DocxPages.read(content) : collector.pages();
+    }
+
+    /**
+     * Unpacks a Word or OpenDocument file without keeping anything, to refuse a decompression bomb
+     * before a parser builds it in memory: POI reads a whole document part at once, so Tika's own
+     * check of characters out per byte in comes only after the memory is spent.
+     */
+    private void checkUnpackedSize(byte[] content) throws IOException {
+        long limit = Math.max(LEAST_UNPACKED_LIMIT, compressionRatioLimit * content.length);
+        long unpacked = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+            while (zip.getNextEntry() != null) {
+                for (int read = zip.read(buffer); read > 0; read = zip.read(buffer)) {
+                    unpacked += read;
+                    if (unpacked > limit) {
+                        throw new UnpacksTooFar();
+                    }
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new InterruptedIOException();
+                    }
+                }
+            }
+        } catch (ZipException unusualButPossiblyValid) {
+            // Entries java.util.zip cannot stream; POI reads them, and Tika's limits still apply.
+        }
+    }
+
+    /** A file that unpacks to far more than its size warrants. */
+    static final class UnpacksTooFar extends IOException {
+        UnpacksTooFar() {
+            super("unpacks too far");
+        }
     }
 
     private static ParseContext parseContext() {
@@ -142,7 +187,8 @@ final class TextExtractor {
                 return new DocumentRejected(Reason.ENCRYPTED, "This document is protected with a password. Save a "
                         + "copy without a password and upload that.", failure);
             }
-            if (cause instanceof PageCollector.TooMuchText || cause instanceof TikaMemoryLimitException
+            if (cause instanceof PageCollector.TooMuchText || cause instanceof UnpacksTooFar
+                    || cause instanceof TikaMemoryLimitException
                     || cause instanceof WriteLimitReachedException || cause instanceof OutOfMemoryError
                     || name.equals("SecureSAXException") || message.contains("zip bomb")) {
                 return new DocumentRejected(Reason.TOO_COMPLEX, "This file unpacks to far more than a strategy "
