@@ -41,7 +41,7 @@ final class LeadershipSignals {
                 + "data)( and information| and technology)? officer|\\b(CDIO|CDO|CIO|CTO|CCIO|CNIO|CMIO)\\b|"
                 + "director of (digital|it|information technology|informatics|ict)|digital director|"
                 + "head of (digital|it|ict|informatics)"));
-        ROLES.put(SignatoryRole.OTHER, words("\\bdirector\\b|chief (operating|financial|finance|medical|nursing|"
+        ROLES.put(SignatoryRole.OTHER, words("\\bdirector( of [\\w&]+( and [\\w&]+)?)?\\b|chief (operating|financial|finance|medical|nursing|"
                 + "people) officer|\\bchief nurse\\b"));
     }
 
