@@ -44,11 +44,7 @@ public final class StrategyAnalyser {
         progress.reached(0.0, "Reading the file");
         checkSize(content);
         ExtractedText extracted = extractor.extract(content, progress);
-        StrategyText text = StrategyText.of(extracted.pages());
-        int pages = text.pages();
-        for (int page = 1; page <= pages; page++) {
-            progress.reached(0.2 + 0.5 * page / pages, "Reading page " + page + " of " + pages);
-        }
+        StrategyText text = StrategyText.of(extracted.pages(), progress);
         if (text.words() < FEWEST_WORDS) {
             throw notAStrategy(text.words() + " words is too short for a strategy");
         }

@@ -37,11 +37,18 @@ final class StrategyText {
     }
 
     static StrategyText of(List<String> pages) {
+        return of(pages, AnalysisProgress.NONE);
+    }
+
+    /** Tells progress page by page, from 20% to 70% of the whole analysis. */
+    static StrategyText of(List<String> pages, AnalysisProgress progress) {
         List<Sentence> sentences = new ArrayList<>();
         int words = 0;
         int paragraph = 0;
         String section = "";
         for (int pageIndex = 0; pageIndex < pages.size(); pageIndex++) {
+            progress.reached(0.2 + 0.5 * pageIndex / pages.size(),
+                    "Reading page " + (pageIndex + 1) + " of " + pages.size());
             if (CONTENTS.matcher(section).matches()) {
                 section = "";
             }
