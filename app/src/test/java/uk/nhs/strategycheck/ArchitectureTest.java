@@ -72,6 +72,18 @@ class ArchitectureTest {
                     "uk.nhs.strategycheck.security..")
             .allowEmptyShould(true);
 
+    // The strategy document analyser is plain Java: the service, the command line and the tests
+    // call it the same way, with no framework, database or other part of the application.
+    @ArchTest
+    static final ArchRule strategyAnalysisIsPure = noClasses()
+            .that().resideInAPackage("uk.nhs.strategycheck.strategydocument.analysis..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..",
+                    "com.vaadin..", "java.sql..", "javax.sql..", "uk.nhs.strategycheck.db..")
+            .orShould().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("uk.nhs.strategycheck..")
+                    .and(DescribedPredicate.not(
+                            JavaClass.Predicates.resideInAPackage("uk.nhs.strategycheck.strategydocument.analysis.."))))
+            .because("the analyser must run without Spring, the database or the web service (STRATEGY-CHECK.md)");
+
     private static DescribedPredicate<JavaClass> notJooq() {
         return DescribedPredicate.describe("not a jOOQ type",
                 type -> !type.getPackageName().startsWith("org.jooq")
