@@ -89,7 +89,7 @@ public final class OrganisationFixture {
                   partition text;
                 begin
                   for partition in select relname from pg_class
-                                    where relkind = 'r' and relname ~ '^(assessment|answer|improvement_action)_%s'
+                                    where relkind = 'r' and relname ~ '^(assessment|answer|improvement_action|strategy_document)_%s'
                                     order by relname ~ '^assessment_', relname loop
                     execute format('alter table %%I detach partition %%I',
                                    substring(partition from '^(.*)_%s[a-z0-9]*$'), partition);

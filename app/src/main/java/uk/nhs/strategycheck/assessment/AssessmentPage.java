@@ -3,18 +3,26 @@ package uk.nhs.strategycheck.assessment;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.nhs.strategycheck.strategydocument.analysis.DocumentAnalysis;
 import uk.nhs.strategycheck.tenancy.CycleSummary;
 
 /**
  * Everything the assessment views show: the trust's assessment in the current (or latest)
  * cycle with its answers, actions and history, the framework it is answered against, and
- * the scores of the trust's approved assessment in the previous cycle.
+ * the scores of the trust's approved assessment in the previous cycle, and what its current
+ * strategy document shows.
  */
 public record AssessmentPage(String trustName, Framework framework, CycleSummary cycle, boolean cycleOpen,
                              long assessmentId, AssessmentStatus status, int version,
                              Map<Long, Answer> answers, List<ImprovementAction> actions, List<Transition> history,
                              Optional<String> lastCycleName, Map<Long, Integer> lastScores,
-                             Capabilities can) {
+                             Capabilities can, Optional<DocumentAnalysis> strategyDocument) {
+
+    /** What the trust's current strategy document shows for the characteristic: its signals, quoted. */
+    public List<DocumentAnalysis.Signal> documentSignals(Framework.Characteristic characteristic) {
+        return strategyDocument.map(d -> d.characteristics().get(characteristic.code()))
+                .map(DocumentAnalysis.CharacteristicFinding::signals).orElse(List.of());
+    }
 
     public long answeredCount() {
         return answers.values().stream().filter(a -> a.score() != null).count();

@@ -9,6 +9,7 @@ import static uk.nhs.strategycheck.db.Tables.FRAMEWORK;
 import static uk.nhs.strategycheck.db.Tables.IMPROVEMENT_ACTION;
 import static uk.nhs.strategycheck.db.Tables.SCALE_POINT;
 import static uk.nhs.strategycheck.db.Tables.STATEMENT;
+import static uk.nhs.strategycheck.db.Tables.STRATEGY_DOCUMENT;
 import static uk.nhs.strategycheck.db.Tables.TRUST;
 import static org.jooq.impl.DSL.field;
 
@@ -51,10 +52,17 @@ class AssessmentRepository {
         return db.select(TRUST.NAME).from(TRUST).where(TRUST.ID.eq(trustId)).fetchOptional(TRUST.NAME);
     }
 
-    /** Whether the user has changed any answer of the assessment (the audit log keeps every change). */
     /** Whether the signed-in user changed an answer of the assessment (recorded by the database). */
     boolean changedAnswersIn(long assessmentId) {
         return db.select(field("tenancy.changed_answers_in({0})", Boolean.class, assessmentId)).fetchSingle().value1();
+    }
+
+    /** What the analyser found in the assessment's current strategy document, as JSON. */
+    Optional<String> findStrategyDocumentAnalysis(long icsId, long assessmentId) {
+        return db.select(STRATEGY_DOCUMENT.ANALYSIS).from(STRATEGY_DOCUMENT)
+                .where(STRATEGY_DOCUMENT.ICS_ID.eq(icsId), STRATEGY_DOCUMENT.ASSESSMENT_ID.eq(assessmentId),
+                        STRATEGY_DOCUMENT.SUPERSEDED_AT.isNull())
+                .fetchOptional(r -> r.value1().data());
     }
 
     /** The first day the trust is closed, if it has closed or a closure has been applied. */

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.nhs.strategycheck.audit.AuditLog;
 import uk.nhs.strategycheck.shared.Dates;
+import uk.nhs.strategycheck.strategydocument.analysis.AnalysisJson;
 import uk.nhs.strategycheck.tenancy.CurrentScope;
 import uk.nhs.strategycheck.tenancy.CurrentScopeSource;
 import uk.nhs.strategycheck.tenancy.Role;
@@ -91,7 +92,8 @@ public class AssessmentService {
                 lastScores.isEmpty() ? Optional.empty() : previous.map(p -> p.name()),
                 lastScores,
                 capabilities(assignment.role(), assessment, cycle, today, closedOn(scope),
-                        assignment.role() == Role.TRUST_APPROVER && assessments.changedAnswersIn(assessment.id())));
+                        assignment.role() == Role.TRUST_APPROVER && assessments.changedAnswersIn(assessment.id())),
+                assessments.findStrategyDocumentAnalysis(assessment.icsId(), assessment.id()).map(AnalysisJson::read));
     }
 
     private Capabilities capabilities(Role role, AssessmentRepository.AssessmentRow assessment,

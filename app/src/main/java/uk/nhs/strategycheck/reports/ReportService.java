@@ -15,7 +15,14 @@ import uk.nhs.strategycheck.benchmark.TrustProfile;
 import uk.nhs.strategycheck.reporting.BoardPackData;
 import uk.nhs.strategycheck.reporting.CharacteristicScores;
 import uk.nhs.strategycheck.reporting.ReportRenderer;
+import uk.nhs.strategycheck.reporting.StrategyDocumentRow;
+import uk.nhs.strategycheck.reporting.StrategyDocumentSummary;
 import uk.nhs.strategycheck.reporting.TrustReportData;
+import uk.nhs.strategycheck.shared.Dates;
+import uk.nhs.strategycheck.strategydocument.CharacteristicReading;
+import uk.nhs.strategycheck.strategydocument.DocumentFacts;
+import uk.nhs.strategycheck.strategydocument.StrategyDocumentService;
+import uk.nhs.strategycheck.strategydocument.analysis.DocumentAnalysis;
 import uk.nhs.strategycheck.tenancy.CurrentScopeSource;
 import uk.nhs.strategycheck.tenancy.ScopeLevel;
 
@@ -35,11 +42,13 @@ public class ReportService {
     private final ReportRenderer renderer;
     private final CurrentScopeSource scopes;
     private final AuditLog audit;
+    private final StrategyDocumentService documents;
     private final Clock clock;
 
     ReportService(BenchmarkService benchmarks, ReportRepository reports, ReportRenderer renderer,
-                  CurrentScopeSource scopes, AuditLog audit, Clock clock) {
+                  CurrentScopeSource scopes, AuditLog audit, StrategyDocumentService documents, Clock clock) {
         this.benchmarks = benchmarks;
+        this.documents = documents;
         this.reports = reports;
         this.renderer = renderer;
         this.scopes = scopes;
@@ -116,6 +125,8 @@ public class ReportService {
                 .toList();
         Optional<String> previous = Optional.empty();
         var profiles = new java.util.ArrayList<BoardPackData.TrustProfile>();
+        var strategyDocuments = new java.util.ArrayList<StrategyDocumentRow>();
+        var current = documents.currentOf(submissions.trusts().stream().map(row -> row.trust().id()).toList(), cycleName);
         for (var row : submissions.trusts()) {
             var profile = benchmarks.memberProfile(row.trust().odsCode(), Optional.of(cycleName), footprint).orElseThrow();
             previous = previous.or(profile::previousCycleName);
@@ -123,13 +134,17 @@ public class ReportService {
                     .map(a -> reports.actions(a, TOP_ACTIONS)).orElse(List.of());
             profiles.add(new BoardPackData.TrustProfile(row.trust().name(), row.trust().odsCode(),
                     row.trust().trustType(), row.state().name(), scores(profile), actions));
+            strategyDocuments.add(Optional.ofNullable(current.get(row.trust().id()))
+                    .map(document -> documentRow(row.trust().name(), row.trust().odsCode(), document, profile))
+                    .orElseGet(() -> new StrategyDocumentRow(row.trust().name(), row.trust().odsCode(), false, null, null,
+                            null, null, null, null, List.of())));
         }
         long submitted = submissions.trusts().stream()
                 .filter(r -> r.state() == SubmissionRow.State.SUBMITTED || r.state() == SubmissionRow.State.APPROVED).count();
         long approved = submissions.trusts().stream().filter(r -> r.state() == SubmissionRow.State.APPROVED).count();
         return renderer.boardPack(new BoardPackData(heatmap.icsName(), icsOdsCode, cycleName, previous.orElse(null),
                 LocalDate.now(clock), submissions.trusts().size(), (int) submitted, (int) approved, summaries, profiles,
-                heatmap.footprintNote(), List.of()));
+                heatmap.footprintNote(), strategyDocuments));
     }
 
     /** A trust's report: its own users, or its ICS leader. */
@@ -152,7 +167,9 @@ public class ReportService {
                 assessment.map(ReportRepository.AssessmentRef::status).orElse(SubmissionRow.State.NOT_STARTED.name()),
                 profile.previousCycleName().orElse(null), LocalDate.now(clock), scores(profile),
                 assessment.map(reports::evidence).orElse(List.of()),
-                assessment.map(a -> reports.actions(a, null)).orElse(List.of()), null));
+                assessment.map(a -> reports.actions(a, null)).orElse(List.of()),
+                Optional.ofNullable(documents.currentOf(List.of(trust.id()), cycleName).get(trust.id()))
+                        .map(document -> documentSummary(document, profile)).orElse(null)));
     }
 
     /** Records that the user downloaded a report. */
@@ -166,6 +183,42 @@ public class ReportService {
         after.put("cycle", cycleName);
         after.put("bytes", bytes);
         audit.recordFor(trustId, "REPORT_DOWNLOADED", kind == Report.BOARD_PACK ? "ics" : "trust", odsCode, null, after);
+    }
+
+    /** What a trust's strategy document shows for each characteristic, beside the trust's own score. */
+    private static List<CharacteristicReading> readings(StrategyDocumentService.TrustDocument document, TrustProfile profile) {
+        return profile.rows().stream()
+                .map(r -> StrategyDocumentService.reading(document, r.characteristic().position(), r.characteristic().code(),
+                        r.characteristic().name(), r.score()))
+                .toList();
+    }
+
+    private static StrategyDocumentSummary documentSummary(StrategyDocumentService.TrustDocument document, TrustProfile profile) {
+        var analysis = document.analysis();
+        var characteristics = readings(document, profile).stream()
+                .map(r -> new StrategyDocumentSummary.Characteristic(r.position(), r.code(), r.name(), r.suggestedScore(),
+                        r.ownScore().orElse(null), r.ownScoreWellAbove(), r.rule(), r.signals().stream()
+                        .map(s -> new StrategyDocumentSummary.Evidence(s.code(), s.sign() == DocumentAnalysis.Sign.GOOD,
+                                s.quote(), s.page()))
+                        .toList()))
+                .toList();
+        return new StrategyDocumentSummary(document.document().fileName(),
+                LocalDate.ofInstant(document.document().uploadedAt(), Dates.ENGLAND), document.document().pages(),
+                analysis.horizon() == null ? null : DocumentFacts.period(analysis),
+                analysis.reviewCadence() == null ? null : analysis.reviewCadence().quote(), DocumentFacts.signatory(analysis),
+                analysis.priorities().count(), analysis.targets().size(), analysis.exclusions().size(), characteristics);
+    }
+
+    private static StrategyDocumentRow documentRow(String trustName, String odsCode, StrategyDocumentService.TrustDocument document,
+                                                   TrustProfile profile) {
+        var analysis = document.analysis();
+        return new StrategyDocumentRow(trustName, odsCode, true,
+                analysis.horizon() == null ? null : DocumentFacts.period(analysis),
+                analysis.reviewCadence() == null ? null : analysis.reviewCadence().quote(),
+                analysis.priorities().count(), analysis.targets().size(), analysis.exclusions().size(),
+                DocumentFacts.signatory(analysis),
+                readings(document, profile).stream().filter(CharacteristicReading::ownScoreWellAbove)
+                        .map(CharacteristicReading::gap).toList());
     }
 
     private static List<CharacteristicScores> scores(TrustProfile profile) {

@@ -26,6 +26,11 @@ public final class Dates {
         return TIME.format(instant.atZone(ENGLAND));
     }
 
+    /** The day in England: "25 November 2026". */
+    public static String date(java.time.Instant instant) {
+        return LONG.format(instant.atZone(ENGLAND));
+    }
+
     /** "20 February 2026 at 14:03". */
     public static String dateTime(java.time.Instant instant) {
         var local = instant.atZone(ENGLAND);

@@ -103,7 +103,7 @@ class OrganisationAdminServiceTest {
 
         assertThat(ics.regionName()).isEqualTo("London");
         assertThat(owner.queryForList("select relname::text from pg_class where relname like '%\\_zi2' order by 1",
-                String.class)).containsExactly("answer_zi2", "assessment_zi2", "improvement_action_zi2");
+                String.class)).containsExactly("answer_zi2", "assessment_zi2", "improvement_action_zi2", "strategy_document_zi2");
         var trust = organisations.createTrust(new TrustForm(ics.id(), "ZT103", "Thames Test NHS Trust", "acute",
                 "NHS trust", null));
         assertThat(trust.icsName()).isEqualTo("Thames Test");

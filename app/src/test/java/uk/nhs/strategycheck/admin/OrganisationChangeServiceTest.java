@@ -76,9 +76,14 @@ class OrganisationChangeServiceTest {
         long a1 = fixture.trust("ZXA1", north, "acute");
         long a2 = fixture.trust("ZXA2", north, "community");
         long b1 = fixture.trust("ZXB1", south, "acute");
-        fixture.approved(a1, "2025/26", "Y56", 0);
+        long a1Assessment = fixture.approved(a1, "2025/26", "Y56", 0);
         fixture.approved(a2, "2025/26", "Y56", 2);
         fixture.approved(b1, "2025/26", "Y56", 4);
+        owner.update("""
+                insert into strategy_document (ics_id, trust_id, assessment_id, file_name, media_type, size_bytes, sha256,
+                                               content, analysis, uploaded_by, uploaded_by_name)
+                select ?, ?, ?, 'strategy.pdf', 'application/pdf', 1, sha256('x'::bytea), 'x'::bytea, '{}'::jsonb, id, 'Test'
+                  from app_user where email = 'editor@demo.example'""", north, a1, a1Assessment);
         fixture.user("north.leader", "ICS_LEADER", north, null);
         fixture.user("south.leader", "ICS_LEADER", south, null);
         var mediansBefore = medians(false);
@@ -121,6 +126,8 @@ class OrganisationChangeServiceTest {
         assertThat(count("select count(*) from trust where ics_id = " + merged)).isEqualTo(3);
         assertThat(count("select count(*) from assessment where ics_id = " + merged)).isEqualTo(3);
         assertThat(count("select count(*) from answer where ics_id = " + merged)).isEqualTo(3 * 28);
+        assertThat(count("select count(*) from strategy_document where ics_id = " + merged + " and assessment_id = "
+                + a1Assessment)).as("the strategy document follows its assessment").isEqualTo(1);
         assertThat(count("select count(*) from assessment where ics_id in (" + north + ", " + south + ")")).isZero();
         assertThat(count("select count(*) from ics where id in (" + north + ", " + south + ") and closed_on = current_date"))
                 .isEqualTo(2);

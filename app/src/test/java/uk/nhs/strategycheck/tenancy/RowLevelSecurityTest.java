@@ -52,6 +52,8 @@ class RowLevelSecurityTest {
     private final Map<String, Long> assessmentIcs = new LinkedHashMap<>();
     private long fixtureCycleLondon;
     private long spareCycleLondon;
+    private long documentCycleLondon;
+    private long rj1DocumentAssessment;
     private long northWestUser;
     private final List<Long> invitations = new ArrayList<>();
 
@@ -73,6 +75,7 @@ class RowLevelSecurityTest {
 
         fixtureCycleLondon = cycle(london, "2019/20");
         spareCycleLondon = cycle(london, "2018/19");
+        documentCycleLondon = cycle(london, "2017/18");
         long fixtureCycleNorthWest = cycle(northWest, "2019/20");
         long statement = id("select min(id) from statement");
         long characteristic = id("select min(id) from characteristic");
@@ -98,6 +101,7 @@ class RowLevelSecurityTest {
             owner.update("insert into assessment_transition (ics_id, trust_id, assessment_id, from_status, "
                     + "to_status, user_name) values (?, ?, ?, 'DRAFT', 'SUBMITTED', 'Fixture User')",
                     icsId, trustId, assessment);
+            owner.update(insertDocument(icsId, trustId, assessment, "(select id from app_user where email = 'editor@demo.example')"));
             long regionId = trustId == r0a ? northWest : london;
             owner.update("insert into audit_event (region_id, ics_id, trust_id, action, entity_type, entity_id) "
                     + "values (?, ?, ?, 'FIXTURE', 'assessment', ?)", regionId, icsId, trustId, "" + assessment);
@@ -116,6 +120,12 @@ class RowLevelSecurityTest {
                 + "values (?, ?, 'BOUNDARY_CHANGE', date '2019-01-01')", swLondon, seLondon);
         owner.update("insert into trust_link (predecessor_id, successor_id, kind, effective_on) "
                 + "values (?, ?, 'MERGER', date '2019-01-01')", rj1, rjz);
+
+        // An RJ1 assessment with no strategy document yet, for a first upload.
+        rj1DocumentAssessment = owner.queryForObject("""
+                insert into assessment (ics_id, trust_id, cycle_id, framework_id)
+                values (?, ?, ?, (select id from framework where version = 1)) returning id""",
+                Long.class, seLondon, rj1, documentCycleLondon);
 
         scopes.put(ScopeLevel.TRUST, assignment("editor@demo.example"));
         scopes.put(ScopeLevel.ICS, assignment("ics.leader@demo.example"));
@@ -141,8 +151,8 @@ class RowLevelSecurityTest {
         owner.update("delete from audit_event where action = 'FIXTURE'");
         owner.update("delete from app_user where id = ?", northWestUser);
         owner.update("delete from assessment where cycle_id in "
-                + "(select id from assessment_cycle where name in ('2019/20', '2018/19'))");
-        owner.update("delete from assessment_cycle where name in ('2019/20', '2018/19')");
+                + "(select id from assessment_cycle where name in ('2019/20', '2018/19', '2017/18'))");
+        owner.update("delete from assessment_cycle where name in ('2019/20', '2018/19', '2017/18')");
     }
 
     /** Which rows each scope must see, table by table, as a predicate on the table's columns. */
@@ -172,7 +182,7 @@ class RowLevelSecurityTest {
                 ScopeLevel.ICS, "ics_id = " + seLondon + " or id in " + membersEver,
                 ScopeLevel.REGION, "ics_id in " + londonIcs + " or id in " + londonMembersEver,
                 ScopeLevel.NATIONAL, "true"));
-        for (var table : List.of("assessment", "answer", "improvement_action", "assessment_transition")) {
+        for (var table : List.of("assessment", "answer", "improvement_action", "assessment_transition", "strategy_document")) {
             tables.put(table, Map.of(
                     ScopeLevel.TRUST, "trust_id = " + rj1,
                     ScopeLevel.ICS, "ics_id = " + seLondon + " or "
@@ -315,6 +325,12 @@ class RowLevelSecurityTest {
                 new Case("improvement_action by an ICS leader", icsScope,
                         null,
                         insertAction(swLondon, rax, raxAssessment, characteristic)),
+                new Case("strategy_document", trustScope,
+                        insertDocument(seLondon, rj1, rj1DocumentAssessment, "tenancy.user_id()"),
+                        insertDocument(seLondon, rjz, rjzAssessment, "tenancy.user_id()")),
+                new Case("strategy_document by an ICS leader", icsScope,
+                        null,
+                        insertDocument(seLondon, rj1, rj1DocumentAssessment, "tenancy.user_id()")),
                 new Case("assessment_transition (only the workflow functions write them)", trustScope,
                         null,
                         insertTransition(seLondon, rj1, rj1Assessment)),
@@ -429,6 +445,17 @@ class RowLevelSecurityTest {
                 new Write("insert improvement_action", insertAction(seLondon, rj1, assessment, characteristic), writers),
                 new Write("update improvement_action", "update improvement_action set title = 'Changed' where assessment_id = " + assessment, writers),
                 new Write("delete improvement_action", "delete from improvement_action where assessment_id = " + assessment, List.of()),
+                new Write("insert strategy_document", insertDocument(seLondon, rj1, rj1DocumentAssessment, "tenancy.user_id()"), writers),
+                new Write("insert strategy_document in someone else's name", insertDocument(seLondon, rj1, rj1DocumentAssessment,
+                        "(select id from app_user where email = 'national.admin@demo.example')"), List.of()),
+                new Write("insert strategy_document already superseded", insertDocument(seLondon, rj1, rj1DocumentAssessment,
+                        "tenancy.user_id()").replace(
+                        "(ics_id, ", "(superseded_at, ics_id, ").replace("values (", "values (now(), "), List.of()),
+                new Write("update strategy_document (supersede)", "update strategy_document set superseded_at = now() where assessment_id = "
+                        + assessment + " and superseded_at is null", writers),
+                new Write("update strategy_document file", "update strategy_document set file_name = 'x.pdf' where assessment_id = " + assessment, List.of()),
+                new Write("update strategy_document analysis", "update strategy_document set analysis = '{}' where assessment_id = " + assessment, List.of()),
+                new Write("delete strategy_document", "delete from strategy_document where assessment_id = " + assessment, List.of()),
                 new Write("insert assessment_transition", insertTransition(seLondon, rj1, assessment), List.of()),
                 new Write("update assessment_transition", "update assessment_transition set to_status = 'APPROVED' where assessment_id = " + assessment, List.of()),
                 new Write("delete assessment_transition", "delete from assessment_transition where assessment_id = " + assessment, List.of()));
@@ -603,7 +630,7 @@ class RowLevelSecurityTest {
 
     @TestFactory
     Stream<DynamicTest> aPartitionQueriedDirectlyIsRefused() {
-        return Stream.of("assessment_qkk", "answer_qkk", "improvement_action_qkk").map(partition ->
+        return Stream.of("assessment_qkk", "answer_qkk", "improvement_action_qkk", "strategy_document_qkk").map(partition ->
                 dynamicTest(partition, () -> {
                     assertThat(owner.queryForObject("select count(*) from " + partition, Long.class)).isPositive();
                     try (var app = database.asApplication()) {
@@ -694,6 +721,8 @@ class RowLevelSecurityTest {
                         "update answer set ics_id = ics_id",
                         "update answer set trust_id = trust_id",
                         "update improvement_action set ics_id = ics_id",
+                        "update strategy_document set ics_id = ics_id",
+                        "update strategy_document set trust_id = trust_id",
                         "update role_assignment set ends_on = current_date",
                         "insert into trust_membership (trust_id, ics_id, valid_from) values (%d, %d, current_date)"
                                 .formatted(rj1, swLondon),
@@ -799,6 +828,42 @@ class RowLevelSecurityTest {
         return ("insert into improvement_action (ics_id, trust_id, assessment_id, characteristic_id, title, "
                 + "owner_name, due_on) values (%d, %d, %d, %d, 'Test', 'Test', date '2030-01-01')")
                 .formatted(ics, trust, assessment, characteristic);
+    }
+
+    private static String insertDocument(long ics, long trust, long assessment, String uploadedBy) {
+        return ("insert into strategy_document (ics_id, trust_id, assessment_id, file_name, media_type, size_bytes, sha256, "
+                + "content, uploaded_by, uploaded_by_name, analysis) values (%d, %d, %d, 'strategy.pdf', 'application/pdf', 1, "
+                + "sha256('x'::bytea), 'x'::bytea, %s, 'Fixture User', '{}'::jsonb)").formatted(ics, trust, assessment, uploadedBy);
+    }
+
+    /**
+     * A strategy document belongs to its assessment's state: none is stored once the assessment is
+     * submitted or approved, and a superseded one stays superseded.
+     */
+    @Test
+    void aStrategyDocumentIsStoredOnlyWhileItsAssessmentIsOpenAndHistoryIsKept() throws SQLException {
+        try (var app = database.asApplication()) {
+            app.setAutoCommit(false);
+            enterScope(app, scopes.get(ScopeLevel.TRUST));
+            owner.update("update assessment set status = 'SUBMITTED' where id = ?", rj1DocumentAssessment);
+            assertThatThrownBy(() -> app.createStatement().executeUpdate(
+                    insertDocument(seLondon, rj1, rj1DocumentAssessment, "tenancy.user_id()")))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
+            app.rollback();
+            owner.update("update assessment set status = 'DRAFT' where id = ?", rj1DocumentAssessment);
+
+            enterScope(app, scopes.get(ScopeLevel.TRUST));
+            assertThat(app.createStatement().executeUpdate(insertDocument(seLondon, rj1, rj1DocumentAssessment, "tenancy.user_id()")))
+                    .isEqualTo(1);
+            assertThat(app.createStatement().executeUpdate("update strategy_document set superseded_at = now() "
+                    + "where assessment_id = " + rj1DocumentAssessment)).isEqualTo(1);
+            assertThatThrownBy(() -> app.createStatement().executeUpdate("update strategy_document set superseded_at = null "
+                    + "where assessment_id = " + rj1DocumentAssessment))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("23514"));
+            app.rollback();
+        } finally {
+            owner.update("update assessment set status = 'DRAFT' where id = ?", rj1DocumentAssessment);
+        }
     }
 
     private static String insertTransition(long ics, long trust, long assessment) {

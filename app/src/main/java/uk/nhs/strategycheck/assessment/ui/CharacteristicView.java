@@ -108,8 +108,11 @@ public class CharacteristicView extends Main implements BeforeEnterObserver, Has
             add(AssessmentView.callout(page.can().readOnlyReason()));
         }
 
+        var editors = new java.util.ArrayList<StatementEditor>();
+        var signals = new Div();
+        add(signals);
         for (var statement : characteristic.statements()) {
-            add(new StatementEditor(characteristic.name(), statement, page.framework(), page.answers().get(statement.id()),
+            editors.add(new StatementEditor(characteristic.name(), statement, page.framework(), page.answers().get(statement.id()),
                     page.lastScores().get(statement.id()), page.can().editAnswers(),
                     (statementId, draft, version) -> assessments.saveAnswer(page.assessmentId(), statementId, draft, version),
                     newScore -> {
@@ -117,6 +120,9 @@ public class CharacteristicView extends Main implements BeforeEnterObserver, Has
                         showSummary();
                     }));
         }
+        signals.add(new DocumentSignals(characteristic.name(), page.strategyDocument().isPresent(),
+                page.documentSignals(characteristic), page.can().editAnswers() ? editors : java.util.List.of()));
+        editors.forEach(this::add);
         showSummary();
 
         add(new H2("Improvement actions for this characteristic"), actions());

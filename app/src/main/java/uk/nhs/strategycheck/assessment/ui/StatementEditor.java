@@ -129,6 +129,17 @@ class StatementEditor extends Div {
         return score.getValue();
     }
 
+    Framework.Statement statement() {
+        return statement;
+    }
+
+    /** Adds text to the end of the evidence note and saves it, as if the user had typed it there. */
+    void addToEvidence(String text) {
+        var note = evidence.getValue().strip();
+        evidence.setValue(note.isEmpty() ? text : note + "\n" + text);
+        saveIfChanged();
+    }
+
     private void show(Answer answer) {
         score.setValue(answer.score());
         evidence.setValue(answer.evidence());

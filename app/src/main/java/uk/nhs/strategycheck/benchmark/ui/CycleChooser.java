@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** Chooses the assessment cycle a comparison is for. */
-class CycleChooser extends Select<String> {
+public class CycleChooser extends Select<String> {
 
-    CycleChooser(List<String> cycles, String chosen, Consumer<String> onChoose) {
+    public CycleChooser(List<String> cycles, String chosen, Consumer<String> onChoose) {
         setLabel("Cycle");
         setItems(cycles);
         setValue(chosen);

@@ -1,0 +1,214 @@
+package uk.nhs.strategycheck.strategydocument;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import uk.nhs.strategycheck.IntegrationTest;
+import uk.nhs.strategycheck.SignIn;
+import uk.nhs.strategycheck.TestDatabase;
+import uk.nhs.strategycheck.reports.ReportService;
+import uk.nhs.strategycheck.strategydocument.analysis.AnalysisProgress;
+import uk.nhs.strategycheck.strategydocument.analysis.DocumentAnalysis;
+
+/**
+ * The strategy document beside the self-assessment, against PostgreSQL as the application role:
+ * upload, versions, races, who reads it, the gaps an approver sees, the ICS comparison and the
+ * reports. Uses its own trust, London Ambulance Service (RRU), and its own users.
+ */
+@IntegrationTest
+class StrategyDocumentServiceTest {
+
+    private static final String EDITOR = "rru.editor@test.example";
+    private static final String APPROVER = "rru.approver@test.example";
+    private static final String VIEWER = "rru.viewer@test.example";
+    private static final String OTHER_TRUST_EDITOR = "rj2.editor@test.example";
+    private static final String ICS_LEADER = "ics.leader@demo.example";
+    private static final String STRATEGY = "riverside-digital-strategy.pdf";
+
+    @Autowired
+    StrategyDocumentService documents;
+    @Autowired
+    ReportService reports;
+    @Autowired
+    TestDatabase database;
+    @Autowired
+    SignIn signIn;
+
+    private JdbcTemplate owner;
+
+    @BeforeEach
+    void freshTrust() throws SQLException {
+        database.trustUser(EDITOR, "Eve Editor", "TRUST_EDITOR", "RRU");
+        database.trustUser(APPROVER, "Abe Approver", "TRUST_APPROVER", "RRU");
+        database.trustUser(VIEWER, "Val Viewer", "TRUST_VIEWER", "RRU");
+        database.trustUser(OTHER_TRUST_EDITOR, "Erin Editor", "TRUST_EDITOR", "RJ2");
+        database.removeAssessments("RRU");
+        owner = database.owner();
+    }
+
+    @AfterEach
+    void signOut() throws SQLException {
+        signIn.out();
+        database.removeAssessments("RRU");
+    }
+
+    static byte[] corpus(String name) {
+        try (var in = StrategyDocumentServiceTest.class.getResourceAsStream("/strategies/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private StoredDocument upload(String name, Long expectedCurrent) {
+        var page = documents.page().orElseThrow();
+        var content = corpus(name);
+        return documents.store(page.assessmentId(), expectedCurrent, name, content, documents.analyse(name, content, AnalysisProgress.NONE));
+    }
+
+    private long documentsOfRru(String condition) {
+        return owner.queryForObject("select count(*) from strategy_document where trust_id = (select id from trust where ods_code = 'RRU') and "
+                + condition, Long.class);
+    }
+
+    @Test
+    void anEditorUploadsTheStrategyAndTheTrustsViewerReadsWhatItShows() {
+        signIn.as(EDITOR);
+        var before = documents.page().orElseThrow();
+        assertThat(before.current()).isEmpty();
+        assertThat(before.canUpload()).isTrue();
+        var content = corpus(STRATEGY);
+        var steps = new ArrayList<Double>();
+        var analysis = documents.analyse("C:\\Users\\eve\\Documents\\" + STRATEGY, content, (fraction, step) -> steps.add(fraction));
+        assertThat(steps).isNotEmpty().isSorted();
+        assertThat(documentsOfRru("true")).as("nothing stored by the analysis").isZero();
+
+        var stored = documents.store(before.assessmentId(), null, "C:\\Users\\eve\\Documents\\" + STRATEGY, content, analysis);
+
+        assertThat(stored.fileName()).isEqualTo(STRATEGY);
+        var row = owner.queryForMap("select file_name, media_type, size_bytes, content, superseded_at, uploaded_by_name, "
+                + "(analysis->>'pages')::int as pages from strategy_document where id = ?", stored.id());
+        assertThat(row.get("content")).isEqualTo(content);
+        assertThat(row.get("size_bytes")).isEqualTo(content.length);
+        assertThat(row.get("media_type")).isEqualTo("application/pdf");
+        assertThat(row.get("superseded_at")).isNull();
+        assertThat(row.get("uploaded_by_name")).isEqualTo("Eve Editor");
+        assertThat((Integer) row.get("pages")).isEqualTo(analysis.pages()).isPositive();
+        assertThat(owner.queryForObject("select count(*) from audit_event where action = 'STRATEGY_DOCUMENT_UPLOADED' "
+                + "and entity_id = ?", Long.class, "" + stored.id())).isEqualTo(1);
+
+        signIn.as(VIEWER);
+        var page = documents.page().orElseThrow();
+        assertThat(page.canUpload()).isFalse();
+        assertThat(page.current()).map(StoredDocument::id).contains(stored.id());
+        assertThat(page.analysis()).contains(analysis);
+        assertThat(page.characteristics()).extracting(CharacteristicReading::code).containsExactlyElementsOf(DocumentAnalysis.CHARACTERISTICS);
+        assertThat(page.characteristics()).flatExtracting(CharacteristicReading::signals).isNotEmpty();
+        assertThat(documents.file(stored.id())).map(DocumentFile::content).contains(content);
+        assertThatThrownBy(() -> documents.analyse(STRATEGY, content, AnalysisProgress.NONE)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aNewVersionSupersedesTheOldWhichIsKeptAndAnUploadThatLostARaceIsNotStored() {
+        signIn.as(EDITOR);
+        var first = upload(STRATEGY, null);
+        var second = upload("westbrook-short-strategy.docx", first.id());
+
+        assertThat(documentsOfRru("superseded_at is null")).isEqualTo(1);
+        assertThat(documentsOfRru("superseded_at is not null")).isEqualTo(1);
+        var page = documents.page().orElseThrow();
+        assertThat(page.current()).map(StoredDocument::id).contains(second.id());
+        assertThat(page.earlier()).extracting(StoredDocument::id).containsExactly(first.id());
+
+        // Someone who started from the first version, or from none, does not overwrite the second.
+        assertThatThrownBy(() -> upload(STRATEGY, first.id())).isInstanceOf(DocumentProblem.Superseded.class)
+                .hasMessageContaining("Someone else saved a strategy document");
+        assertThatThrownBy(() -> upload(STRATEGY, null)).isInstanceOf(DocumentProblem.Superseded.class);
+        assertThat(documentsOfRru("true")).isEqualTo(2);
+    }
+
+    @Test
+    void nothingIsStoredOnceTheAssessmentIsSubmittedNorForAFileTheAnalyserRefuses() {
+        signIn.as(EDITOR);
+        var page = documents.page().orElseThrow();
+        assertThatThrownBy(() -> documents.analyse("empty.pdf", new byte[0], AnalysisProgress.NONE))
+                .isInstanceOf(DocumentProblem.class).hasMessageContaining("empty");
+        var content = corpus(STRATEGY);
+        var analysis = documents.analyse(STRATEGY, content, AnalysisProgress.NONE);
+        owner.update("update assessment set status = 'SUBMITTED' where id = ?", page.assessmentId());
+
+        assertThatThrownBy(() -> documents.store(page.assessmentId(), null, STRATEGY, content, analysis))
+                .isInstanceOf(DocumentProblem.class).hasMessageContaining("submitted for sign-off");
+        assertThat(documentsOfRru("true")).isZero();
+    }
+
+    @Test
+    void anotherTrustNeverReadsTheDocument() {
+        signIn.as(EDITOR);
+        var stored = upload(STRATEGY, null);
+
+        signIn.as(OTHER_TRUST_EDITOR);
+        assertThat(documents.file(stored.id())).isEmpty();
+        assertThat(documents.page().orElseThrow().current()).isEmpty();
+        assertThat(documents.currentOf(List.of(owner.queryForObject("select id from trust where ods_code = 'RRU'", Long.class)),
+                "2026/27")).isEmpty();
+    }
+
+    @Test
+    void theApproverSeesWhereTheTrustsOwnScoreIsTwoOrMorePointsAboveTheDocument() {
+        signIn.as(EDITOR);
+        upload(STRATEGY, null);
+        owner.update("update answer set score = 5 where trust_id = (select id from trust where ods_code = 'RRU')");
+
+        signIn.as(APPROVER);
+        var page = documents.page().orElseThrow();
+        assertThat(page.approver()).isTrue();
+        var expected = page.analysis().orElseThrow().characteristics().entrySet().stream()
+                .filter(e -> e.getValue().suggestedScore() <= 3).map(java.util.Map.Entry::getKey).toList();
+        assertThat(page.gaps()).extracting(CharacteristicReading::code).containsExactlyElementsOf(expected);
+        assertThat(page.characteristics()).allSatisfy(c -> assertThat(c.ownScore()).contains(new BigDecimal("5.0")));
+    }
+
+    @Test
+    void theIcsLeaderComparesMembersDocumentsAndTheReportsShowThem() throws IOException {
+        signIn.as(EDITOR);
+        var stored = upload(STRATEGY, null);
+        var analysis = documents.page().orElseThrow().analysis().orElseThrow();
+        var trustReport = text(reports.trustReport("RRU", "2026/27"));
+        assertThat(trustReport).contains("What the strategy document shows").contains(STRATEGY);
+
+        signIn.as(ICS_LEADER);
+        var comparison = documents.compare(Optional.of("2026/27")).orElseThrow();
+        var rru = comparison.trusts().stream().filter(r -> r.odsCode().equals("RRU")).findFirst().orElseThrow();
+        assertThat(rru.document()).map(StoredDocument::id).contains(stored.id());
+        assertThat(rru.analysis()).contains(analysis);
+        assertThat(comparison.trusts()).filteredOn(r -> !r.odsCode().equals("RRU")).allSatisfy(r -> assertThat(r.document()).isEmpty());
+        var csv = new String(documents.comparisonCsv(Optional.of("2026/27")), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).contains("RRU,London Ambulance Service NHS Trust,2026/27," + STRATEGY)
+                .contains(DocumentFacts.signatory(analysis)).contains("None uploaded");
+
+        var pack = text(reports.boardPack("QKK", "2026/27"));
+        assertThat(pack).contains("Members' strategy documents").contains("No document uploaded");
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        try (var document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+    }
+}
