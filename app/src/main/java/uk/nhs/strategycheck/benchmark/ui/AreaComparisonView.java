@@ -21,6 +21,7 @@ import uk.nhs.strategycheck.assessment.ui.RagBadge;
 import uk.nhs.strategycheck.benchmark.AreaComparison;
 import uk.nhs.strategycheck.benchmark.BenchmarkService;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
+import uk.nhs.strategycheck.shared.ui.CycleChooser;
 
 /** A region's ICSs (or, for a national admin, the regions) compared: medians and submission rates. */
 @Menu(title = "Comparison", order = 31)

@@ -28,6 +28,7 @@ import uk.nhs.strategycheck.benchmark.Footprint;
 import uk.nhs.strategycheck.benchmark.Heatmap;
 import uk.nhs.strategycheck.reports.ui.ReportsView;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
+import uk.nhs.strategycheck.shared.ui.CycleChooser;
 
 /**
  * Member trusts against the seven characteristics: each cell the score and its RAG rating,

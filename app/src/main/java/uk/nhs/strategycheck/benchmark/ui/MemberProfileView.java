@@ -13,6 +13,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Optional;
 import uk.nhs.strategycheck.benchmark.BenchmarkService;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
+import uk.nhs.strategycheck.shared.ui.CycleChooser;
 
 /** One member trust against the ICS, national and peer medians, and its change since last cycle. */
 @Route(value = "ics/trusts/:ods", layout = MainLayout.class)

@@ -15,6 +15,7 @@ import uk.nhs.strategycheck.benchmark.BenchmarkService;
 import uk.nhs.strategycheck.benchmark.SubmissionRow;
 import uk.nhs.strategycheck.shared.Dates;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
+import uk.nhs.strategycheck.shared.ui.CycleChooser;
 
 /** Who has submitted, who is late, and a reminder for those who are. */
 @Menu(title = "Submission status", order = 20)

@@ -12,6 +12,7 @@ import java.util.Optional;
 import uk.nhs.strategycheck.benchmark.BenchmarkService;
 import uk.nhs.strategycheck.reports.ui.ReportsView;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
+import uk.nhs.strategycheck.shared.ui.CycleChooser;
 
 /** A trust's own approved scores against anonymised ICS, national and peer medians. */
 @Menu(title = "Benchmark", order = 12)

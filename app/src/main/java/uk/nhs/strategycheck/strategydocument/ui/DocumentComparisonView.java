@@ -19,7 +19,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.util.Optional;
 import java.util.function.Function;
-import uk.nhs.strategycheck.benchmark.ui.CycleChooser;
+import uk.nhs.strategycheck.shared.ui.CycleChooser;
 import uk.nhs.strategycheck.shared.Dates;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
 import uk.nhs.strategycheck.strategydocument.DocumentComparison;

@@ -1,4 +1,4 @@
-package uk.nhs.strategycheck.benchmark.ui;
+package uk.nhs.strategycheck.shared.ui;
 
 import com.vaadin.flow.component.select.Select;
 import java.util.List;
