@@ -191,8 +191,8 @@ final class TextExtractor {
                     || cause instanceof TikaMemoryLimitException
                     || cause instanceof WriteLimitReachedException || cause instanceof OutOfMemoryError
                     || name.equals("SecureSAXException") || message.contains("zip bomb")) {
-                return new DocumentRejected(Reason.TOO_COMPLEX, "This file unpacks to far more than a strategy "
-                        + "document would, so we did not read it. Save the strategy again as an ordinary PDF or "
+                return new DocumentRejected(Reason.TOO_COMPLEX, "This file holds, or unpacks to, far more than a "
+                        + "strategy document would, so we did not read it. Save the strategy again as an ordinary PDF or "
                         + "Word document and upload that.", failure);
             }
         }
@@ -231,13 +231,13 @@ final class TextExtractor {
         if (mediaType.startsWith("audio/") || mediaType.startsWith("video/")) {
             return "a sound or video recording";
         }
-        if (subtype.matches(".*(executable|elf|sharedlib|msdownload|dosexec|mach-o|java-archive|sh|bat).*")) {
+        if (subtype.matches("(x-)?(executable|elf|sharedlib|coredump|object|msdownload|dosexec|mach-o.*|sh|bat)")) {
             return "a program (an executable file)";
         }
         if (subtype.matches(".*(zip|rar|7z|tar|gzip|bzip|xz|compress|archive).*")) {
             return "a compressed archive (" + subtype.replace("x-", "").replace("-compressed", "") + ")";
         }
-        if (subtype.matches(".*(spreadsheet|excel|csv).*")) {
+        if (subtype.matches(".*(spreadsheet|sheet|excel|csv).*")) {
             return "a spreadsheet";
         }
         if (subtype.matches(".*(presentation|powerpoint).*")) {
