@@ -125,7 +125,11 @@ final class TextExtractor {
         try (InputStream stream = TikaInputStream.get(content)) {
             parser.parse(stream, collector, new Metadata(), parseContext());
         }
-        return mediaType.equals(DOCX) ? DocxPages.read(content) : collector.pages();
+        return switch (mediaType) {
+            case DOCX -> DocxPages.read(content);
+            case ODT -> OdtPages.read(content);
+            default -> collector.pages();
+        };
     }
 
     /**

@@ -46,13 +46,23 @@ class StrategyAnalyserTest {
     }
 
     @Test
-    void readsAnOpenDocumentText() throws Exception {
+    void readsAnOpenDocumentTextPageByPage() throws Exception {
         StringBuilder content = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content "
                 + "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                + "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+                + "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" "
                 + "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">"
+                + "<office:automatic-styles><style:style style:name=\"P1\" style:family=\"paragraph\">"
+                + "<style:paragraph-properties fo:break-before=\"page\"/></style:style></office:automatic-styles>"
                 + "<office:body><office:text>");
         for (String line : lakeside().split("\n")) {
-            content.append("<text:p>").append(line.replace("&", "&amp;").replace("<", "&lt;")).append("</text:p>");
+            // A new page at "Our three priorities" (a page-break style) and a soft break before "What we heard".
+            String style = line.equals("Our three priorities") ? " text:style-name=\"P1\"" : "";
+            if (line.equals("What we heard")) {
+                content.append("<text:soft-page-break/>");
+            }
+            content.append("<text:p").append(style).append(">").append(line.replace("&", "&amp;").replace("<", "&lt;"))
+                    .append("</text:p>");
         }
         content.append("</office:text></office:body></office:document-content>");
         ByteArrayOutputStream odt = new ByteArrayOutputStream();
@@ -77,8 +87,10 @@ class StrategyAnalyserTest {
         }
         DocumentAnalysis analysis = analyser.analyse("lakeside.odt", odt.toByteArray(), AnalysisProgress.NONE);
         assertThat(analysis.mediaType()).isEqualTo(TextExtractor.ODT);
+        assertThat(analysis.pages()).isEqualTo(3);
         assertThat(analysis.horizon().from()).isEqualTo(2025);
-        assertThat(analysis.targets()).hasSize(2);
+        assertThat(analysis.priorities().items()).allMatch(item -> item.page() == 2);
+        assertThat(analysis.targets()).hasSize(2).allMatch(target -> target.page() == 3);
     }
 
     private static String lakeside() {
