@@ -57,8 +57,12 @@ final class TextExtractor {
         return thread;
     });
 
-    /** Word and OpenDocument files may always unpack to this much; beyond it, to the compression ratio limit. */
+    /**
+     * Word and OpenDocument files may unpack to the compression ratio limit times their size, but
+     * always to the first figure and never beyond the second (a 100-page document is a few MB).
+     */
     private static final long LEAST_UNPACKED_LIMIT = 10L * 1024 * 1024;
+    private static final long MOST_UNPACKED_LIMIT = 64L * 1024 * 1024;
 
     private final AutoDetectParser parser;
     private final Duration timeLimit;
@@ -138,7 +142,7 @@ final class TextExtractor {
      * check of characters out per byte in comes only after the memory is spent.
      */
     private void checkUnpackedSize(byte[] content) throws IOException {
-        long limit = Math.max(LEAST_UNPACKED_LIMIT, compressionRatioLimit * content.length);
+        long limit = Math.min(MOST_UNPACKED_LIMIT, Math.max(LEAST_UNPACKED_LIMIT, compressionRatioLimit * content.length));
         long unpacked = 0;
         byte[] buffer = new byte[64 * 1024];
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
