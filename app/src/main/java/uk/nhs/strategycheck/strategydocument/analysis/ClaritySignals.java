@@ -7,7 +7,6 @@ import static uk.nhs.strategycheck.strategydocument.analysis.Patterns.words;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.nhs.strategycheck.strategydocument.analysis.DocumentAnalysis.Quote;
 import uk.nhs.strategycheck.strategydocument.analysis.DocumentAnalysis.Sign;
@@ -64,7 +63,7 @@ final class ClaritySignals {
         }
         int vague = 0;
         for (Sentence sentence : text.sentences()) {
-            vague += count(VAGUE, sentence.plain());
+            vague += Patterns.count(VAGUE, sentence.plain());
         }
         double perThousand = text.words() == 0 ? 0 : vague * 1000.0 / text.words();
         if (perThousand >= VAGUE_PER_THOUSAND) {
@@ -94,23 +93,15 @@ final class ClaritySignals {
     }
 
     private static List<Signal> vagueSentences(StrategyText text) {
-        List<Sentence> vague = text.sentences().stream().filter(s -> count(VAGUE, s.plain()) >= 2).toList();
+        List<Sentence> vague = text.sentences().stream().filter(s -> Patterns.count(VAGUE, s.plain()) >= 2).toList();
         if (vague.isEmpty()) {
-            vague = text.sentences().stream().filter(s -> count(VAGUE, s.plain()) >= 1).toList();
+            vague = text.sentences().stream().filter(s -> Patterns.count(VAGUE, s.plain()) >= 1).toList();
         }
         return vague.stream()
-                .sorted(Comparator.comparingInt((Sentence s) -> -count(VAGUE, s.plain())))
+                .sorted(Comparator.comparingInt((Sentence s) -> -Patterns.count(VAGUE, s.plain())))
                 .limit(MOST_VAGUE_QUOTES)
                 .sorted(Comparator.comparingInt(Sentence::paragraph))
                 .map(s -> Excerpt.signal("K2", Sign.BAD, s, at(VAGUE, s.plain())))
                 .toList();
-    }
-
-    static int count(Pattern pattern, String text) {
-        int count = 0;
-        for (Matcher matcher = pattern.matcher(text); matcher.find(); ) {
-            count++;
-        }
-        return count;
     }
 }

@@ -21,6 +21,14 @@ final class Patterns {
         return matcher.find() ? matcher.start() : -1;
     }
 
+    static int count(Pattern pattern, String text) {
+        int count = 0;
+        for (Matcher matcher = pattern.matcher(text); matcher.find(); ) {
+            count++;
+        }
+        return count;
+    }
+
     static boolean has(Pattern pattern, String text) {
         return pattern.matcher(text).find();
     }

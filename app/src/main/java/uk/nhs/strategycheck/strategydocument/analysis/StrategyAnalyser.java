@@ -3,6 +3,7 @@ package uk.nhs.strategycheck.strategydocument.analysis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import uk.nhs.strategycheck.strategydocument.analysis.DocumentAnalysis.Signal;
 import uk.nhs.strategycheck.strategydocument.analysis.DocumentRejected.Reason;
@@ -60,12 +61,11 @@ public final class StrategyAnalyser {
                     + "and upload the strategy document itself.");
         }
         if (content.length > MAX_BYTES) {
-            throw new DocumentRejected(Reason.TOO_LARGE, String.format("This file is %.1f MB; the largest we accept "
+            throw new DocumentRejected(Reason.TOO_LARGE, String.format(Locale.UK, "This file is %.1f MB; the largest we accept "
                     + "is %d MB. Save the strategy without large pictures (for example \"Reduce file size\" when saving "
                     + "as PDF) and upload that.", content.length / 1048576.0, MAX_BYTES / 1048576));
         }
-        if (new String(content, 0, Math.min(content.length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1)
-                .isBlank() && isBlank(content)) {
+        if (isBlank(content)) {
             throw new DocumentRejected(Reason.EMPTY, "This file has no words in it, only blank space. Check you chose "
                     + "the right file, and upload the strategy document itself.");
         }
@@ -98,7 +98,7 @@ public final class StrategyAnalyser {
         signals.addAll(CultureSignals.find(text));
         long codes = signals.stream().map(Signal::code).distinct().count();
         long strategyWords = text.sentences().stream()
-                .mapToLong(s -> ClaritySignals.count(STRATEGY_WORDS, s.plain())).sum();
+                .mapToLong(s -> Patterns.count(STRATEGY_WORDS, s.plain())).sum();
         if (codes < FEWEST_SIGNAL_CODES || strategyWords < FEWEST_STRATEGY_WORDS) {
             throw notAStrategy("it says almost nothing about priorities, plans, systems or people");
         }

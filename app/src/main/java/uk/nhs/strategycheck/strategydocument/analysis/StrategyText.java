@@ -132,8 +132,8 @@ final class StrategyText {
             return false;
         }
         int words = countWords(text);
-        return words > 0 && words <= HEADING_WORDS && Character.isUpperCase(firstLetterOrDigit(text))
-                || words > 0 && words <= HEADING_WORDS && Character.isDigit(firstLetterOrDigit(text));
+        char first = firstLetterOrDigit(text);
+        return words > 0 && words <= HEADING_WORDS && (Character.isUpperCase(first) || Character.isDigit(first));
     }
 
     private static char firstLetterOrDigit(String text) {

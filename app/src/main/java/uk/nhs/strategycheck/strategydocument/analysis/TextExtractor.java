@@ -57,8 +57,12 @@ final class TextExtractor {
         return thread;
     });
 
-    /** Word and OpenDocument files may always unpack to this much; beyond it, to the compression ratio limit. */
+    /**
+     * Word and OpenDocument files may unpack to the compression ratio limit times their size, but
+     * always to the first figure and never beyond the second (a 100-page document is a few MB).
+     */
     private static final long LEAST_UNPACKED_LIMIT = 10L * 1024 * 1024;
+    private static final long MOST_UNPACKED_LIMIT = 64L * 1024 * 1024;
 
     private final AutoDetectParser parser;
     private final Duration timeLimit;
@@ -125,7 +129,11 @@ final class TextExtractor {
         try (InputStream stream = TikaInputStream.get(content)) {
             parser.parse(stream, collector, new Metadata(), parseContext());
         }
-        return mediaType.equals(DOCX) ? DocxPages.read(content) : collector.pages();
+        return switch (mediaType) {
+            case DOCX -> DocxPages.read(content);
+            case ODT -> OdtPages.read(content);
+            default -> collector.pages();
+        };
     }
 
     /**
@@ -134,7 +142,7 @@ final class TextExtractor {
      * check of characters out per byte in comes only after the memory is spent.
      */
     private void checkUnpackedSize(byte[] content) throws IOException {
-        long limit = Math.max(LEAST_UNPACKED_LIMIT, compressionRatioLimit * content.length);
+        long limit = Math.min(MOST_UNPACKED_LIMIT, Math.max(LEAST_UNPACKED_LIMIT, compressionRatioLimit * content.length));
         long unpacked = 0;
         byte[] buffer = new byte[64 * 1024];
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
@@ -191,8 +199,8 @@ final class TextExtractor {
                     || cause instanceof TikaMemoryLimitException
                     || cause instanceof WriteLimitReachedException || cause instanceof OutOfMemoryError
                     || name.equals("SecureSAXException") || message.contains("zip bomb")) {
-                return new DocumentRejected(Reason.TOO_COMPLEX, "This file unpacks to far more than a strategy "
-                        + "document would, so we did not read it. Save the strategy again as an ordinary PDF or "
+                return new DocumentRejected(Reason.TOO_COMPLEX, "This file holds, or unpacks to, far more than a "
+                        + "strategy document would, so we did not read it. Save the strategy again as an ordinary PDF or "
                         + "Word document and upload that.", failure);
             }
         }
@@ -231,13 +239,13 @@ final class TextExtractor {
         if (mediaType.startsWith("audio/") || mediaType.startsWith("video/")) {
             return "a sound or video recording";
         }
-        if (subtype.matches(".*(executable|elf|sharedlib|msdownload|dosexec|mach-o|java-archive|sh|bat).*")) {
+        if (subtype.matches("(x-)?(executable|elf|sharedlib|coredump|object|msdownload|dosexec|mach-o.*|sh|bat)")) {
             return "a program (an executable file)";
         }
         if (subtype.matches(".*(zip|rar|7z|tar|gzip|bzip|xz|compress|archive).*")) {
             return "a compressed archive (" + subtype.replace("x-", "").replace("-compressed", "") + ")";
         }
-        if (subtype.matches(".*(spreadsheet|excel|csv).*")) {
+        if (subtype.matches(".*(spreadsheet|sheet|excel|csv).*")) {
             return "a spreadsheet";
         }
         if (subtype.matches(".*(presentation|powerpoint).*")) {

@@ -3,9 +3,13 @@ package uk.nhs.strategycheck.strategydocument.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import javax.imageio.ImageIO;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import uk.nhs.strategycheck.strategydocument.analysis.DocumentRejected.Reason;
 
@@ -41,6 +45,24 @@ class BadDocumentsTest {
     }
 
     @Test
+    void aPictureNamedAsPdfIsNotADocument() throws Exception {
+        BufferedImage picture = new BufferedImage(20, 20, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(picture, "png", png);
+        assertRejected(analyser, png.toByteArray(), Reason.UNSUPPORTED_TYPE, "an image (PNG)");
+    }
+
+    @Test
+    void aSpreadsheetNamedAsPdfIsNotADocument() throws Exception {
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            workbook.createSheet("Budget").createRow(0).createCell(0).setCellValue("Digital strategy budget");
+            workbook.write(xlsx);
+        }
+        assertRejected(analyser, xlsx.toByteArray(), Reason.UNSUPPORTED_TYPE, "a spreadsheet");
+    }
+
+    @Test
     void aPasswordProtectedPdfIsEncrypted() {
         assertRejected(StrategyFixtures.encrypted(), Reason.ENCRYPTED, "without a password");
     }
@@ -52,7 +74,13 @@ class BadDocumentsTest {
 
     @Test
     void aDecompressionBombIsTooComplex() {
-        assertRejected(StrategyFixtures.bomb(), Reason.TOO_COMPLEX, "unpacks to far more");
+        assertRejected(StrategyFixtures.bomb(), Reason.TOO_COMPLEX, "far more than a strategy");
+    }
+
+    @Test
+    void farMoreTextThanAStrategyIsTooComplex() {
+        byte[] text = "strategy ".repeat(StrategyAnalyser.CHARACTER_LIMIT / 8).getBytes(StandardCharsets.UTF_8);
+        assertRejected(analyser, text, Reason.TOO_COMPLEX, "far more than a strategy");
     }
 
     @Test
