@@ -168,7 +168,7 @@ class StrategyDocumentBrowserTest extends BrowserTest {
                 "bad/program.pdf", "a program (an executable file)",
                 "bad/archive.pdf", "compressed archive",
                 "bad/damaged.pdf", "looks damaged",
-                "bad/bomb.docx", "unpacks to far more",
+                "bad/bomb.docx", "far more than a strategy document would",
                 "bad/not-a-strategy.pdf", "does not look like a digital strategy");
         for (var refusal : refusals.entrySet()) {
             String name = refusal.getKey().substring(4);

@@ -130,10 +130,15 @@ public class StrategyDocumentView extends Main implements BeforeEnterObserver {
         section.add(new Paragraph("A PDF, Word (DOCX), OpenDocument (ODT), web page (HTML) or plain text file of up to "
                 + StrategyDocumentService.MAX_BYTES / MEGABYTE + " MB. A new version becomes the current one; earlier "
                 + "versions are kept. Checking takes a few seconds."));
-        var upload = new Upload(UploadHandler.inMemory((metadata, data) -> {
+        var upload = new Upload();
+        upload.setUploadHandler(UploadHandler.inMemory((metadata, data) -> {
             var ui = UI.getCurrent();
             if (ui != null) {
-                ui.access(() -> check(ui, metadata.fileName(), data));
+                ui.access(() -> {
+                    // One file at a time: the next choice replaces this one.
+                    upload.clearFileList();
+                    check(ui, metadata.fileName(), data);
+                });
             }
         }));
         upload.setMaxFiles(1);
