@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -19,9 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A benchmark, not a test: the time and memory to analyse a 60-page PDF, made from the corpus's
- * long strategy repeated. Prints the median and 95th percentile time over the measured runs, the
- * bytes allocated by all threads (Tika reads on a worker thread) and the peak heap. It asserts
- * only that the analysis worked.
+ * long strategy repeated, about 350 words a page. Prints the median and 95th percentile time over the
+ * measured runs, the bytes allocated by all threads (Tika reads on a worker thread) and the peak
+ * heap. It asserts only that the analysis worked.
  *
  * <p>Excluded from {@code ./mvnw verify}; run it with
  * {@code ./mvnw -pl app -am test -Dtest=StrategyAnalyserBenchmark -Dgroups=benchmark -DexcludedGroups=none
@@ -37,7 +33,7 @@ class StrategyAnalyserBenchmark {
 
     @Test
     void analysesASixtyPagePdf() throws Exception {
-        byte[] pdf = sixtyPages();
+        byte[] pdf = StrategyFixtures.longPdf(PAGES);
         StrategyAnalyser analyser = new StrategyAnalyser();
         for (int i = 0; i < WARM_UP; i++) {
             analyser.analyse("sixty-pages.pdf", pdf, AnalysisProgress.NONE);
@@ -64,17 +60,6 @@ class StrategyAnalyserBenchmark {
                 PAGES, pdf.length, analysis.words(), ITERATIONS, WARM_UP, nanos[ITERATIONS / 2] / 1e6,
                 nanos[(int) Math.ceil(ITERATIONS * 0.95) - 1] / 1e6, allocated / (double) ITERATIONS / 1048576,
                 peakHeap / 1048576.0);
-    }
-
-    /** The long corpus strategy's pages, repeated to sixty. */
-    private static byte[] sixtyPages() throws Exception {
-        List<List<String>> source = StrategyCorpusWriter.pages(Files.readString(
-                Path.of("src/test/corpus/riverside-digital-strategy.pdf.txt"), StandardCharsets.UTF_8));
-        List<List<String>> pages = new ArrayList<>();
-        while (pages.size() < PAGES) {
-            pages.add(source.get(pages.size() % source.size()));
-        }
-        return StrategyCorpusWriter.pdf(pages);
     }
 
     private static List<MemoryPoolMXBean> heapPools() {

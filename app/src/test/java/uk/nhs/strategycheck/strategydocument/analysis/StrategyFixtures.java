@@ -46,6 +46,35 @@ public final class StrategyFixtures {
         return corpusFolder().resolve(name);
     }
 
+    /**
+     * A long strategy as a PDF: the corpus's long strategy repeated to the given number of pages,
+     * each page filled to about 350 words, as dense as a real strategy's page of text.
+     */
+    public static byte[] longPdf(int pageCount) {
+        try {
+            List<List<String>> source = StrategyCorpusWriter.pages(Files.readString(
+                    Path.of("src/test/corpus/riverside-digital-strategy.pdf.txt"), java.nio.charset.StandardCharsets.UTF_8));
+            var paragraphs = source.stream().flatMap(List::stream).toList();
+            List<List<String>> pages = new java.util.ArrayList<>();
+            int next = 0;
+            while (pages.size() < pageCount) {
+                List<String> page = new java.util.ArrayList<>();
+                int words = 0;
+                while (words < WORDS_PER_PAGE) {
+                    String paragraph = paragraphs.get(next++ % paragraphs.size());
+                    page.add(paragraph);
+                    words += paragraph.split("\\s+").length;
+                }
+                pages.add(page);
+            }
+            return StrategyCorpusWriter.pdf(pages);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final int WORDS_PER_PAGE = 350;
+
     /** A good strategy as a PDF of 17 pages. */
     public static Path goodPdf() {
         return document("riverside-digital-strategy.pdf");
