@@ -3,8 +3,8 @@ package uk.nhs.strategycheck.reports;
 import java.util.concurrent.Executor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import uk.nhs.strategycheck.reporting.JasperReportRenderer;
+import uk.nhs.strategycheck.shared.BoundedExecutor;
 import uk.nhs.strategycheck.reporting.ReportRenderer;
 
 @Configuration(proxyBeanMethods = false)
@@ -16,18 +16,9 @@ class ReportsConfiguration {
         return new JasperReportRenderer();
     }
 
-    /**
-     * PDFs are built off the UI thread, two at a time at most: filling and exporting is
-     * CPU-heavy, and a queue keeps a burst of requests from starving the rest of the service.
-     */
+    /** PDFs are built off the UI thread, two at a time at most. */
     @Bean
     Executor reportExecutor() {
-        var executor = new ThreadPoolTaskExecutor();
-        executor.setThreadNamePrefix("report-");
-        executor.setCorePoolSize(2);
-        executor.setMaxPoolSize(2);
-        executor.setQueueCapacity(50);
-        executor.initialize();
-        return executor;
+        return BoundedExecutor.of("report-", 2, 50);
     }
 }

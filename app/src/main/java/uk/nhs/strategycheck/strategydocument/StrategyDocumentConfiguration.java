@@ -3,7 +3,7 @@ package uk.nhs.strategycheck.strategydocument;
 import java.util.concurrent.Executor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import uk.nhs.strategycheck.shared.BoundedExecutor;
 import uk.nhs.strategycheck.strategydocument.analysis.StrategyAnalyser;
 
 @Configuration(proxyBeanMethods = false)
@@ -15,18 +15,9 @@ class StrategyDocumentConfiguration {
         return new StrategyAnalyser();
     }
 
-    /**
-     * Documents are read off the UI thread, two at a time at most: extraction is CPU- and
-     * memory-heavy, and a short queue keeps a burst of uploads from starving the service.
-     */
+    /** Documents are read off the UI thread, two at a time at most. */
     @Bean
     Executor strategyAnalysisExecutor() {
-        var executor = new ThreadPoolTaskExecutor();
-        executor.setThreadNamePrefix("strategy-analysis-");
-        executor.setCorePoolSize(2);
-        executor.setMaxPoolSize(2);
-        executor.setQueueCapacity(20);
-        executor.initialize();
-        return executor;
+        return BoundedExecutor.of("strategy-analysis-", 2, 20);
     }
 }

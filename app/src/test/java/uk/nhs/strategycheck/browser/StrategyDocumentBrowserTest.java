@@ -37,13 +37,19 @@ class StrategyDocumentBrowserTest extends BrowserTest {
     @Autowired
     TestDatabase database;
 
+    private static final String RJ1_THIS_YEAR = "trust_id = (select id from trust where ods_code = 'RJ1') and cycle_name = '2026/27'";
+
     private JdbcTemplate owner;
+    private String statusBefore;
     private Map<String, Object> answerBefore;
 
+    /** RJ1's assessment of this year, open for answers (another test may have approved it), with no document yet. */
     @BeforeEach
-    void noDocumentYet() {
+    void openAssessmentWithoutADocument() {
         owner = database.owner();
         owner.update("delete from strategy_document where " + RJ1_DOCUMENTS);
+        statusBefore = owner.queryForObject("select status from assessment where " + RJ1_THIS_YEAR, String.class);
+        owner.update("update assessment set status = 'DRAFT' where " + RJ1_THIS_YEAR);
     }
 
     @AfterEach
@@ -54,6 +60,8 @@ class StrategyDocumentBrowserTest extends BrowserTest {
                     answerBefore.get("evidence"), answerBefore.get("version"), answerBefore.get("assessment_id"),
                     answerBefore.get("statement_id"));
         }
+        // Last: an approved assessment's answers are frozen.
+        owner.update("update assessment set status = ? where " + RJ1_THIS_YEAR, statusBefore);
     }
 
     static byte[] corpus(String name) {

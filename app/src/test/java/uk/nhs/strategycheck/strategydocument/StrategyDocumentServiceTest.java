@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import uk.nhs.strategycheck.IntegrationTest;
+import uk.nhs.strategycheck.OrganisationFixture;
 import uk.nhs.strategycheck.SignIn;
 import uk.nhs.strategycheck.TestDatabase;
 import uk.nhs.strategycheck.reports.ReportService;
@@ -28,15 +28,17 @@ import uk.nhs.strategycheck.strategydocument.analysis.DocumentAnalysis;
 /**
  * The strategy document beside the self-assessment, against PostgreSQL as the application role:
  * upload, versions, races, who reads it, the gaps an approver sees, the ICS comparison and the
- * reports. Uses its own trust, London Ambulance Service (RRU), and its own users.
+ * reports. Uses a test trust of its own in South East London (ZSD1), and its own users.
  */
 @IntegrationTest
 class StrategyDocumentServiceTest {
 
-    private static final String EDITOR = "rru.editor@test.example";
-    private static final String APPROVER = "rru.approver@test.example";
-    private static final String VIEWER = "rru.viewer@test.example";
-    private static final String OTHER_TRUST_EDITOR = "rj2.editor@test.example";
+    private static final String DOMAIN = "@strategy-documents.test";
+    private static final String EDITOR = "editor" + DOMAIN;
+    private static final String APPROVER = "approver" + DOMAIN;
+    private static final String VIEWER = "viewer" + DOMAIN;
+    private static final String OTHER_TRUST_EDITOR = "other.editor" + DOMAIN;
+    private static final String TRUST = "ZSD1";
     private static final String ICS_LEADER = "ics.leader@demo.example";
     private static final String STRATEGY = "riverside-digital-strategy.pdf";
 
@@ -50,21 +52,26 @@ class StrategyDocumentServiceTest {
     SignIn signIn;
 
     private JdbcTemplate owner;
+    private OrganisationFixture fixture;
 
     @BeforeEach
-    void freshTrust() throws SQLException {
-        database.trustUser(EDITOR, "Eve Editor", "TRUST_EDITOR", "RRU");
-        database.trustUser(APPROVER, "Abe Approver", "TRUST_APPROVER", "RRU");
-        database.trustUser(VIEWER, "Val Viewer", "TRUST_VIEWER", "RRU");
-        database.trustUser(OTHER_TRUST_EDITOR, "Erin Editor", "TRUST_EDITOR", "RJ2");
-        database.removeAssessments("RRU");
+    void testTrusts() {
         owner = database.owner();
+        fixture = new OrganisationFixture(owner, "ZSD", DOMAIN);
+        fixture.remove();
+        long southEastLondon = owner.queryForObject("select id from ics where ods_code = 'QKK'", Long.class);
+        long trust = fixture.trust(TRUST, southEastLondon, "ambulance");
+        long other = fixture.trust("ZSD2", southEastLondon, "acute");
+        fixture.user("editor", "TRUST_EDITOR", southEastLondon, trust);
+        fixture.user("approver", "TRUST_APPROVER", southEastLondon, trust);
+        fixture.user("viewer", "TRUST_VIEWER", southEastLondon, trust);
+        fixture.user("other.editor", "TRUST_EDITOR", southEastLondon, other);
     }
 
     @AfterEach
-    void signOut() throws SQLException {
+    void removeThem() {
         signIn.out();
-        database.removeAssessments("RRU");
+        fixture.remove();
     }
 
     static byte[] corpus(String name) {
@@ -81,9 +88,9 @@ class StrategyDocumentServiceTest {
         return documents.store(page.assessmentId(), expectedCurrent, name, content, documents.analyse(name, content, AnalysisProgress.NONE));
     }
 
-    private long documentsOfRru(String condition) {
-        return owner.queryForObject("select count(*) from strategy_document where trust_id = (select id from trust where ods_code = 'RRU') and "
-                + condition, Long.class);
+    private long documentsOfTheTrust(String condition) {
+        return owner.queryForObject("select count(*) from strategy_document where trust_id = (select id from trust where ods_code = ?) and "
+                + condition, Long.class, TRUST);
     }
 
     @Test
@@ -96,7 +103,7 @@ class StrategyDocumentServiceTest {
         var steps = new ArrayList<Double>();
         var analysis = documents.analyse("C:\\Users\\eve\\Documents\\" + STRATEGY, content, (fraction, step) -> steps.add(fraction));
         assertThat(steps).isNotEmpty().isSorted();
-        assertThat(documentsOfRru("true")).as("nothing stored by the analysis").isZero();
+        assertThat(documentsOfTheTrust("true")).as("nothing stored by the analysis").isZero();
 
         var stored = documents.store(before.assessmentId(), null, "C:\\Users\\eve\\Documents\\" + STRATEGY, content, analysis);
 
@@ -107,7 +114,7 @@ class StrategyDocumentServiceTest {
         assertThat(row.get("size_bytes")).isEqualTo(content.length);
         assertThat(row.get("media_type")).isEqualTo("application/pdf");
         assertThat(row.get("superseded_at")).isNull();
-        assertThat(row.get("uploaded_by_name")).isEqualTo("Eve Editor");
+        assertThat(row.get("uploaded_by_name")).isEqualTo("editor");
         assertThat((Integer) row.get("pages")).isEqualTo(analysis.pages()).isPositive();
         assertThat(owner.queryForObject("select count(*) from audit_event where action = 'STRATEGY_DOCUMENT_UPLOADED' "
                 + "and entity_id = ?", Long.class, "" + stored.id())).isEqualTo(1);
@@ -129,8 +136,8 @@ class StrategyDocumentServiceTest {
         var first = upload(STRATEGY, null);
         var second = upload("westbrook-short-strategy.docx", first.id());
 
-        assertThat(documentsOfRru("superseded_at is null")).isEqualTo(1);
-        assertThat(documentsOfRru("superseded_at is not null")).isEqualTo(1);
+        assertThat(documentsOfTheTrust("superseded_at is null")).isEqualTo(1);
+        assertThat(documentsOfTheTrust("superseded_at is not null")).isEqualTo(1);
         var page = documents.page().orElseThrow();
         assertThat(page.current()).map(StoredDocument::id).contains(second.id());
         assertThat(page.earlier()).extracting(StoredDocument::id).containsExactly(first.id());
@@ -139,7 +146,7 @@ class StrategyDocumentServiceTest {
         assertThatThrownBy(() -> upload(STRATEGY, first.id())).isInstanceOf(DocumentProblem.Superseded.class)
                 .hasMessageContaining("Someone else saved a strategy document");
         assertThatThrownBy(() -> upload(STRATEGY, null)).isInstanceOf(DocumentProblem.Superseded.class);
-        assertThat(documentsOfRru("true")).isEqualTo(2);
+        assertThat(documentsOfTheTrust("true")).isEqualTo(2);
     }
 
     @Test
@@ -154,7 +161,7 @@ class StrategyDocumentServiceTest {
 
         assertThatThrownBy(() -> documents.store(page.assessmentId(), null, STRATEGY, content, analysis))
                 .isInstanceOf(DocumentProblem.class).hasMessageContaining("submitted for sign-off");
-        assertThat(documentsOfRru("true")).isZero();
+        assertThat(documentsOfTheTrust("true")).isZero();
     }
 
     @Test
@@ -165,21 +172,22 @@ class StrategyDocumentServiceTest {
         signIn.as(OTHER_TRUST_EDITOR);
         assertThat(documents.file(stored.id())).isEmpty();
         assertThat(documents.page().orElseThrow().current()).isEmpty();
-        assertThat(documents.currentOf(List.of(owner.queryForObject("select id from trust where ods_code = 'RRU'", Long.class)),
+        assertThat(documents.currentOf(List.of(owner.queryForObject("select id from trust where ods_code = ?", Long.class, TRUST)),
                 "2026/27")).isEmpty();
     }
 
     @Test
     void theApproverSeesWhereTheTrustsOwnScoreIsTwoOrMorePointsAboveTheDocument() {
         signIn.as(EDITOR);
-        upload(STRATEGY, null);
-        owner.update("update answer set score = 5 where trust_id = (select id from trust where ods_code = 'RRU')");
+        upload("northmoor-digital-plan.pdf", null);
+        owner.update("update answer set score = 5 where trust_id = (select id from trust where ods_code = ?)", TRUST);
 
         signIn.as(APPROVER);
         var page = documents.page().orElseThrow();
         assertThat(page.approver()).isTrue();
         var expected = page.analysis().orElseThrow().characteristics().entrySet().stream()
                 .filter(e -> e.getValue().suggestedScore() <= 3).map(java.util.Map.Entry::getKey).toList();
+        assertThat(expected).as("the document shows some characteristic at 3 or below").isNotEmpty();
         assertThat(page.gaps()).extracting(CharacteristicReading::code).containsExactlyElementsOf(expected);
         assertThat(page.characteristics()).allSatisfy(c -> assertThat(c.ownScore()).contains(new BigDecimal("5.0")));
     }
@@ -189,17 +197,17 @@ class StrategyDocumentServiceTest {
         signIn.as(EDITOR);
         var stored = upload(STRATEGY, null);
         var analysis = documents.page().orElseThrow().analysis().orElseThrow();
-        var trustReport = text(reports.trustReport("RRU", "2026/27"));
+        var trustReport = text(reports.trustReport(TRUST, "2026/27"));
         assertThat(trustReport).contains("What the strategy document shows").contains(STRATEGY);
 
         signIn.as(ICS_LEADER);
         var comparison = documents.compare(Optional.of("2026/27")).orElseThrow();
-        var rru = comparison.trusts().stream().filter(r -> r.odsCode().equals("RRU")).findFirst().orElseThrow();
-        assertThat(rru.document()).map(StoredDocument::id).contains(stored.id());
-        assertThat(rru.analysis()).contains(analysis);
-        assertThat(comparison.trusts()).filteredOn(r -> !r.odsCode().equals("RRU")).allSatisfy(r -> assertThat(r.document()).isEmpty());
+        var row = comparison.trusts().stream().filter(r -> r.odsCode().equals(TRUST)).findFirst().orElseThrow();
+        assertThat(row.document()).map(StoredDocument::id).contains(stored.id());
+        assertThat(row.analysis()).contains(analysis);
+        assertThat(comparison.trusts()).filteredOn(r -> !r.odsCode().equals(TRUST)).allSatisfy(r -> assertThat(r.document()).isEmpty());
         var csv = new String(documents.comparisonCsv(Optional.of("2026/27")), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(csv).contains("RRU,London Ambulance Service NHS Trust,2026/27," + STRATEGY)
+        assertThat(csv).contains(TRUST + ",Test " + TRUST + " NHS Trust,2026/27," + STRATEGY)
                 .contains(DocumentFacts.signatory(analysis)).contains("None uploaded");
 
         var pack = text(reports.boardPack("QKK", "2026/27"));

@@ -4,8 +4,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
@@ -15,10 +13,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
 import java.util.Locale;
 import uk.nhs.strategycheck.audit.AuditEntry;
 import uk.nhs.strategycheck.audit.AuditFilter;
@@ -26,6 +21,7 @@ import uk.nhs.strategycheck.audit.AuditLog;
 import uk.nhs.strategycheck.shared.Dates;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
 import uk.nhs.strategycheck.shared.ui.PlainTextFields;
+import uk.nhs.strategycheck.shared.ui.CsvDownload;
 
 /** Who did what, when, to what: the audit log, filtered and paged, with CSV export. */
 @Menu(title = "Audit log", order = 35)
@@ -67,12 +63,7 @@ public class AuditLogView extends Main {
         from.addValueChangeListener(change -> refresh());
         to.addValueChangeListener(change -> refresh());
 
-        var download = new Anchor(DownloadHandler.fromInputStream(event -> {
-            var csv = auditLog.csv(shown);
-            return new DownloadResponse(new ByteArrayInputStream(csv), "audit-log.csv", "text/csv;charset=UTF-8",
-                    csv.length);
-        }), AttachmentType.DOWNLOAD, "Download these entries as CSV");
-        download.addClassName("download");
+        var download = CsvDownload.link("Download these entries as CSV", "audit-log.csv", () -> auditLog.csv(shown));
         var filters = new Div(organisation, user, action, from, to, download);
         filters.addClassName("filters");
 

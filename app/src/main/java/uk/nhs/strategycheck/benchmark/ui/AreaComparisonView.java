@@ -2,8 +2,6 @@ package uk.nhs.strategycheck.benchmark.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
@@ -11,10 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
 import java.util.Comparator;
 import java.util.Optional;
 import uk.nhs.strategycheck.assessment.ui.RagBadge;
@@ -22,6 +17,7 @@ import uk.nhs.strategycheck.benchmark.AreaComparison;
 import uk.nhs.strategycheck.benchmark.BenchmarkService;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
 import uk.nhs.strategycheck.shared.ui.CycleChooser;
+import uk.nhs.strategycheck.shared.ui.CsvDownload;
 
 /** A region's ICSs (or, for a national admin, the regions) compared: medians and submission rates. */
 @Menu(title = "Comparison", order = 31)
@@ -69,11 +65,8 @@ public class AreaComparisonView extends Main {
         grid.setItems(comparison.areas());
         grid.setAllRowsVisible(true);
 
-        var download = new Anchor(DownloadHandler.fromInputStream(event -> {
-            var csv = benchmarks.areaComparisonCsv(Optional.of(comparison.cycleName()));
-            return new DownloadResponse(new ByteArrayInputStream(csv), "comparison-"
-                    + comparison.cycleName().replace('/', '-') + ".csv", "text/csv;charset=UTF-8", csv.length);
-        }), AttachmentType.DOWNLOAD, "Download as CSV");
+        var download = CsvDownload.link("Download as CSV", CsvDownload.fileName("comparison", comparison.cycleName()),
+                () -> benchmarks.areaComparisonCsv(Optional.of(comparison.cycleName())));
         var filters = new Div(new CycleChooser(comparison.cycleNames(), comparison.cycleName(),
                 chosen -> show(Optional.of(chosen))), download);
         filters.addClassName("filters");

@@ -2,8 +2,6 @@ package uk.nhs.strategycheck.benchmark.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
@@ -15,10 +13,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.Optional;
@@ -29,6 +24,7 @@ import uk.nhs.strategycheck.benchmark.Heatmap;
 import uk.nhs.strategycheck.reports.ui.ReportsView;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
 import uk.nhs.strategycheck.shared.ui.CycleChooser;
+import uk.nhs.strategycheck.shared.ui.CsvDownload;
 
 /**
  * Member trusts against the seven characteristics: each cell the score and its RAG rating,
@@ -114,12 +110,8 @@ public class HeatmapView extends Main {
                 .filter(r -> ALL_TYPES.equals(change.getValue()) || change.getValue().equals(r.trust().trustType()))
                 .toList()));
 
-        var download = new Anchor(DownloadHandler.fromInputStream(event -> {
-            var csv = benchmarks.heatmapCsv(Optional.of(heatmap.cycleName()), Optional.of(heatmap.footprint()));
-            return new DownloadResponse(new ByteArrayInputStream(csv), "heatmap-" + heatmap.cycleName().replace('/', '-')
-                    + ".csv", "text/csv;charset=UTF-8", csv.length);
-        }), AttachmentType.DOWNLOAD, "Download all member trusts as CSV");
-        download.addClassName("download");
+        var download = CsvDownload.link("Download all member trusts as CSV", CsvDownload.fileName("heatmap", heatmap.cycleName()),
+                () -> benchmarks.heatmapCsv(Optional.of(heatmap.cycleName()), Optional.of(heatmap.footprint())));
 
         var boardPack = new RouterLink("Board pack and trust reports (PDF)", ReportsView.class);
         var filters = new Div(new CycleChooser(heatmap.cycleNames(), heatmap.cycleName(),

@@ -95,13 +95,18 @@ public final class AnalysisJson {
         JsonNode horizon = json.path("horizon");
         JsonNode foreword = json.path("foreword");
         JsonNode priorities = json.path("priorities");
+        // In the framework's order, whatever order the JSON keeps (PostgreSQL's jsonb sorts keys).
         Map<String, CharacteristicFinding> characteristics = new LinkedHashMap<>();
-        json.path("characteristics").properties().forEach(entry -> characteristics.put(entry.getKey(),
-                new CharacteristicFinding(entry.getValue().path("suggested_score").asInt(),
-                        entry.getValue().path("rule").asText(),
-                        list(entry.getValue().path("signals"), signal -> new Signal(signal.path("code").asText(),
+        for (String code : DocumentAnalysis.CHARACTERISTICS) {
+            JsonNode finding = json.path("characteristics").path(code);
+            if (finding.isObject()) {
+                characteristics.put(code, new CharacteristicFinding(finding.path("suggested_score").asInt(),
+                        finding.path("rule").asText(),
+                        list(finding.path("signals"), signal -> new Signal(signal.path("code").asText(),
                                 Sign.valueOf(signal.path("sign").asText().toUpperCase(Locale.ROOT)),
-                                signal.path("quote").asText(), signal.path("page").asInt())))));
+                                signal.path("quote").asText(), signal.path("page").asInt()))));
+            }
+        }
         return new DocumentAnalysis(
                 json.path("file").asText(),
                 json.path("media_type").asText(),

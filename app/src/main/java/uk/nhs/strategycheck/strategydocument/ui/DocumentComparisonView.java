@@ -2,8 +2,6 @@ package uk.nhs.strategycheck.strategydocument.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
@@ -13,10 +11,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
 import java.util.Optional;
 import java.util.function.Function;
 import uk.nhs.strategycheck.shared.ui.CycleChooser;
@@ -26,6 +21,7 @@ import uk.nhs.strategycheck.strategydocument.DocumentComparison;
 import uk.nhs.strategycheck.strategydocument.DocumentFacts;
 import uk.nhs.strategycheck.strategydocument.StrategyDocumentService;
 import uk.nhs.strategycheck.strategydocument.analysis.DocumentAnalysis;
+import uk.nhs.strategycheck.shared.ui.CsvDownload;
 
 /** The ICS leader's member trusts' strategy documents side by side, with the gaps to their own scores, and as CSV. */
 @Route(value = "strategy-documents", layout = MainLayout.class)
@@ -78,12 +74,9 @@ public class DocumentComparisonView extends Main implements BeforeEnterObserver 
         grid.setItems(comparison.trusts());
         grid.setAllRowsVisible(true);
 
-        var download = new Anchor(DownloadHandler.fromInputStream(event -> {
-            var csv = documents.comparisonCsv(Optional.of(comparison.cycleName()));
-            return new DownloadResponse(new ByteArrayInputStream(csv), "strategy-documents-"
-                    + comparison.cycleName().replace('/', '-') + ".csv", "text/csv;charset=UTF-8", csv.length);
-        }), AttachmentType.DOWNLOAD, "Download the comparison as CSV");
-        download.addClassName("download");
+        var download = CsvDownload.link("Download the comparison as CSV",
+                CsvDownload.fileName("strategy-documents", comparison.cycleName()),
+                () -> documents.comparisonCsv(Optional.of(comparison.cycleName())));
         var filters = new Div(new CycleChooser(comparison.cycleNames(), comparison.cycleName(),
                 chosen -> show(Optional.of(chosen))), download);
         filters.addClassName("filters");

@@ -24,6 +24,23 @@ class AnalysisJsonTest {
         }
     }
 
+    /** PostgreSQL's jsonb keeps keys shortest first, then alphabetically; the characteristics still come in framework order. */
+    @Test
+    void characteristicsReadBackInTheFrameworksOrderWhateverOrderTheJsonKeeps() throws Exception {
+        DocumentAnalysis analysis = new StrategyAnalyser().analyse("riverside.pdf",
+                StrategyFixtures.bytes(StrategyFixtures.goodPdf()), AnalysisProgress.NONE);
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(AnalysisJson.write(analysis));
+        var characteristics = (com.fasterxml.jackson.databind.node.ObjectNode) json.get("characteristics");
+        var sorted = JSON.createObjectNode();
+        var keys = new ArrayList<>(DocumentAnalysis.CHARACTERISTICS);
+        keys.sort(java.util.Comparator.comparing(String::length).thenComparing(java.util.Comparator.naturalOrder()));
+        keys.forEach(key -> sorted.set(key, characteristics.get(key)));
+        json.set("characteristics", sorted);
+
+        assertThat(AnalysisJson.read(json.toString()).characteristics().keySet())
+                .containsExactlyElementsOf(DocumentAnalysis.CHARACTERISTICS);
+    }
+
     @Test
     void usesTheFieldNamesOfTheDesign() throws Exception {
         DocumentAnalysis analysis = new StrategyAnalyser().analyse("riverside.pdf",
