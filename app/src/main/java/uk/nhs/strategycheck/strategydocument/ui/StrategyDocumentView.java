@@ -86,8 +86,9 @@ public class StrategyDocumentView extends Main implements BeforeEnterObserver {
         if (loaded.isEmpty()) {
             removeAll();
             add(new H1("Strategy document"),
-                    new Paragraph("There is no assessment cycle for your trust yet, so there is nowhere to keep a strategy "
-                            + "document. Your region's administrators open cycles."));
+                    new Paragraph("Your trust has no assessment for this cycle yet, so there is nowhere to keep a strategy "
+                            + "document. A trust editor starts the assessment by opening the self-assessment; if no cycle "
+                            + "is open, your region's administrators open one."));
             return;
         }
         page = loaded.get();
