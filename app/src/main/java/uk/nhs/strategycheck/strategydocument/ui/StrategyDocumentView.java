@@ -32,9 +32,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import uk.nhs.strategycheck.shared.Dates;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
@@ -169,22 +171,18 @@ public class StrategyDocumentView extends Main implements BeforeEnterObserver {
         progress.setVisible(true);
         status.setText("Checking " + fileName + "...");
         ui.setPollInterval(500);
-        CompletableFuture.supplyAsync(() -> {
-            // Read on a worker thread, in the user's own scope; the page stays usable meanwhile.
-            SecurityContextHolder.setContext(security);
-            try {
-                var analysis = documents.analyse(fileName, content, (fraction, step) -> ui.access(() -> {
-                    progress.setValue(Math.max(0, Math.min(1, fraction)));
-                    status.setText(step);
-                }));
-                documents.store(assessmentId, seen, fileName, content, analysis);
-                return documents.page().orElseThrow();
-            } finally {
-                SecurityContextHolder.clearContext();
-            }
-        }, background).whenComplete((reloaded, failure) -> ui.access(() -> {
-            ui.setPollInterval(-1);
-            progress.setVisible(false);
+        CompletableFuture<DocumentPage> checked;
+        try {
+            checked = CompletableFuture.supplyAsync(
+                    () -> checkAndStore(ui, security, assessmentId, seen, fileName, content), background);
+        } catch (RejectedExecutionException busy) {
+            finished(ui);
+            showProblem(fileName + " was not saved: many documents are being checked right now. Please upload it again "
+                    + "in a minute.");
+            return;
+        }
+        checked.whenComplete((reloaded, failure) -> ui.access(() -> {
+            finished(ui);
             if (failure == null) {
                 page = reloaded;
                 render();
@@ -194,15 +192,35 @@ public class StrategyDocumentView extends Main implements BeforeEnterObserver {
             }
             var cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             if (cause instanceof DocumentProblem refused) {
-                status.setText("");
                 showProblem(fileName + " was not saved. " + refused.getMessage());
             } else {
                 LOG.error("Checking a strategy document failed", cause);
-                status.setText("");
                 showProblem(fileName + " was not saved: something went wrong on our side. Please try again; if it "
                         + "fails again, tell the service desk the time it happened.");
             }
         }));
+    }
+
+    /** On a worker thread, in the user's own scope: read the file, store it, and load the page again. */
+    private DocumentPage checkAndStore(UI ui, SecurityContext security, long assessmentId, Long seen, String fileName,
+                                      byte[] content) {
+        SecurityContextHolder.setContext(security);
+        try {
+            var analysis = documents.analyse(fileName, content, (fraction, step) -> ui.access(() -> {
+                progress.setValue(Math.max(0, Math.min(1, fraction)));
+                status.setText(step);
+            }));
+            documents.store(assessmentId, seen, fileName, content, analysis);
+            return documents.page().orElseThrow();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private void finished(UI ui) {
+        ui.setPollInterval(-1);
+        progress.setVisible(false);
+        status.setText("");
     }
 
     private void showProblem(String message) {

@@ -1,5 +1,6 @@
 package uk.nhs.strategycheck.assessment.ui;
 
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -26,6 +27,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import uk.nhs.strategycheck.IntegrationTest;
 import uk.nhs.strategycheck.SignIn;
 import uk.nhs.strategycheck.TestDatabase;
+import uk.nhs.strategycheck.strategydocument.analysis.AnalysisJson;
+import uk.nhs.strategycheck.strategydocument.analysis.AnalysisProgress;
+import uk.nhs.strategycheck.strategydocument.analysis.DocumentAnalysis;
+import uk.nhs.strategycheck.strategydocument.analysis.StrategyAnalyser;
+import uk.nhs.strategycheck.strategydocument.analysis.StrategyFixtures;
+import uk.nhs.strategycheck.strategydocument.ui.SignalItem;
 
 /**
  * The characteristic page and its statement form, browserless (Karibu) against the real
@@ -165,6 +172,66 @@ class CharacteristicViewTest {
         assertThat(_find(com.vaadin.flow.component.button.Button.class, spec -> spec.withText("Add an action"))).isEmpty();
         assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withClasses("callout")).getText())
                 .isEqualTo("You have view-only access to this assessment.");
+    }
+
+    @Test
+    void withoutADocumentTheSignalsSectionOffersTheUpload() {
+        signInAs(EDITOR);
+        UI.getCurrent().navigate("assessment/leadership");
+
+        assertThat(_get(DocumentSignals.class).getElement().getTextRecursively())
+                .contains("No strategy document has been checked for this cycle yet.")
+                .contains("Upload your strategy document");
+    }
+
+    @Test
+    void theDocumentsSignsAreBesideTheStatementsAndOneClickPutsAQuoteIntoAStatementsEvidence() throws Exception {
+        signInAs(EDITOR);
+        UI.getCurrent().navigate("assessment");
+        var analysis = storeDocument();
+        var signals = analysis.characteristics().get("LEADERSHIP").signals();
+        assertThat(signals).as("the corpus strategy shows signs of leadership").isNotEmpty();
+        UI.getCurrent().navigate("assessment/leadership");
+
+        var section = _get(DocumentSignals.class);
+        assertThat(_find(section, SignalItem.class)).hasSize(signals.size());
+        assertThat(section.getElement().getTextRecursively()).contains(signals.get(0).quote());
+        var addToS1 = _find(section, com.vaadin.flow.component.button.Button.class,
+                spec -> spec.withText("S1")).get(0);
+        _click(addToS1);
+
+        var quoted = "\u201c" + signals.get(0).quote() + "\u201d (strategy document, page " + signals.get(0).page() + ")";
+        assertThat(savedEvidence()).isEqualTo(quoted);
+        assertThat(addToS1.getText()).isEqualTo("S1 added");
+        var evidence = _get(_find(StatementEditor.class).get(0), TextArea.class, spec -> spec.withLabel("Evidence"));
+        assertThat(evidence.getValue()).isEqualTo(quoted);
+    }
+
+    @Test
+    void aViewerReadsTheSignsButCannotAddThemToEvidence() throws Exception {
+        signInAs(EDITOR);
+        UI.getCurrent().navigate("assessment");
+        storeDocument();
+        signInAs(VIEWER);
+        UI.getCurrent().navigate("assessment/leadership");
+
+        var section = _get(DocumentSignals.class);
+        assertThat(_find(section, SignalItem.class)).isNotEmpty();
+        assertThat(_find(section, com.vaadin.flow.component.button.Button.class)).isEmpty();
+    }
+
+    /** The corpus's good strategy as RPG's current document, written as the owner. */
+    private DocumentAnalysis storeDocument() throws Exception {
+        var content = StrategyFixtures.bytes(StrategyFixtures.goodPdf());
+        var analysis = new StrategyAnalyser().analyse("strategy.pdf", content, AnalysisProgress.NONE);
+        owner.update("""
+                insert into strategy_document (ics_id, trust_id, assessment_id, file_name, media_type, size_bytes, sha256,
+                                               content, analysis, uploaded_by, uploaded_by_name)
+                select a.ics_id, a.trust_id, a.id, 'strategy.pdf', 'application/pdf', ?, sha256(?), ?, ?::jsonb, u.id, 'Ola Editor'
+                  from assessment a, app_user u
+                 where a.trust_id = (select id from trust where ods_code = 'RPG') and a.cycle_name = '2026/27'
+                   and u.email = ?""", content.length, content, content, AnalysisJson.write(analysis), EDITOR);
+        return analysis;
     }
 
     private String liveSummary() {
