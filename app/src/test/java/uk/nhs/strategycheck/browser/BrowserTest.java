@@ -15,16 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.nhs.strategycheck.IntegrationTest;
 
 /**
  * End-to-end tests in Debian's Chromium, driven by Playwright, against the application on a
- * random port. One browser per test class, a fresh context (no cookies) per test.
+ * random port. One browser for the whole run, a fresh context (no cookies) per test.
  */
 @IntegrationTest
 public abstract class BrowserTest {
@@ -45,23 +43,23 @@ public abstract class BrowserTest {
     private final List<BrowserContext> otherContexts = new ArrayList<>();
     protected Page page;
 
-    @BeforeAll
-    static void launchBrowser() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(CHROMIUM))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                        "--disable-sync")));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (playwright != null) {
-            playwright.close();
+    /**
+     * One browser for every browser test in the JVM: starting Playwright's driver and Chromium
+     * costs seconds, and each test has a fresh context (no cookies, no storage) of its own anyway.
+     */
+    private static synchronized Browser browser() {
+        if (browser == null) {
+            playwright = Playwright.create(new Playwright.CreateOptions()
+                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(Path.of(CHROMIUM))
+                    .setHeadless(true)
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                            "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                            "--disable-sync")));
+            Runtime.getRuntime().addShutdownHook(new Thread(playwright::close));
         }
+        return browser;
     }
 
     @BeforeEach
@@ -78,7 +76,7 @@ public abstract class BrowserTest {
     }
 
     private static BrowserContext newContext() {
-        var created = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"));
+        var created = browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"));
         created.setDefaultTimeout(20_000);
         return created;
     }
