@@ -133,4 +133,27 @@ public class TestDatabase {
                 environment.getRequiredProperty("spring.liquibase.user"),
                 environment.getRequiredProperty("spring.liquibase.password")));
     }
+
+    /**
+     * A corpus strategy document, as the analyser reads it, stored as the current document of the
+     * trust's assessment in the cycle, uploaded by the given user; written as the owner. Returns
+     * what the analyser found.
+     */
+    public uk.nhs.strategycheck.strategydocument.analysis.DocumentAnalysis storeStrategyDocument(String trustOdsCode,
+            String cycleName, String uploaderEmail, String corpusFile) throws Exception {
+        byte[] content = uk.nhs.strategycheck.strategydocument.analysis.StrategyFixtures.bytes(
+                uk.nhs.strategycheck.strategydocument.analysis.StrategyFixtures.document(corpusFile));
+        var analysis = new uk.nhs.strategycheck.strategydocument.analysis.StrategyAnalyser().analyse(corpusFile, content,
+                uk.nhs.strategycheck.strategydocument.analysis.AnalysisProgress.NONE);
+        owner().update("""
+                insert into strategy_document (ics_id, trust_id, assessment_id, file_name, media_type, size_bytes, sha256,
+                                               content, analysis, uploaded_by, uploaded_by_name)
+                select a.ics_id, a.trust_id, a.id, ?, ?, ?, sha256(?), ?, ?::jsonb, u.id, u.display_name
+                  from assessment a, app_user u
+                 where a.trust_id = (select id from trust where ods_code = ?) and a.cycle_name = ? and u.email = ?""",
+                corpusFile, analysis.mediaType(), content.length, content, content,
+                uk.nhs.strategycheck.strategydocument.analysis.AnalysisJson.write(analysis), trustOdsCode, cycleName,
+                uploaderEmail);
+        return analysis;
+    }
 }

@@ -7,8 +7,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Map;
@@ -18,9 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.nhs.strategycheck.TestDatabase;
-import uk.nhs.strategycheck.strategydocument.analysis.AnalysisJson;
-import uk.nhs.strategycheck.strategydocument.analysis.AnalysisProgress;
-import uk.nhs.strategycheck.strategydocument.analysis.StrategyAnalyser;
 import uk.nhs.strategycheck.strategydocument.analysis.StrategyFixtures;
 
 /**
@@ -66,11 +61,7 @@ class StrategyDocumentBrowserTest extends BrowserTest {
     }
 
     static byte[] corpus(String name) {
-        try (var in = StrategyDocumentBrowserTest.class.getResourceAsStream("/strategies/" + name)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return StrategyFixtures.bytes(StrategyFixtures.document(name));
     }
 
     private void upload(String name, byte[] content) {
@@ -136,16 +127,7 @@ class StrategyDocumentBrowserTest extends BrowserTest {
 
     @Test
     void anIcsLeaderComparesMembersDocumentsAndDownloadsThemAsCsv() throws Exception {
-        var content = corpus(STRATEGY);
-        var analysis = new StrategyAnalyser().analyse(STRATEGY, content, AnalysisProgress.NONE);
-        owner.update("""
-                insert into strategy_document (ics_id, trust_id, assessment_id, file_name, media_type, size_bytes, sha256,
-                                               content, analysis, uploaded_by, uploaded_by_name)
-                select a.ics_id, a.trust_id, a.id, ?, ?, ?, sha256(?), ?, ?::jsonb, u.id, u.display_name
-                  from assessment a, app_user u
-                 where a.trust_id = (select id from trust where ods_code = 'RJ1') and a.cycle_name = '2026/27'
-                   and u.email = 'editor@demo.example'""", STRATEGY, analysis.mediaType(), content.length, content, content,
-                AnalysisJson.write(analysis));
+        database.storeStrategyDocument("RJ1", "2026/27", "editor@demo.example", STRATEGY);
 
         signInAs("ics.leader@demo.example");
         open("strategy-documents");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +23,7 @@ import uk.nhs.strategycheck.TestDatabase;
 import uk.nhs.strategycheck.reports.ReportService;
 import uk.nhs.strategycheck.strategydocument.analysis.AnalysisProgress;
 import uk.nhs.strategycheck.strategydocument.analysis.DocumentAnalysis;
+import uk.nhs.strategycheck.strategydocument.analysis.StrategyFixtures;
 
 /**
  * The strategy document beside the self-assessment, against PostgreSQL as the application role:
@@ -75,11 +75,7 @@ class StrategyDocumentServiceTest {
     }
 
     static byte[] corpus(String name) {
-        try (var in = StrategyDocumentServiceTest.class.getResourceAsStream("/strategies/" + name)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return StrategyFixtures.bytes(StrategyFixtures.document(name));
     }
 
     private StoredDocument upload(String name, Long expectedCurrent) {

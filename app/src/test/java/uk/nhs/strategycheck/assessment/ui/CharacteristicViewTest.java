@@ -27,11 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import uk.nhs.strategycheck.IntegrationTest;
 import uk.nhs.strategycheck.SignIn;
 import uk.nhs.strategycheck.TestDatabase;
-import uk.nhs.strategycheck.strategydocument.analysis.AnalysisJson;
-import uk.nhs.strategycheck.strategydocument.analysis.AnalysisProgress;
 import uk.nhs.strategycheck.strategydocument.analysis.DocumentAnalysis;
-import uk.nhs.strategycheck.strategydocument.analysis.StrategyAnalyser;
-import uk.nhs.strategycheck.strategydocument.analysis.StrategyFixtures;
 import uk.nhs.strategycheck.strategydocument.ui.SignalItem;
 
 /**
@@ -220,18 +216,9 @@ class CharacteristicViewTest {
         assertThat(_find(section, com.vaadin.flow.component.button.Button.class)).isEmpty();
     }
 
-    /** The corpus's good strategy as RPG's current document, written as the owner. */
+    /** The corpus's good strategy as RPG's current document. */
     private DocumentAnalysis storeDocument() throws Exception {
-        var content = StrategyFixtures.bytes(StrategyFixtures.goodPdf());
-        var analysis = new StrategyAnalyser().analyse("strategy.pdf", content, AnalysisProgress.NONE);
-        owner.update("""
-                insert into strategy_document (ics_id, trust_id, assessment_id, file_name, media_type, size_bytes, sha256,
-                                               content, analysis, uploaded_by, uploaded_by_name)
-                select a.ics_id, a.trust_id, a.id, 'strategy.pdf', 'application/pdf', ?, sha256(?), ?, ?::jsonb, u.id, 'Ola Editor'
-                  from assessment a, app_user u
-                 where a.trust_id = (select id from trust where ods_code = 'RPG') and a.cycle_name = '2026/27'
-                   and u.email = ?""", content.length, content, content, AnalysisJson.write(analysis), EDITOR);
-        return analysis;
+        return database.storeStrategyDocument("RPG", "2026/27", EDITOR, "riverside-digital-strategy.pdf");
     }
 
     private String liveSummary() {
