@@ -3,6 +3,7 @@ package uk.nhs.strategycheck.admin;
 import static uk.nhs.strategycheck.db.Tables.ASSESSMENT;
 import static uk.nhs.strategycheck.db.Tables.ASSESSMENT_CYCLE;
 import static uk.nhs.strategycheck.db.Tables.FRAMEWORK;
+import static uk.nhs.strategycheck.db.Tables.ICS;
 import static uk.nhs.strategycheck.db.Tables.REGION;
 import static uk.nhs.strategycheck.db.Tables.TRUST;
 
@@ -63,6 +64,12 @@ class CycleAdminRepository {
                 .set(ASSESSMENT_CYCLE.CLOSES_ON, closesOn)
                 .where(ASSESSMENT_CYCLE.ID.eq(cycleId))
                 .execute();
+    }
+
+    /** The region's open trusts: a cycle is for every one of them. */
+    int openTrusts(long regionId) {
+        return db.fetchCount(db.select(TRUST.ID).from(TRUST).join(ICS).on(ICS.ID.eq(TRUST.ICS_ID))
+                .where(ICS.REGION_ID.eq(regionId)).and(TRUST.CLOSED_ON.isNull()));
     }
 
     List<CycleAssessment> assessments(long cycleId) {

@@ -54,20 +54,28 @@ public class CycleAdminService {
 
     public CycleRow create(Long regionId, String name, LocalDate opensOn, LocalDate closesOn) {
         var admin = admin();
-        long region = admin.level() == ScopeLevel.NATIONAL ? requireRegion(regionId) : admin.regionId();
+        var errors = new AdminProblem.Errors();
+        if (admin.level() == ScopeLevel.NATIONAL && regionId == null) {
+            errors.add("region", "Choose the region the cycle is for.");
+        }
         var cleanName = name == null ? "" : name.strip();
         if (!cleanName.matches("\\d{4}/\\d{2}")) {
-            throw new AdminProblem.Invalid("name", "Name the cycle by its financial year, for example 2027/28.");
+            errors.add("name", "Name the cycle by its financial year, for example 2027/28.");
         }
-        if (opensOn == null || closesOn == null) {
-            throw new AdminProblem.Invalid(opensOn == null ? "opensOn" : "closesOn", "Enter the dates the cycle opens and closes.");
+        if (opensOn == null) {
+            errors.add("opensOn", "Enter the first day of the cycle, for example 1 April 2027.");
         }
-        if (closesOn.isBefore(opensOn)) {
-            throw new AdminProblem.Invalid("closesOn", "The cycle must close on or after the day it opens.");
+        if (closesOn == null) {
+            errors.add("closesOn", "Enter the last day of the cycle, for example 31 March 2028.");
+        } else if (opensOn != null && closesOn.isBefore(opensOn)) {
+            errors.add("closesOn", "The last day must be the same as or after the first day, "
+                    + Dates.format(opensOn) + ".");
         }
-        if (cycles.nameTaken(region, cleanName)) {
-            throw new AdminProblem.Invalid("name", "This region already has a " + cleanName + " cycle.");
+        Long region = admin.level() == ScopeLevel.NATIONAL ? regionId : admin.regionId();
+        if (!errors.has("name") && region != null && cycles.nameTaken(region, cleanName)) {
+            errors.add("name", "This region already has a " + cleanName + " cycle.");
         }
+        errors.refuseIfAny();
         long id = cycles.insert(region, cleanName, opensOn, closesOn);
         var created = cycles.cycle(id).orElseThrow();
         audit.record("CYCLE_CREATED", "cycle", id, null, dates(created));
@@ -87,21 +95,42 @@ public class CycleAdminService {
         return opened;
     }
 
+    /**
+     * What closing an open cycle now would do, for the admin to check before confirming: its last
+     * day, the region's trusts it closes for, and the assessments not yet approved that become
+     * read-only.
+     */
+    public record Closure(CycleRow cycle, LocalDate lastDay, int trusts, int assessments, int notApproved) {
+    }
+
+    @Transactional(readOnly = true)
+    public Closure closure(long cycleId) {
+        var cycle = closable(cycleId);
+        var assessments = cycles.assessments(cycleId);
+        int notApproved = (int) assessments.stream().filter(a -> !"APPROVED".equals(a.status())).count();
+        return new Closure(cycle, LocalDate.now(clock).minusDays(1), cycles.openTrusts(cycle.regionId()),
+                assessments.size(), notApproved);
+    }
+
     /** Closes an open cycle: yesterday becomes its last day, so nothing more can change from today. */
     public CycleRow closeNow(long cycleId) {
+        var cycle = closable(cycleId);
+        cycles.changeDates(cycleId, cycle.opensOn(), LocalDate.now(clock).minusDays(1));
+        var closed = cycles.cycle(cycleId).orElseThrow();
+        audit.record("CYCLE_CLOSED", "cycle", cycleId, dates(cycle), dates(closed));
+        return closed;
+    }
+
+    private CycleRow closable(long cycleId) {
         var cycle = managed(cycleId);
         var today = LocalDate.now(clock);
         if (!cycle.state(today).equals("Open")) {
             throw new AdminProblem("The " + cycle.name() + " cycle is not open.");
         }
-        var yesterday = today.minusDays(1);
-        if (yesterday.isBefore(cycle.opensOn())) {
+        if (today.minusDays(1).isBefore(cycle.opensOn())) {
             throw new AdminProblem("The " + cycle.name() + " cycle opened today; it can be closed from tomorrow.");
         }
-        cycles.changeDates(cycleId, cycle.opensOn(), yesterday);
-        var closed = cycles.cycle(cycleId).orElseThrow();
-        audit.record("CYCLE_CLOSED", "cycle", cycleId, dates(cycle), dates(closed));
-        return closed;
+        return cycle;
     }
 
     /** The trusts' assessments in a cycle, for choosing one to reopen. */
@@ -127,22 +156,30 @@ public class CycleAdminService {
             throw new AdminProblem("A later cycle has opened in this region; only the latest cycle's assessments "
                     + "can be reopened.");
         }
+        var errors = new AdminProblem.Errors();
         var assessment = cycles.assessments(cycleId).stream()
-                .filter(a -> a.trustOdsCode().equals(trustOdsCode)).findFirst()
-                .orElseThrow(() -> new AdminProblem.Invalid("trust", "That trust has no assessment in the " + cycle.name() + " cycle."));
+                .filter(a -> a.trustOdsCode().equals(trustOdsCode)).findFirst();
+        if (assessment.isEmpty()) {
+            errors.add("trust", trustOdsCode == null ? "Choose the trust whose assessment to reopen."
+                    : "That trust has no assessment in the " + cycle.name() + " cycle.");
+        }
         if (until == null || until.isBefore(today) || until.isAfter(today.plusDays(MAX_REOPEN_DAYS))) {
-            throw new AdminProblem.Invalid("until", "Choose a day from today to " + Dates.format(today.plusDays(MAX_REOPEN_DAYS)) + ".");
+            errors.add("until", "Enter a day from " + Dates.format(today) + " to "
+                    + Dates.format(today.plusDays(MAX_REOPEN_DAYS)) + ".");
         }
         var why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > 2000) {
-            throw new AdminProblem.Invalid("reason", "Say why it is reopened (up to 2,000 characters); the trust sees this.");
+            errors.add("reason", why.isEmpty() ? "Say why it is reopened; the trust sees this."
+                    : String.format("Keep the reason to 2,000 characters or fewer (it has %,d).", why.length()));
         }
-        cycles.reopen(assessment, until, "Reopened by the region until " + Dates.format(until) + ": " + why);
+        errors.refuseIfAny();
+        var reopened = assessment.orElseThrow();
+        cycles.reopen(reopened, until, "Reopened by the region until " + Dates.format(until) + ": " + why);
         var after = new LinkedHashMap<String, Object>();
         after.put("reopenedUntil", until.toString());
         after.put("reason", why);
-        audit.recordFor(assessment.trustId(), "ASSESSMENT_REOPENED", "assessment", assessment.id(),
-                Map.of("status", assessment.status()), after);
+        audit.recordFor(reopened.trustId(), "ASSESSMENT_REOPENED", "assessment", reopened.id(),
+                Map.of("status", reopened.status()), after);
     }
 
     private CycleRow managed(long cycleId) {
@@ -158,13 +195,6 @@ public class CycleAdminService {
             throw new AccessDeniedException("Only admins manage cycles");
         }
         return assignment;
-    }
-
-    private static long requireRegion(Long regionId) {
-        if (regionId == null) {
-            throw new AdminProblem.Invalid("region", "Choose the region the cycle is for.");
-        }
-        return regionId;
     }
 
     private static Map<String, Object> dates(CycleRow cycle) {

@@ -9,9 +9,9 @@ public record InvitationCheck(State state, String email, String displayName, Ins
         /** Can be used to set a password. */
         VALID(null),
         /** No invitation has this link (mistyped or cut short). */
-        UNKNOWN("This activation link is not recognised. Check that you opened the whole link from the e-mail, "
+        UNKNOWN("This activation link is not recognised. Check that you opened the whole link from the email, "
                 + "or ask your admin to send you a new invitation."),
-        USED("This activation link has already been used, so the account is set up. Sign in with your e-mail "
+        USED("This activation link has already been used, so the account is set up. Sign in with your email "
                 + "address and password."),
         EXPIRED("This activation link has expired: invitation links work for "
                 + UserAdminService.INVITATION_VALID_FOR.toDays() + " days. Ask your admin to send you a new one."),

@@ -123,10 +123,22 @@ public class OrganisationAdminService {
 
     public IcsRow createIcs(Long regionId, String odsCode, String name, String shortName) {
         var admin = admin();
-        long region = admin.level() == ScopeLevel.NATIONAL ? requireRegion(regionId) : admin.regionId();
-        var code = odsCode(odsCode, "odsCode");
-        var cleanName = required(name, "name", "Enter the ICB's full name, for example NHS South East London Integrated Care Board.");
-        var cleanShort = required(shortName, "shortName", "Enter the ICS's short name, for example South East London.");
+        var errors = new AdminProblem.Errors();
+        if (admin.level() == ScopeLevel.NATIONAL && regionId == null) {
+            errors.add("region", "Choose the region.");
+        }
+        var code = odsCode == null ? "" : odsCode.strip().toUpperCase(Locale.ROOT);
+        if (!code.matches("[A-Z0-9]{3,5}")) {
+            errors.add("odsCode", "An ODS code is 3 to 5 letters or digits, for example QKK.");
+        } else if (organisations.odsCodeInUse(code)) {
+            errors.add("odsCode", "ODS code " + code + " is already in use by another organisation.");
+        }
+        var cleanName = required(name, "name", "Enter the ICB's full name, for example NHS South East London "
+                + "Integrated Care Board.", errors);
+        var cleanShort = required(shortName, "shortName", "Enter the ICS's short name, for example South East London.",
+                errors);
+        errors.refuseIfAny();
+        long region = admin.level() == ScopeLevel.NATIONAL ? regionId : admin.regionId();
         long id = organisations.insertIcs(region, code, cleanName, cleanShort);
         audit.record("ICS_CREATED", "ics", code, null, Map.of("odsCode", code, "name", cleanName, "shortName", cleanShort));
         return organisations.icss(null, 0, Integer.MAX_VALUE).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
@@ -185,7 +197,7 @@ public class OrganisationAdminService {
                 var problems = rules.problems(trust, null);
                 for (var problem : problems) {
                     errors.add(problem.field().equals("ics") && ics.isEmpty()
-                            ? "ICB " + icb + " is not an ICS of your region." : problem.getMessage());
+                            ? "ICB " + icb + " is not an ICS of your region." : problem.message());
                 }
                 if (!seen.add(trust.odsCode()) && problems.stream().noneMatch(p -> p.field().equals("odsCode"))) {
                     errors.add("ODS code " + trust.odsCode() + " appears more than once in the file.");
@@ -197,12 +209,12 @@ public class OrganisationAdminService {
         return rows;
     }
 
-    /** The trust, cleaned, if the trust rules find nothing wrong with it; otherwise the first problem. */
+    /** The trust, cleaned, if the trust rules find nothing wrong with it; otherwise every problem at once. */
     private TrustForm valid(TrustForm form, TrustRow existing) {
         var trust = TrustRules.clean(form);
         var problems = rules().problems(trust, existing);
         if (!problems.isEmpty()) {
-            throw problems.get(0);
+            throw new AdminProblem.Invalid(problems);
         }
         return trust;
     }
@@ -211,25 +223,15 @@ public class OrganisationAdminService {
         return new TrustRules(organisations.icss(region(), 0, Integer.MAX_VALUE), organisations::odsCodeInUse);
     }
 
-    private String odsCode(String input, String field) {
-        var code = input == null ? "" : input.strip().toUpperCase(Locale.ROOT);
-        if (!code.matches("[A-Z0-9]{3,5}")) {
-            throw new AdminProblem.Invalid(field, "An ODS code is 3 to 5 letters or digits, for example RJ1.");
+    /** The value stripped, or an error added when it is empty or too long. */
+    private static String required(String value, String field, String message, AdminProblem.Errors errors) {
+        var clean = value == null ? "" : value.strip();
+        if (clean.isEmpty()) {
+            errors.add(field, message);
+        } else if (clean.length() > MAX_TRUST_NAME) {
+            errors.add(field, "Keep it to " + MAX_TRUST_NAME + " characters or fewer.");
         }
-        if (organisations.odsCodeInUse(code)) {
-            throw new AdminProblem.Invalid(field, "ODS code " + code + " is already in use by another organisation.");
-        }
-        return code;
-    }
-
-    private static String required(String value, String field, String message) {
-        if (value == null || value.isBlank()) {
-            throw new AdminProblem.Invalid(field, message);
-        }
-        if (value.strip().length() > 200) {
-            throw new AdminProblem.Invalid(field, "Keep it to 200 characters or fewer.");
-        }
-        return value.strip();
+        return clean;
     }
 
     /** The admin's region, or null for a national admin (everything). */
@@ -244,12 +246,5 @@ public class OrganisationAdminService {
             throw new AccessDeniedException("Only admins manage organisations");
         }
         return assignment;
-    }
-
-    private static long requireRegion(Long regionId) {
-        if (regionId == null) {
-            throw new AdminProblem.Invalid("region", "Choose the region.");
-        }
-        return regionId;
     }
 }

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The password policy, in the NCSC's spirit: long rather than complicated. At least 12
- * characters; any letters, numbers, spaces and symbols; not the user's e-mail address; not a
+ * characters; any letters, numbers, spaces and symbols; not the user's email address; not a
  * commonly used password.
  */
 public final class PasswordPolicy {
@@ -16,10 +16,10 @@ public final class PasswordPolicy {
     public static final int MIN_LENGTH = 12;
     public static final int MAX_LENGTH = 64;
 
-    /** The policy as the activation page and the invitation e-mail state it. */
+    /** The policy as the activation page and the invitation email state it. */
     public static final List<String> RULES = List.of(
             "at least " + MIN_LENGTH + " characters long (and at most " + MAX_LENGTH + ")",
-            "not your e-mail address",
+            "not your email address",
             "not a commonly used password, such as password1234");
 
     public static final String ALLOWED = "Letters, numbers, spaces and symbols are all allowed, and there is no need "
@@ -66,7 +66,7 @@ public final class PasswordPolicy {
             var address = email.strip().toLowerCase(Locale.UK);
             var name = address.contains("@") ? address.substring(0, address.indexOf('@')) : address;
             if (plain.equals(address) || plain.equals(name)) {
-                return Optional.of("Your password must not be your e-mail address.");
+                return Optional.of("Your password must not be your email address.");
             }
         }
         var squeezed = plain.replace(" ", "");

@@ -34,43 +34,43 @@ final class TrustRules {
     }
 
     /** Every problem with a trust (cleaned); existing is the trust being changed, or null for a new one. */
-    List<AdminProblem.Invalid> problems(TrustForm trust, TrustRow existing) {
-        var problems = new ArrayList<AdminProblem.Invalid>();
+    List<AdminProblem.FieldError> problems(TrustForm trust, TrustRow existing) {
+        var problems = new ArrayList<AdminProblem.FieldError>();
         var ics = icss.stream().filter(i -> trust.icsId() != null && i.id() == trust.icsId()).findFirst();
         if (ics.isEmpty()) {
-            problems.add(new AdminProblem.Invalid("ics", "Choose the trust's integrated care system."));
+            problems.add(new AdminProblem.FieldError("ics", "Choose the trust's integrated care system."));
         } else if (existing == null && ics.get().closedOn() != null) {
-            problems.add(new AdminProblem.Invalid("ics", "That integrated care system has closed. Choose an open one."));
+            problems.add(new AdminProblem.FieldError("ics", "That integrated care system has closed. Choose an open one."));
         }
         var code = trust.odsCode();
         if (existing == null || !code.equals(existing.odsCode())) {
             if (!ODS_CODE.matcher(code).matches()) {
-                problems.add(new AdminProblem.Invalid("odsCode", "An ODS code is 3 to 5 letters or digits, for example RJ1."));
+                problems.add(new AdminProblem.FieldError("odsCode", "An ODS code is 3 to 5 letters or digits, for example RJ1."));
             } else if (odsCodeInUse.test(code)) {
-                problems.add(new AdminProblem.Invalid("odsCode", "ODS code " + code + " is already in use by another "
+                problems.add(new AdminProblem.FieldError("odsCode", "ODS code " + code + " is already in use by another "
                         + "organisation."));
             }
         }
         if (trust.name().isEmpty()) {
-            problems.add(new AdminProblem.Invalid("name", "Enter the trust's name."));
+            problems.add(new AdminProblem.FieldError("name", "Enter the trust's name."));
         } else if (trust.name().length() > OrganisationAdminService.MAX_TRUST_NAME) {
-            problems.add(new AdminProblem.Invalid("name", String.format("Keep the name to %d characters or fewer "
+            problems.add(new AdminProblem.FieldError("name", String.format("Keep the name to %d characters or fewer "
                     + "(it has %,d).", OrganisationAdminService.MAX_TRUST_NAME, trust.name().length())));
         }
         if (trust.trustType() == null || trust.trustType().isBlank()) {
-            problems.add(new AdminProblem.Invalid("trustType", "Choose the trust type."));
+            problems.add(new AdminProblem.FieldError("trustType", "Choose the trust type."));
         } else if (!OrganisationAdminService.TRUST_TYPES.contains(trust.trustType())) {
-            problems.add(new AdminProblem.Invalid("trustType", "Trust type \"" + trust.trustType() + "\" must be one of "
+            problems.add(new AdminProblem.FieldError("trustType", "Trust type \"" + trust.trustType() + "\" must be one of "
                     + String.join(", ", new TreeSet<>(OrganisationAdminService.TRUST_TYPES)) + "."));
         }
         if (trust.organisationForm() == null || trust.organisationForm().isBlank()) {
-            problems.add(new AdminProblem.Invalid("organisationForm", "Choose NHS trust or NHS foundation trust."));
+            problems.add(new AdminProblem.FieldError("organisationForm", "Choose NHS trust or NHS foundation trust."));
         } else if (!OrganisationAdminService.ORGANISATION_FORMS.contains(trust.organisationForm())) {
-            problems.add(new AdminProblem.Invalid("organisationForm", "Organisation form \"" + trust.organisationForm()
+            problems.add(new AdminProblem.FieldError("organisationForm", "Organisation form \"" + trust.organisationForm()
                     + "\" must be NHS trust or NHS foundation trust."));
         }
         if (trust.postcode() != null && !POSTCODE.matcher(trust.postcode()).matches()) {
-            problems.add(new AdminProblem.Invalid("postcode", "Enter a UK postcode, for example SE1 9RT, or leave it empty."));
+            problems.add(new AdminProblem.FieldError("postcode", "Enter a UK postcode, for example SE1 9RT, or leave it empty."));
         }
         return problems;
     }

@@ -104,7 +104,7 @@ class UserAdminRepository {
                 .fetchOptional(r -> toUser(r, statusColumn));
     }
 
-    /** Whether the scope can see a user with this (lower-case) e-mail address. */
+    /** Whether the scope can see a user with this (lower-case) email address. */
     boolean emailVisible(String email) {
         return db.fetchExists(APP_USER, APP_USER.EMAIL.eq(email));
     }

@@ -33,7 +33,7 @@ import uk.nhs.strategycheck.tenancy.Role;
 import uk.nhs.strategycheck.tenancy.ScopeLevel;
 
 /**
- * Users for admins: the list, invitations by e-mail, role assignments, disabling and
+ * Users for admins: the list, invitations by email, role assignments, disabling and
  * unlocking. A region admin works only within their region: they see the users whose home
  * region is theirs or who hold a role in it, change only the roles in it, and disable, enable,
  * unlock or re-invite only the users whose home region is theirs. A national admin works
@@ -131,32 +131,30 @@ public class UserAdminService {
     // Changing
 
     /**
-     * Creates an account for the e-mail address with its first role, and e-mails the person a
+     * Creates an account for the email address with its first role, and emails the person a
      * single-use link, valid for {@link #INVITATION_VALID_FOR}, to set their password. When the
-     * e-mail cannot be sent, nothing is saved.
+     * email cannot be sent, nothing is saved.
      */
     public ManagedUser invite(InvitationDraft draft) {
         var scope = adminScope();
         var email = draft.email() == null ? "" : draft.email().strip().toLowerCase(Locale.UK);
         var name = draft.displayName() == null ? "" : draft.displayName().strip().replaceAll("\\s+", " ");
+        var errors = new AdminProblem.Errors();
         if (email.isEmpty()) {
-            throw new AdminProblem.Invalid("email", "Enter the e-mail address of the person to invite.");
-        }
-        if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
-            throw new AdminProblem.Invalid("email",
-                    "Enter an e-mail address in the correct format, like name@nhs.net");
-        }
-        if (name.isEmpty()) {
-            throw new AdminProblem.Invalid("name", "Enter the person's full name.");
-        }
-        if (name.length() > MAX_NAME) {
-            throw new AdminProblem.Invalid("name", "Keep the name to " + MAX_NAME + " characters or fewer.");
-        }
-        var target = checkedTarget(scope, draft.role(), draft.organisation());
-        if (users.emailVisible(email)) {
-            throw new AdminProblem.Invalid("email", "There is already an account for " + email
+            errors.add("email", "Enter the email address of the person to invite.");
+        } else if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
+            errors.add("email", "Enter an email address in the correct format, like name@nhs.net.");
+        } else if (users.emailVisible(email)) {
+            errors.add("email", "There is already an account for " + email
                     + ". Find it in the list of users and add a role to it instead.");
         }
+        if (name.isEmpty()) {
+            errors.add("name", "Enter the person's full name.");
+        } else if (name.length() > MAX_NAME) {
+            errors.add("name", "Keep the name to " + MAX_NAME + " characters or fewer.");
+        }
+        var target = checkedTarget(scope, draft.role(), draft.organisation(), errors);
+        errors.refuseIfAny();
         Long homeRegion = scope.assignment().level() == ScopeLevel.REGION ? scope.assignment().regionId() : target.regionId();
         long userId;
         try {
@@ -189,7 +187,9 @@ public class UserAdminService {
     public UserAssignment assign(long userId, Role role, AssignmentTarget organisation) {
         var scope = adminScope();
         var user = visibleUser(scope, userId);
-        var target = checkedTarget(scope, role, organisation);
+        var errors = new AdminProblem.Errors();
+        var target = checkedTarget(scope, role, organisation, errors);
+        errors.refuseIfAny();
         if (users.holds(userId, role, target)) {
             throw new AdminProblem(user.displayName() + " is already " + withArticle(role) + " at "
                     + target.label() + ".");
@@ -323,14 +323,14 @@ public class UserAdminService {
         if (invitation.state() != InvitationCheck.State.VALID) {
             throw new AdminProblem(invitation.state().explanation());
         }
-        var problem = PasswordPolicy.problem(password, invitation.email());
-        if (problem.isPresent()) {
-            throw new AdminProblem.Invalid("password", problem.get());
+        var errors = new AdminProblem.Errors();
+        PasswordPolicy.problem(password, invitation.email()).ifPresent(problem -> errors.add("password", problem));
+        if (confirmation == null || confirmation.isEmpty()) {
+            errors.add("confirmation", "Type your new password again.");
+        } else if (!confirmation.equals(password)) {
+            errors.add("confirmation", "The passwords do not match. Type the same password in both boxes.");
         }
-        if (!password.equals(confirmation)) {
-            throw new AdminProblem.Invalid("confirmation",
-                    "The passwords do not match. Type the same password in both boxes.");
-        }
+        errors.refuseIfAny();
         var outcome = users.activate(hash(token), passwords.encode(password), clock.instant());
         if (!"ACTIVATED".equals(outcome)) {
             throw new AdminProblem(InvitationCheck.State.valueOf(outcome).explanation());
@@ -373,20 +373,22 @@ public class UserAdminService {
                 || (scope.assignment().regionId().equals(user.homeRegionId()) && !users.holdsNationalRole(user.id()));
     }
 
-    /** The organisation, read again within the admin's scope, provided the role may be given there. */
-    private AssignmentTarget checkedTarget(CurrentScope scope, Role role, AssignmentTarget organisation) {
+    /**
+     * The organisation, read again within the admin's scope, provided the role may be given there;
+     * null, with the errors added, when the role or organisation is missing or they do not fit.
+     */
+    private AssignmentTarget checkedTarget(CurrentScope scope, Role role, AssignmentTarget organisation,
+                                           AdminProblem.Errors errors) {
         if (role == null) {
-            throw new AdminProblem.Invalid("role", "Choose a role.");
-        }
-        if (!assignableRoles().contains(role)) {
+            errors.add("role", "Choose a role.");
+        } else if (!assignableRoles().contains(role)) {
             throw new AccessDeniedException("Only a national admin can make someone a national admin");
         }
         if (organisation == null) {
-            throw new AdminProblem.Invalid("organisation", "Choose the organisation the role is for.");
-        }
-        if (organisation.level() != role.level()) {
+            errors.add("organisation", "Choose the organisation the role is for.");
+        } else if (role != null && organisation.level() != role.level()) {
             var article = withArticle(role);
-            throw new AdminProblem.Invalid("organisation", Character.toUpperCase(article.charAt(0))
+            errors.add("organisation", Character.toUpperCase(article.charAt(0))
                     + article.substring(1) + " needs "
                     + switch (role.level()) {
                         case TRUST -> "a trust";
@@ -394,6 +396,9 @@ public class UserAdminService {
                         case REGION -> "a region";
                         case NATIONAL -> "all of England";
                     } + ". Choose one from the list.");
+        }
+        if (role == null || organisation == null || organisation.level() != role.level()) {
+            return null;
         }
         if (role.level() == ScopeLevel.NATIONAL) {
             return AssignmentTarget.ENGLAND;
@@ -443,7 +448,7 @@ public class UserAdminService {
         try {
             mailer.send(List.of(to), subject, body);
         } catch (MailException failed) {
-            throw new AdminProblem("The invitation e-mail to " + to + " could not be sent, so nothing was "
+            throw new AdminProblem("The invitation email to " + to + " could not be sent, so nothing was "
                     + "saved. Try again in a few minutes; if it keeps failing, tell the service desk.");
         }
     }
@@ -464,7 +469,7 @@ public class UserAdminService {
         text.append("Your password must be:\n");
         PasswordPolicy.RULES.forEach(rule -> text.append("- ").append(rule).append('\n'));
         text.append('\n').append(PasswordPolicy.ALLOWED).append("\n\n");
-        text.append("If you were not expecting this invitation, you can ignore this e-mail.\n\n"
+        text.append("If you were not expecting this invitation, you can ignore this email.\n\n"
                 + "Digital Strategy Check\n");
         return text.toString();
     }

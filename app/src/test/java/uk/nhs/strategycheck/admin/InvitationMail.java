@@ -7,7 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 
-/** Reads invitation e-mails the application sent to GreenMail in the tests. */
+/** Reads invitation emails the application sent to GreenMail in the tests. */
 public final class InvitationMail {
 
     private static final Pattern LINK = Pattern.compile("https?://\\S+/activate/([A-Za-z0-9_-]{43})");
@@ -15,7 +15,7 @@ public final class InvitationMail {
     private InvitationMail() {
     }
 
-    /** The newest e-mail to the address, waiting a few seconds for it to arrive. */
+    /** The newest email to the address, waiting a few seconds for it to arrive. */
     public static MimeMessage newestTo(GreenMail mail, String address) {
         for (int attempt = 0; attempt < 50; attempt++) {
             var found = Arrays.stream(mail.getReceivedMessages())
@@ -31,15 +31,15 @@ public final class InvitationMail {
                 break;
             }
         }
-        throw new AssertionError("No e-mail to " + address);
+        throw new AssertionError("No email to " + address);
     }
 
-    /** The token of the activation link in the newest e-mail to the address. */
+    /** The token of the activation link in the newest email to the address. */
     public static String tokenSentTo(GreenMail mail, String address) {
         var body = GreenMailUtil.getBody(newestTo(mail, address)).replace("=\r\n", "");
         var link = LINK.matcher(body);
         if (!link.find()) {
-            throw new AssertionError("No activation link in the e-mail to " + address + ":\n" + body);
+            throw new AssertionError("No activation link in the email to " + address + ":\n" + body);
         }
         return link.group(1);
     }

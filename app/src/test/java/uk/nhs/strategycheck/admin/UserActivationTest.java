@@ -145,8 +145,8 @@ class UserActivationTest {
         assertPasswordRefused(token, "short one", "password",
                 "Your password is 9 characters long. Use at least 12 characters.");
         assertPasswordRefused(token, "policy.person@test.example", "password",
-                "Your password must not be your e-mail address.");
-        assertPasswordRefused(token, "Policy.Person", "password", "Your password must not be your e-mail address.");
+                "Your password must not be your email address.");
+        assertPasswordRefused(token, "Policy.Person", "password", "Your password must not be your email address.");
         assertPasswordRefused(token, "Password1234", "password",
                 "That is a commonly used password, so it is easy to guess. Choose another, such as three random words.");
         assertPasswordRefused(token, "aaaaaaaaaaaaaaa", "password",
@@ -208,7 +208,7 @@ class UserActivationTest {
                 String.class)).isNull();
     }
 
-    /** Invites a Croydon editor as the London region admin; returns the token from the e-mail. */
+    /** Invites a Croydon editor as the London region admin; returns the token from the email. */
     private String invite(String email, String name) {
         signIn.as("region.admin@demo.example");
         var croydon = service.organisationsFor(Role.TRUST_EDITOR).stream().filter(t -> "RJ6".equals(t.odsCode()))

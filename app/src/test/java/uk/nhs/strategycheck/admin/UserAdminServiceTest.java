@@ -87,7 +87,7 @@ class UserAdminServiceTest {
         assertThat(account).containsEntry("password_hash", null).containsEntry("enabled", true)
                 .containsEntry("home_region", "Y56");
 
-        // The e-mail carries a token; the database holds only its SHA-256 hash.
+        // The email carries a token; the database holds only its SHA-256 hash.
         var email = InvitationMail.newestTo(mail, "cara.croydon@test.example");
         assertThat(GreenMailUtil.getBody(email)).contains("Ruth Evans has invited you")
                 .contains("Croydon Health Services NHS Trust (RJ6)").contains("at least 12 characters");
@@ -319,9 +319,9 @@ class UserAdminServiceTest {
         signIn.as("region.admin@demo.example");
         var croydon = trust(Role.TRUST_EDITOR, "RJ6");
         assertInvalid(new InvitationDraft("not an address", "Name", Role.TRUST_EDITOR, croydon), "email",
-                "Enter an e-mail address in the correct format, like name@nhs.net");
+                "Enter an email address in the correct format, like name@nhs.net.");
         assertInvalid(new InvitationDraft("", "Name", Role.TRUST_EDITOR, croydon), "email",
-                "Enter the e-mail address of the person to invite.");
+                "Enter the email address of the person to invite.");
         assertInvalid(new InvitationDraft("new.person@test.example", " ", Role.TRUST_EDITOR, croydon), "name",
                 "Enter the person's full name.");
         assertInvalid(new InvitationDraft("new.person@test.example", "Name", null, croydon), "role", "Choose a role.");

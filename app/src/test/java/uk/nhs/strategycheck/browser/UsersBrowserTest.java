@@ -15,7 +15,7 @@ import uk.nhs.strategycheck.admin.InvitationMail;
 
 /**
  * A region admin onboards a new trust: creates it, invites its editor; the invitee sets a
- * password from the e-mail (captured by GreenMail), signs in and sees the new trust; the
+ * password from the email (captured by GreenMail), signs in and sees the new trust; the
  * audit log shows every step.
  */
 class UsersBrowserTest extends BrowserTest {
@@ -69,7 +69,7 @@ class UsersBrowserTest extends BrowserTest {
         var dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Invite a user"));
         assertThat(dialog).isVisible();
         assertNoAccessibilityViolations();
-        dialog.getByLabel("E-mail address").fill("not an e-mail address");
+        dialog.getByLabel("Email address").fill("not an email address");
         dialog.getByLabel("Full name").fill("Chris Wandle");
         dialog.locator("vaadin-select").click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Trust editor")).click();
@@ -78,26 +78,26 @@ class UsersBrowserTest extends BrowserTest {
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(TRUST + " (ZW1)")).click();
         sendInvitation(dialog);
         // Refused, with what was typed kept.
-        assertThat(dialog).containsText("Enter an e-mail address in the correct format, like name@nhs.net");
+        assertThat(dialog).containsText("Enter an email address in the correct format, like name@nhs.net");
         assertThat(dialog.getByLabel("Full name")).hasValue("Chris Wandle");
         assertNoAccessibilityViolations();
-        dialog.getByLabel("E-mail address").fill(INVITEE);
+        dialog.getByLabel("Email address").fill(INVITEE);
         sendInvitation(dialog);
         assertThat(dialog).isHidden();
         assertThat(page.locator(".outcome")).containsText("Invitation sent to " + INVITEE);
-        page.getByLabel("Name or e-mail address").fill("chris.wandle");
+        page.getByLabel("Name or email address").fill("chris.wandle");
         assertThat(page.getByText("1 user", new Page.GetByTextOptions().setExact(true))).isVisible();
         assertThat(page.locator("vaadin-grid")).containsText("Invited, link valid until");
         assertThat(page.locator("vaadin-grid")).containsText("Trust editor, " + TRUST + " (ZW1)");
 
-        // The invitee opens the link from the e-mail, in their own browser.
+        // The invitee opens the link from the email, in their own browser.
         var token = InvitationMail.tokenSentTo(mail, INVITEE);
         var invitee = pageInNewContext();
         invitee.navigate(url("activate/" + token));
         assertThat(heading(invitee)).hasText("Set up your account");
-        assertThat(invitee.getByLabel("E-mail address")).hasValue(INVITEE);
+        assertThat(invitee.getByLabel("Email address")).hasValue(INVITEE);
         assertThat(invitee.getByRole(AriaRole.MAIN)).containsText("at least 12 characters long");
-        assertThat(invitee.getByRole(AriaRole.MAIN)).containsText("not your e-mail address");
+        assertThat(invitee.getByRole(AriaRole.MAIN)).containsText("not your email address");
         assertNoAccessibilityViolations(invitee);
         invitee.getByLabel("New password").fill("too short");
         invitee.getByLabel("Type the password again").fill("too short");
@@ -128,7 +128,7 @@ class UsersBrowserTest extends BrowserTest {
 
         // The admin sees the account active, and every step in the audit log.
         open("admin/users");
-        page.getByLabel("Name or e-mail address").fill("chris.wandle");
+        page.getByLabel("Name or email address").fill("chris.wandle");
         assertThat(page.locator("vaadin-grid")).containsText("Active");
         open("admin/audit");
         assertThat(heading(page)).hasText("Audit log");
@@ -151,7 +151,7 @@ class UsersBrowserTest extends BrowserTest {
 
         signInAs("region.admin@demo.example");
         open("admin/users");
-        page.getByLabel("Name or e-mail address").fill("viewer@demo.example");
+        page.getByLabel("Name or email address").fill("viewer@demo.example");
         assertThat(page.getByText("2 users", new Page.GetByTextOptions().setExact(true))).isVisible();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Roles of Grace Lee")).click();
         var dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Roles of Grace Lee"));

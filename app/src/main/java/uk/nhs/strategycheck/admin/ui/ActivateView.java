@@ -56,7 +56,7 @@ public class ActivateView extends SignedOutPage implements BeforeEnterObserver {
     }
 
     private void showForm(String token, InvitationCheck invitation) {
-        var email = new TextField("E-mail address");
+        var email = new TextField("Email address");
         email.setValue(invitation.email());
         email.setReadOnly(true);
         email.setAutocomplete(Autocomplete.USERNAME);
@@ -118,7 +118,7 @@ public class ActivateView extends SignedOutPage implements BeforeEnterObserver {
 
     private void showDone() {
         main.removeAll();
-        var done = new Paragraph("Your password is set and your account is ready. Sign in with your e-mail address "
+        var done = new Paragraph("Your password is set and your account is ready. Sign in with your email address "
                 + "and the password you have just chosen.");
         done.getElement().setAttribute("role", "status");
         main.add(new H1("Your account is ready"), done, new Anchor("login", "Sign in"));

@@ -15,10 +15,10 @@ import uk.nhs.strategycheck.admin.AdminProblem;
 import uk.nhs.strategycheck.admin.UserAdminService;
 import uk.nhs.strategycheck.shared.ui.PlainTextFields;
 
-/** Invites someone by e-mail with their first role. Keeps what was typed when the invitation is refused. */
+/** Invites someone by email with their first role. Keeps what was typed when the invitation is refused. */
 class InviteUserDialog extends Dialog {
 
-    private final TextField email = new TextField("E-mail address");
+    private final TextField email = new TextField("Email address");
     private final TextField name = new TextField("Full name");
     private final RoleAtOrganisation role;
     private final Paragraph problem = new Paragraph();
@@ -40,7 +40,7 @@ class InviteUserDialog extends Dialog {
 
         var form = new FormLayout(email, name, role.role(), role.organisation());
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        add(new Paragraph("They get an e-mail with a link to set their password. The link works once, for "
+        add(new Paragraph("They get an email with a link to set their password. The link works once, for "
                 + UserAdminService.INVITATION_VALID_FOR.toDays() + " days."), problem, form);
 
         var send = new Button("Send invitation", click -> {

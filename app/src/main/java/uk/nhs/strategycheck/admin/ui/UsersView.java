@@ -40,7 +40,7 @@ public class UsersView extends Main {
     private static final int PAGE_SIZE = 50;
 
     private final UserAdminService service;
-    private final TextField nameOrEmail = new TextField("Name or e-mail address");
+    private final TextField nameOrEmail = new TextField("Name or email address");
     private final TextField organisation = new TextField("Organisation");
     private final ComboBox<Role> role = new ComboBox<>("Role");
     private final ComboBox<UserStatus> status = new ComboBox<>("Status");
@@ -50,7 +50,7 @@ public class UsersView extends Main {
 
     public UsersView(UserAdminService service) {
         this.service = service;
-        add(new H1("Users"), new Paragraph("People with a role in " + service.area() + ". Invite someone by e-mail, "
+        add(new H1("Users"), new Paragraph("People with a role in " + service.area() + ". Invite someone by email, "
                 + "give or take away their roles, disable their account, or unlock it after failed sign-ins. "
                 + "Every change is in the audit log."));
 
