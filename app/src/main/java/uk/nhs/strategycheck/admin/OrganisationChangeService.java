@@ -108,13 +108,15 @@ public class OrganisationChangeService {
     /** Records a change an admin typed in; nothing changes until it is applied. */
     public OrganisationChange plan(ChangeDraft draft) {
         var admin = admin();
+        var errors = new AdminProblem.Errors();
         if (draft.kind() == null) {
-            throw new AdminProblem.Invalid("kind", "Choose what kind of change it is.");
+            errors.add("kind", "Choose what kind of change it is.");
         }
         if (draft.effectiveOn() == null) {
-            throw new AdminProblem.Invalid("effectiveOn", "Enter the day the change takes effect, for example 1 April 2027.");
+            errors.add("effectiveOn", "Enter the day the change takes effect, for example 1 April 2027.");
         }
-        var steps = steps(draft);
+        var steps = draft.kind() == null ? List.<ChangeStep>of() : steps(draft, errors);
+        errors.refuseIfAny();
         var regions = regionsOf(steps, draft.effectiveOn(), Map.of()).regionIds();
         return record(admin, title(draft), draft.effectiveOn(), regions, null, steps);
     }
@@ -542,132 +544,159 @@ public class OrganisationChangeService {
         return changes.ics(icsCode).orElseThrow().regionId();
     }
 
-    private List<ChangeStep> steps(ChangeDraft draft) {
+    /** The steps of a change as typed in; a field at fault adds its error, and the steps are then of no use. */
+    private List<ChangeStep> steps(ChangeDraft draft, AdminProblem.Errors errors) {
         var steps = new ArrayList<ChangeStep>();
         var target = code(draft.targetCode());
         switch (draft.kind()) {
             case MERGE_ICSS -> {
-                var merged = codes(draft.icsCodes(), 2, "icsCodes", "Choose two or more ICSs to merge.");
+                var merged = codes(draft.icsCodes(), 2, "icsCodes", "Choose two or more ICSs to merge.", errors);
                 if (target == null) {
-                    throw new AdminProblem.Invalid("targetCode", "Give the ODS code of the ICS they become: a new one, "
+                    errors.add("targetCode", "Enter the ODS code of the ICS they become: a new one, "
                             + "or one of them that takes the others in.");
+                    break;
                 }
                 if (changes.ics(target).isEmpty()) {
-                    steps.add(newIcs(target, draft));
+                    steps.add(newIcs(target, draft, errors));
                 }
                 for (var code : merged) {
                     if (code.equals(target)) {
                         continue;
                     }
-                    var ics = icsOrRefuse(code, "icsCodes");
-                    changes.openTrustsOf(ics.id()).forEach(t -> steps.add(ChangeStep.moveTrust(t.odsCode(), target)));
-                    steps.add(ChangeStep.closeIcs(code, List.of(target), "MERGER"));
+                    icsOrRefuse(code, "icsCodes", errors).ifPresent(ics -> {
+                        changes.openTrustsOf(ics.id()).forEach(t -> steps.add(ChangeStep.moveTrust(t.odsCode(), target)));
+                        steps.add(ChangeStep.closeIcs(code, List.of(target), "MERGER"));
+                    });
                 }
             }
             case SPLIT_ICS -> {
-                var split = codes(draft.icsCodes(), 1, "icsCodes", "Choose the ICS to split.").get(0);
-                var ics = icsOrRefuse(split, "icsCodes");
-                var trusts = changes.openTrustsOf(ics.id());
+                var split = first(draft.icsCodes(), "icsCodes", "Choose the ICS to split.", errors);
+                var ics = split == null ? Optional.<OrganisationChangeRepository.IcsRef>empty()
+                        : icsOrRefuse(split, "icsCodes", errors);
+                if (ics.isEmpty()) {
+                    break;
+                }
                 var successors = new LinkedHashSet<String>();
-                for (var trust : trusts) {
+                boolean unplaced = false;
+                for (var trust : changes.openTrustsOf(ics.get().id())) {
                     var to = code(draft.splitTo().get(trust.odsCode()));
                     if (to == null || to.equals(split)) {
-                        throw new AdminProblem.Invalid("splitTo", "Choose where " + trust.name() + " goes.");
+                        errors.add("splitTo:" + trust.odsCode(), "Choose where " + trust.name() + " goes.");
+                        unplaced = true;
+                        continue;
                     }
                     steps.add(ChangeStep.moveTrust(trust.odsCode(), to));
                     successors.add(to);
                 }
-                if (successors.size() < 2) {
-                    throw new AdminProblem.Invalid("splitTo", "A split sends the ICS's trusts to two or more ICSs. "
+                if (!unplaced && successors.size() < 2) {
+                    errors.add("splitTo", "A split sends the ICS's trusts to two or more ICSs. "
                             + "To send them all to one, merge the ICSs instead.");
                 }
                 steps.add(ChangeStep.closeIcs(split, List.copyOf(successors), "SPLIT"));
             }
-            case OPEN_ICS -> steps.add(newIcs(required(target, "targetCode", "Give the new ICS's ODS code."), draft));
+            case OPEN_ICS -> {
+                if (target == null) {
+                    errors.add("targetCode", "Enter the new ICS's ODS code.");
+                }
+                steps.add(newIcs(target, draft, errors));
+            }
             case CLOSE_ICS -> steps.add(ChangeStep.closeIcs(
-                    codes(draft.icsCodes(), 1, "icsCodes", "Choose the ICS that closes.").get(0),
+                    first(draft.icsCodes(), "icsCodes", "Choose the ICS that closes.", errors),
                     target == null ? List.of() : List.of(target), null));
             case RENAME_ICS -> {
-                var code = codes(draft.icsCodes(), 1, "icsCodes", "Choose the ICS to rename.").get(0);
+                var code = first(draft.icsCodes(), "icsCodes", "Choose the ICS to rename.", errors);
                 if (blankToNull(draft.newName()) == null && blankToNull(draft.newShortName()) == null) {
-                    throw new AdminProblem.Invalid("newName", "Give the new name.");
+                    errors.add("newName", "Enter the new name.");
                 }
                 steps.add(ChangeStep.renameIcs(code, blankToNull(draft.newName()), blankToNull(draft.newShortName())));
             }
             case MOVE_TRUST -> steps.add(ChangeStep.moveTrust(
-                    codes(draft.trustCodes(), 1, "trustCodes", "Choose the trust that moves.").get(0),
-                    required(target, "targetCode", "Choose the ICS it moves to.")));
+                    first(draft.trustCodes(), "trustCodes", "Choose the trust that moves.", errors),
+                    required(target, "targetCode", "Choose the ICS it moves to.", errors)));
             case ACQUIRE_TRUST -> {
-                var acquired = codes(draft.trustCodes(), 1, "trustCodes", "Choose the trust that is acquired.").get(0);
-                var acquirer = required(target, "targetCode", "Choose the trust that acquires it.");
-                if (acquirer.equals(acquired)) {
-                    throw new AdminProblem.Invalid("targetCode", "A trust cannot acquire itself.");
+                var acquired = first(draft.trustCodes(), "trustCodes", "Choose the trust that is acquired.", errors);
+                var acquirer = required(target, "targetCode", "Choose the trust that acquires it.", errors);
+                if (acquirer != null && acquirer.equals(acquired)) {
+                    errors.add("targetCode", "A trust cannot acquire itself. Choose another trust.");
                 }
-                steps.add(ChangeStep.closeTrust(acquired, List.of(acquirer), "ACQUISITION"));
+                steps.add(ChangeStep.closeTrust(acquired, acquirer == null ? List.of() : List.of(acquirer), "ACQUISITION"));
                 if (blankToNull(draft.newName()) != null) {
                     steps.add(ChangeStep.renameTrust(acquirer, draft.newName().strip()));
                 }
             }
             case MERGE_TRUSTS -> {
-                var merged = codes(draft.trustCodes(), 2, "trustCodes", "Choose two or more trusts to merge.");
-                var code = required(target, "targetCode", "Give the new trust's ODS code.");
-                var ics = codes(draft.icsCodes(), 1, "icsCodes", "Choose the new trust's ICS.").get(0);
-                if (blankToNull(draft.newName()) == null) {
-                    throw new AdminProblem.Invalid("newName", "Give the new trust's name.");
-                }
+                var merged = codes(draft.trustCodes(), 2, "trustCodes", "Choose two or more trusts to merge.", errors);
+                var code = required(target, "targetCode", "Enter the new trust's ODS code.", errors);
+                var ics = first(draft.icsCodes(), "icsCodes", "Choose the new trust's ICS.", errors);
+                var name = required(blankToNull(draft.newName()), "newName", "Enter the new trust's name.", errors);
                 if (!OrganisationAdminService.TRUST_TYPES.contains(draft.trustType())) {
-                    throw new AdminProblem.Invalid("trustType", "Choose the new trust's type.");
+                    errors.add("trustType", "Choose the new trust's type.");
                 }
                 if (!OrganisationAdminService.ORGANISATION_FORMS.contains(draft.organisationForm())) {
-                    throw new AdminProblem.Invalid("organisationForm", "Choose NHS trust or NHS foundation trust.");
+                    errors.add("organisationForm", "Choose NHS trust or NHS foundation trust.");
                 }
-                steps.add(ChangeStep.openTrust(code, draft.newName().strip(), ics, draft.trustType(), draft.organisationForm()));
-                merged.forEach(m -> steps.add(ChangeStep.closeTrust(m, List.of(code), "MERGER")));
+                steps.add(ChangeStep.openTrust(code, name, ics, draft.trustType(), draft.organisationForm()));
+                merged.forEach(m -> steps.add(ChangeStep.closeTrust(m, code == null ? List.of() : List.of(code), "MERGER")));
             }
             case RENAME_TRUST -> steps.add(ChangeStep.renameTrust(
-                    codes(draft.trustCodes(), 1, "trustCodes", "Choose the trust to rename.").get(0),
-                    required(blankToNull(draft.newName()), "newName", "Give the new name.")));
+                    first(draft.trustCodes(), "trustCodes", "Choose the trust to rename.", errors),
+                    required(blankToNull(draft.newName()), "newName", "Enter the new name.", errors)));
             case CLOSE_TRUST -> steps.add(ChangeStep.closeTrust(
-                    codes(draft.trustCodes(), 1, "trustCodes", "Choose the trust that closes.").get(0),
+                    first(draft.trustCodes(), "trustCodes", "Choose the trust that closes.", errors),
                     target == null ? List.of() : List.of(target), target == null ? null : "ACQUISITION"));
         }
         return steps;
     }
 
-    private ChangeStep newIcs(String code, ChangeDraft draft) {
-        if (!code.matches("[A-Z0-9]{3,5}")) {
-            throw new AdminProblem.Invalid("targetCode", "An ODS code is 3 to 5 letters or digits, for example QKK.");
-        }
-        if (organisations.odsCodeInUse(code)) {
-            throw new AdminProblem.Invalid("targetCode", "ODS code " + code + " is already in use by another organisation.");
+    private ChangeStep newIcs(String code, ChangeDraft draft, AdminProblem.Errors errors) {
+        if (code != null && !code.matches("[A-Z0-9]{3,5}")) {
+            errors.add("targetCode", "An ODS code is 3 to 5 letters or digits, for example QKK.");
+        } else if (code != null && organisations.odsCodeInUse(code)) {
+            errors.add("targetCode", "ODS code " + code + " is already in use by another organisation.");
         }
         var admin = admin();
         var region = admin.level() == ScopeLevel.REGION ? changes.regionCodeOf(admin.regionId())
-                : required(draft.regionCode(), "regionCode", "Choose the new ICS's region.");
+                : required(draft.regionCode(), "regionCode", "Choose the new ICS's region.", errors);
         return ChangeStep.openIcs(code,
-                required(blankToNull(draft.newName()), "newName", "Give the new ICB's full name."),
-                required(blankToNull(draft.newShortName()), "newShortName", "Give the new ICS's short name."), region);
+                required(blankToNull(draft.newName()), "newName", "Enter the new ICB's full name.", errors),
+                required(blankToNull(draft.newShortName()), "newShortName", "Enter the new ICS's short name.", errors),
+                region);
     }
 
-    private OrganisationChangeRepository.IcsRef icsOrRefuse(String code, String field) {
-        return changes.ics(code).orElseThrow(() -> new AdminProblem.Invalid(field, "There is no ICS " + code + " you manage."));
+    private Optional<OrganisationChangeRepository.IcsRef> icsOrRefuse(String code, String field,
+                                                                      AdminProblem.Errors errors) {
+        var ics = changes.ics(code);
+        if (ics.isEmpty()) {
+            errors.add(field, "There is no ICS " + code + " you manage.");
+        }
+        return ics;
     }
 
-    private static List<String> codes(Collection<String> codes, int minimum, String field, String message) {
+    /** The distinct codes given, with an error added when there are fewer than the minimum. */
+    private static List<String> codes(Collection<String> codes, int minimum, String field, String message,
+                                      AdminProblem.Errors errors) {
         var clean = codes.stream().map(OrganisationChangeService::code).filter(c -> c != null).distinct().toList();
         if (clean.size() < minimum) {
-            throw new AdminProblem.Invalid(field, message);
+            errors.add(field, message);
         }
         return clean;
+    }
+
+    /** The one code given, or null with an error added. */
+    private static String first(Collection<String> codes, String field, String message, AdminProblem.Errors errors) {
+        var clean = codes(codes, 1, field, message, errors);
+        return clean.isEmpty() ? null : clean.get(0);
     }
 
     private static String code(String value) {
         return value == null || value.isBlank() ? null : value.strip().toUpperCase(Locale.ROOT);
     }
 
-    private static String required(String value, String field, String message) {
+    /** The value stripped, or null with an error added. */
+    private static String required(String value, String field, String message, AdminProblem.Errors errors) {
         if (value == null || value.isBlank()) {
-            throw new AdminProblem.Invalid(field, message);
+            errors.add(field, message);
+            return null;
         }
         return value.strip();
     }

@@ -191,7 +191,8 @@ class OrganisationChangeServiceTest {
 
         assertThatThrownBy(() -> changes.plan(new ChangeDraft(ChangeKind.SPLIT_ICS, today, List.of("ZXA"), null, null,
                 null, null, null, null, null, Map.of("ZXA1", "ZXB"))))
-                .isInstanceOfSatisfying(AdminProblem.Invalid.class, e -> assertThat(e.field()).isEqualTo("splitTo"));
+                .isInstanceOfSatisfying(AdminProblem.Invalid.class, e -> assertThat(e.errors()).containsExactly(
+                        new AdminProblem.FieldError("splitTo:ZXA2", "Choose where Test ZXA2 NHS Trust goes.")));
         var change = changes.plan(new ChangeDraft(ChangeKind.SPLIT_ICS, today, List.of("ZXA"), null, null, null, null,
                 null, null, null, Map.of("ZXA1", "ZXB", "ZXA2", "ZXC")));
         changes.apply(change.id());
