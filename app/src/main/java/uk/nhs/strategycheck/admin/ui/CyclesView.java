@@ -1,18 +1,17 @@
 package uk.nhs.strategycheck.admin.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -20,16 +19,16 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.Locale;
-import java.util.Map;
+import java.time.LocalDate;
 import uk.nhs.strategycheck.admin.AdminProblem;
 import uk.nhs.strategycheck.admin.CycleAdminService;
 import uk.nhs.strategycheck.admin.CycleAssessment;
 import uk.nhs.strategycheck.admin.CycleRow;
 import uk.nhs.strategycheck.admin.RegionChoice;
 import uk.nhs.strategycheck.shared.Dates;
+import uk.nhs.strategycheck.shared.ui.ConfirmationDialog;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
-import uk.nhs.strategycheck.shared.ui.PlainTextFields;
+import uk.nhs.strategycheck.shared.ui.ResponsiveGrid;
 
 /** Assessment cycles: create, open, close, and reopen one trust's assessment after close. */
 @Menu(title = "Cycles", order = 33)
@@ -55,28 +54,32 @@ public class CyclesView extends Main {
                 + "included. Trusts can change their assessments only while it is open, unless you reopen one."), outcome);
 
         var grid = new Grid<CycleRow>();
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAriaLabel("Assessment cycles");
+        var columns = ResponsiveGrid.on(grid);
+        columns.addColumn("Cycle", CycleRow::name).setSortable(true);
         if (cycles.national()) {
-            grid.addColumn(CycleRow::regionName).setHeader("Region").setSortable(true);
+            columns.addColumn("Region", CycleRow::regionName).setSortable(true);
         }
-        grid.addColumn(CycleRow::name).setHeader("Cycle").setSortable(true);
-        grid.addColumn(c -> Dates.format(c.opensOn())).setHeader("Opens");
-        grid.addColumn(c -> Dates.format(c.closesOn())).setHeader("Last day");
-        grid.addColumn(c -> c.state(cycles.today())).setHeader("State");
-        grid.addComponentColumn(c -> actions(c, cycles.today())).setHeader("Actions").setAutoWidth(true);
+        columns.addColumn("First day", c -> Dates.format(c.opensOn()));
+        columns.addColumn("Last day", c -> Dates.format(c.closesOn()));
+        columns.addColumn("State", c -> c.state(cycles.today()));
+        columns.addComponentColumn("Actions", c -> actions(c, cycles.today())).setAutoWidth(true);
         grid.setItems(cycles.cycles());
         grid.setAllRowsVisible(true);
         add(grid, newCycleForm(cycles));
     }
 
-    private Div actions(CycleRow cycle, java.time.LocalDate today) {
+    private Div actions(CycleRow cycle, LocalDate today) {
         var actions = new Div();
         var state = cycle.state(today);
         if (state.equals("Not yet open")) {
-            actions.add(button("Open now", cycle, () -> service.openNow(cycle.id()), "opened"));
+            var open = new Button("Open now", click -> change(() -> service.openNow(cycle.id()), cycle, "opened"));
+            open.setAriaLabel("Open now: " + cycle.name() + ", " + cycle.regionName());
+            actions.add(open);
         } else if (state.equals("Open")) {
-            actions.add(button("Close now", cycle, () -> service.closeNow(cycle.id()), "closed"));
+            var close = new Button("Close cycle now", click -> confirmClose(cycle));
+            close.setAriaLabel("Close cycle now: " + cycle.name() + ", " + cycle.regionName());
+            actions.add(close);
         } else {
             var reopen = new Button("Reopen a trust's assessment", click -> reopenDialog(cycle).open());
             reopen.setAriaLabel("Reopen a trust's assessment in " + cycle.name() + ", " + cycle.regionName());
@@ -85,18 +88,48 @@ public class CyclesView extends Main {
         return actions;
     }
 
-    private Button button(String label, CycleRow cycle, Runnable change, String done) {
-        var button = new Button(label, click -> {
-            try {
-                change.run();
-                render();
-                outcome.setText("The " + cycle.name() + " cycle of " + cycle.regionName() + " is " + done + ".");
-            } catch (AdminProblem refused) {
-                outcome.setText("Not changed: " + refused.getMessage());
-            }
-        });
-        button.setAriaLabel(label + ": " + cycle.name() + ", " + cycle.regionName());
-        return button;
+    /** Closing a cycle is checked first: it stops every trust in the region at once. */
+    private void confirmClose(CycleRow cycle) {
+        CycleAdminService.Closure closure;
+        try {
+            closure = service.closure(cycle.id());
+        } catch (AdminProblem refused) {
+            outcome.setText("Not closed: " + refused.getMessage());
+            return;
+        }
+        var affected = new UnorderedList(
+                new ListItem("Region: " + cycle.regionName()),
+                new ListItem(count(closure.trusts(), "trust", "trusts") + " in the region"),
+                new ListItem(String.format("%,d of %s started %s not yet approved", closure.notApproved(),
+                        count(closure.assessments(), "assessment", "assessments"),
+                        closure.notApproved() == 1 ? "is" : "are")));
+        new ConfirmationDialog("Close the " + cycle.name() + " cycle for " + cycle.regionName() + " now?",
+                "Close cycle now", () -> change(() -> service.closeNow(cycle.id()), cycle, "closed"))
+                .addParagraph("The cycle's last day becomes " + Dates.format(closure.lastDay()) + ". It closes for "
+                        + "every trust in the region at once:")
+                .addContent(affected)
+                .addParagraph(closure.notApproved() == 0 ? "Every assessment started is approved."
+                        : "The " + count(closure.notApproved(), "assessment", "assessments") + " not yet approved "
+                                + "become read-only: their trusts can no longer change or submit them, and approvers "
+                                + "can no longer approve or return them. Trusts that have not started cannot start.")
+                .addParagraph("This cannot be undone. Afterwards you can only reopen one trust's assessment at a "
+                        + "time, until a date you choose.")
+                .destructive()
+                .open();
+    }
+
+    private void change(Runnable change, CycleRow cycle, String done) {
+        try {
+            change.run();
+            render();
+            outcome.setText("The " + cycle.name() + " cycle of " + cycle.regionName() + " is " + done + ".");
+        } catch (AdminProblem refused) {
+            outcome.setText("Not changed: " + refused.getMessage());
+        }
+    }
+
+    private static String count(int n, String one, String many) {
+        return String.format("%,d %s", n, n == 1 ? one : many);
     }
 
     private Div newCycleForm(CycleAdminService.Cycles cycles) {
@@ -107,34 +140,20 @@ public class CyclesView extends Main {
         region.setVisible(cycles.national());
         var name = new TextField("Name");
         name.setHelperText("The financial year, for example 2027/28");
-        var opens = new DatePicker("Opens on");
-        var closes = new DatePicker("Last day");
-        opens.setLocale(Locale.UK);
-        closes.setLocale(Locale.UK);
-        Map<String, HasValidation> fields = Map.of("region", region, "name", name, "opensOn", opens, "closesOn", closes);
-        var create = new Button("Create cycle", click -> {
-            fields.values().forEach(f -> f.setInvalid(false));
-            if (!PlainTextFields.check(name)) {
-                return;
-            }
-            try {
-                var created = service.create(region.getValue() == null ? null : region.getValue().id(), name.getValue(),
-                        opens.getValue(), closes.getValue());
-                render();
-                outcome.setText("Created the " + created.name() + " cycle of " + created.regionName() + ".");
-            } catch (AdminProblem refused) {
-                var field = fields.get(refused.field());
-                if (field != null) {
-                    field.setErrorMessage(refused.getMessage());
-                    field.setInvalid(true);
-                } else {
-                    outcome.setText("Not created: " + refused.getMessage());
-                }
-            }
-        });
+        var opens = UkDatePicker.of("First day", null, LocalDate.of(2027, 4, 1));
+        var closes = UkDatePicker.of("Last day", null, LocalDate.of(2028, 3, 31));
+        var errors = new AdminForm().field("region", region).field("name", name).field("opensOn", opens)
+                .field("closesOn", closes);
+        var create = new Button("Create cycle", click -> errors.save(() -> service.create(
+                        region.getValue() == null ? null : region.getValue().id(), name.getValue(), opens.getValue(),
+                        closes.getValue()))
+                .ifPresent(created -> {
+                    render();
+                    outcome.setText("Created the " + created.name() + " cycle of " + created.regionName() + ".");
+                }));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var form = new FormLayout(region, name, opens, closes);
-        var box = new Div(new H2("New cycle"), form, create);
+        var box = new Div(new H2("New cycle"), errors.summary(), form, create);
         box.addClassName("new-cycle");
         return box;
     }
@@ -146,44 +165,27 @@ public class CyclesView extends Main {
         trust.setLabel("Trust");
         trust.setItems(service.assessments(cycle.id()));
         trust.setItemLabelGenerator(a -> a.trustName() + " (" + a.trustOdsCode() + ")");
-        var until = new DatePicker("Open until");
-        until.setLocale(Locale.UK);
-        until.setHelperText("The last day the trust can change it");
+        var today = LocalDate.now(Dates.ENGLAND);
+        var until = UkDatePicker.of("Open until", "The last day the trust can change it", today.plusDays(14));
         var reason = new TextArea("Reason");
         reason.setHelperText("The trust sees this in its assessment's history.");
         reason.setMaxLength(2000);
         reason.setWidthFull();
-        var problem = new Paragraph();
-        problem.getElement().setAttribute("role", "alert");
-        problem.addClassName("form-problem");
-        problem.setVisible(false);
-        Map<String, HasValidation> fields = Map.of("trust", trust, "until", until, "reason", reason);
+        var errors = new AdminForm().field("trust", trust).field("until", until).field("reason", reason);
         var confirm = new Button("Reopen", click -> {
-            fields.values().forEach(f -> f.setInvalid(false));
-            problem.setVisible(false);
-            if (!PlainTextFields.check(reason)) {
-                return;
-            }
-            try {
-                var chosen = trust.getValue();
-                service.reopen(cycle.id(), chosen == null ? null : chosen.trustOdsCode(), until.getValue(), reason.getValue());
+            var chosen = trust.getValue();
+            if (errors.save(() -> service.reopen(cycle.id(), chosen == null ? null : chosen.trustOdsCode(),
+                    until.getValue(), reason.getValue()))) {
                 dialog.close();
                 render();
                 outcome.setText("Reopened " + chosen.trustName() + "'s " + cycle.name() + " assessment until "
                         + Dates.format(until.getValue()) + ".");
-            } catch (AdminProblem refused) {
-                var field = fields.get(refused.field());
-                if (field != null) {
-                    field.setErrorMessage(refused.getMessage());
-                    field.setInvalid(true);
-                } else {
-                    problem.setText(refused.getMessage());
-                    problem.setVisible(true);
-                }
             }
         });
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(problem, new FormLayout(trust, until, reason));
+        var form = new FormLayout(trust, until, reason);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        dialog.add(errors.summary(), form);
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), confirm);
         return dialog;
     }

@@ -1,6 +1,5 @@
 package uk.nhs.strategycheck.admin.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -11,9 +10,7 @@ import com.vaadin.flow.component.textfield.TextFieldVariant;
 import java.util.function.Consumer;
 import uk.nhs.strategycheck.admin.InvitationDraft;
 import uk.nhs.strategycheck.admin.ManagedUser;
-import uk.nhs.strategycheck.admin.AdminProblem;
 import uk.nhs.strategycheck.admin.UserAdminService;
-import uk.nhs.strategycheck.shared.ui.PlainTextFields;
 
 /** Invites someone by email with their first role. Keeps what was typed when the invitation is refused. */
 class InviteUserDialog extends Dialog {
@@ -21,7 +18,6 @@ class InviteUserDialog extends Dialog {
     private final TextField email = new TextField("Email address");
     private final TextField name = new TextField("Full name");
     private final RoleAtOrganisation role;
-    private final Paragraph problem = new Paragraph();
 
     InviteUserDialog(UserAdminService service, Consumer<ManagedUser> onInvited) {
         setHeaderTitle("Invite a user");
@@ -34,42 +30,21 @@ class InviteUserDialog extends Dialog {
         name.setRequired(true);
         name.setMaxLength(UserAdminService.MAX_NAME);
         name.getElement().setAttribute("autocomplete", "off");
-        problem.addClassName("form-problem");
-        problem.getElement().setAttribute("role", "alert");
-        problem.setVisible(false);
 
         var form = new FormLayout(email, name, role.role(), role.organisation());
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(new Paragraph("They get an email with a link to set their password. The link works once, for "
-                + UserAdminService.INVITATION_VALID_FOR.toDays() + " days."), problem, form);
+                + UserAdminService.INVITATION_VALID_FOR.toDays() + " days."), form);
 
-        var send = new Button("Send invitation", click -> {
-            for (var field : new HasValidation[] {email, name, role.role(), role.organisation()}) {
-                field.setInvalid(false);
-            }
-            problem.setVisible(false);
-            if (!PlainTextFields.check(email, name)) {
-                return;
-            }
-            try {
-                var invited = service.invite(new InvitationDraft(email.getValue(), name.getValue(),
-                        role.role().getValue(), role.organisation().getValue()));
-                close();
-                onInvited.accept(invited);
-            } catch (AdminProblem.Invalid invalid) {
-                HasValidation field = switch (invalid.field()) {
-                    case "email" -> email;
-                    case "name" -> name;
-                    case "role" -> role.role();
-                    default -> role.organisation();
-                };
-                field.setErrorMessage(invalid.getMessage());
-                field.setInvalid(true);
-            } catch (AdminProblem refused) {
-                problem.setText(refused.getMessage());
-                problem.setVisible(true);
-            }
-        });
+        var errors = new AdminForm().field("email", email).field("name", name).field("role", role.role())
+                .field("organisation", role.organisation());
+        var send = new Button("Send invitation", click -> errors.save(() -> service.invite(new InvitationDraft(
+                        email.getValue(), name.getValue(), role.role().getValue(), role.organisation().getValue())))
+                .ifPresent(invited -> {
+                    close();
+                    onInvited.accept(invited);
+                }));
+        addComponentAsFirst(errors.summary());
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", click -> close()), send);
     }

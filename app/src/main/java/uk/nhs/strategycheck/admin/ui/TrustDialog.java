@@ -1,6 +1,5 @@
 package uk.nhs.strategycheck.admin.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -8,16 +7,13 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import uk.nhs.strategycheck.admin.AdminProblem;
 import uk.nhs.strategycheck.admin.IcsRow;
 import uk.nhs.strategycheck.admin.OrganisationAdminService;
 import uk.nhs.strategycheck.admin.TrustForm;
 import uk.nhs.strategycheck.admin.TrustRow;
-import uk.nhs.strategycheck.shared.ui.PlainTextFields;
 
 /** Creates or changes a trust; what was typed stays when a save is refused. */
 class TrustDialog extends Dialog {
@@ -40,6 +36,7 @@ class TrustDialog extends Dialog {
         form.setLabel("Organisation form");
         form.setItems(new TreeSet<>(OrganisationAdminService.ORGANISATION_FORMS));
         var postcode = new TextField("Postcode (optional)");
+        postcode.setHelperText("For example SE1 9RT");
         if (existing != null) {
             icss.stream().filter(i -> i.id() == existing.icsId()).findFirst().ifPresent(ics::setValue);
             // A trust's ICS is part of its history: it moves only through an organisation change.
@@ -51,28 +48,20 @@ class TrustDialog extends Dialog {
             form.setValue(existing.organisationForm());
             postcode.setValue(existing.postcode() == null ? "" : existing.postcode());
         }
-        Map<String, HasValidation> fields = Map.of("ics", ics, "odsCode", odsCode, "name", name, "trustType", type,
-                "organisationForm", form, "postcode", postcode);
+        var errors = new AdminForm().field("ics", ics).field("odsCode", odsCode).field("name", name)
+                .field("trustType", type).field("organisationForm", form).field("postcode", postcode);
         var saveButton = new Button("Save trust", click -> {
-            fields.values().forEach(f -> f.setInvalid(false));
-            if (!PlainTextFields.check(odsCode, name, postcode)) {
-                return;
-            }
-            try {
-                var saved = save.apply(new TrustForm(ics.getValue() == null ? null : ics.getValue().id(), odsCode.getValue(),
-                        name.getValue(), type.getValue(), form.getValue(), postcode.getValue()));
-                close();
-                onSaved.accept(saved);
-            } catch (AdminProblem refused) {
-                var field = fields.getOrDefault(refused.field(), name);
-                field.setErrorMessage(refused.getMessage());
-                field.setInvalid(true);
-            }
+            errors.save(() -> save.apply(new TrustForm(ics.getValue() == null ? null : ics.getValue().id(),
+                    odsCode.getValue(), name.getValue(), type.getValue(), form.getValue(), postcode.getValue())))
+                    .ifPresent(saved -> {
+                        close();
+                        onSaved.accept(saved);
+                    });
         });
         saveButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var layout = new FormLayout(ics, odsCode, name, type, form, postcode);
         layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        add(layout);
+        add(errors.summary(), layout);
         getFooter().add(new Button("Cancel", click -> close()), saveButton);
     }
 }

@@ -1,6 +1,5 @@
 package uk.nhs.strategycheck.admin.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -15,6 +14,7 @@ import uk.nhs.strategycheck.admin.ManagedUser;
 import uk.nhs.strategycheck.admin.AdminProblem;
 import uk.nhs.strategycheck.admin.UserAdminService;
 import uk.nhs.strategycheck.admin.UserAssignment;
+import uk.nhs.strategycheck.shared.ui.ConfirmationDialog;
 
 /** A user's roles within the admin's scope: remove one, or add one at an organisation. */
 class UserRolesDialog extends Dialog {
@@ -24,6 +24,7 @@ class UserRolesDialog extends Dialog {
     private final UnorderedList current = new UnorderedList();
     private final Paragraph outcome = new Paragraph();
     private final RoleAtOrganisation role;
+    private final AdminForm errors = new AdminForm();
     private ManagedUser user;
 
     UserRolesDialog(UserAdminService service, ManagedUser user, Runnable onChanged) {
@@ -40,7 +41,8 @@ class UserRolesDialog extends Dialog {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         var add = new Button("Add role", click -> add());
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var adding = new Div(new H3("Add a role"), form, add);
+        errors.field("role", role.role()).field("organisation", role.organisation());
+        var adding = new Div(new H3("Add a role"), errors.summary(), form, add);
 
         add(new Paragraph(user.email()), outcome, new H3("Current roles"), current, adding);
         getFooter().add(new Button("Close", click -> close()));
@@ -61,28 +63,29 @@ class UserRolesDialog extends Dialog {
     }
 
     private void add() {
-        for (var field : new HasValidation[] {role.role(), role.organisation()}) {
-            field.setInvalid(false);
-        }
-        try {
-            var added = service.assign(user.id(), role.role().getValue(), role.organisation().getValue());
-            changed(added.label() + " added.", false);
-        } catch (AdminProblem.Invalid invalid) {
-            HasValidation field = "role".equals(invalid.field()) ? role.role() : role.organisation();
-            field.setErrorMessage(invalid.getMessage());
-            field.setInvalid(true);
-        } catch (AdminProblem refused) {
-            changed(refused.getMessage(), true);
-        }
+        errors.save(() -> service.assign(user.id(), role.role().getValue(), role.organisation().getValue()))
+                .ifPresent(added -> changed(added.label() + " added.", false));
     }
 
+    /** Removing a role is checked first: the person loses what it let them do, at once. */
     private void remove(UserAssignment assignment) {
-        try {
-            service.removeAssignment(user.id(), assignment.id());
-            changed(assignment.label() + " removed.", false);
-        } catch (AdminProblem refused) {
-            changed(refused.getMessage(), true);
-        }
+        new ConfirmationDialog("Remove this role from " + user.displayName() + "?", "Remove role", () -> {
+            try {
+                service.removeAssignment(user.id(), assignment.id());
+                changed(assignment.label() + " removed from " + user.displayName() + ".", false);
+            } catch (AdminProblem refused) {
+                changed(refused.getMessage(), true);
+            }
+        })
+                .addParagraph(user.displayName() + " (" + user.email() + ") loses the role " + assignment.role().label()
+                        + " at " + assignment.organisation() + ". From their next click they can no longer see or do "
+                        + "what it lets them.")
+                .addParagraph(user.assignments().size() == 1
+                        ? "It is their only role in your area, so they will have nothing to do here."
+                        : "Their other roles stay as they are.")
+                .addParagraph("To give the role back, add it again.")
+                .destructive()
+                .open();
     }
 
     private void changed(String message, boolean failed) {

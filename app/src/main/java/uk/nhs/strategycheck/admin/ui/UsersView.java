@@ -8,9 +8,11 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
@@ -23,8 +25,10 @@ import uk.nhs.strategycheck.admin.UserAdminService;
 import uk.nhs.strategycheck.admin.UserFilter;
 import uk.nhs.strategycheck.admin.UserStatus;
 import uk.nhs.strategycheck.shared.Dates;
+import uk.nhs.strategycheck.shared.ui.ConfirmationDialog;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
 import uk.nhs.strategycheck.shared.ui.PlainTextFields;
+import uk.nhs.strategycheck.shared.ui.ResponsiveGrid;
 import uk.nhs.strategycheck.tenancy.Role;
 
 /**
@@ -78,12 +82,13 @@ public class UsersView extends Main {
         outcome.getElement().setAttribute("role", "status");
         outcome.addClassName("outcome");
 
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Users");
-        grid.addComponentColumn(UsersView::person).setHeader("Name").setFlexGrow(2);
-        grid.addComponentColumn(UsersView::roles).setHeader("Roles").setFlexGrow(3);
-        grid.addColumn(UsersView::statusText).setHeader("Status").setFlexGrow(1);
-        grid.addComponentColumn(this::actions).setHeader("Actions").setFlexGrow(2);
+        var columns = ResponsiveGrid.on(grid);
+        columns.addComponentColumn("Name", UsersView::person).setFlexGrow(2);
+        columns.addComponentColumn("Roles", UsersView::roles).setFlexGrow(3);
+        columns.addColumn("Status", UsersView::statusText).setFlexGrow(1);
+        columns.addComponentColumn("Actions", this::actions).setFlexGrow(2);
         grid.setPageSize(PAGE_SIZE);
         grid.setHeight("70vh");
 
@@ -157,8 +162,7 @@ public class UsersView extends Main {
             cell.add(action("Enable", "Enable " + name, () -> change(() -> service.enable(user.id()),
                     name + "'s account is enabled again.")));
         } else {
-            cell.add(action("Disable", "Disable " + name, () -> change(() -> service.disable(user.id()),
-                    name + "'s account is disabled: they cannot sign in until it is enabled again.")));
+            cell.add(action("Disable", "Disable " + name, () -> confirmDisable(user)));
         }
         if (user.unlockable()) {
             cell.add(action("Unlock", "Unlock " + name, () -> change(() -> service.unlock(user.id()),
@@ -170,6 +174,24 @@ public class UsersView extends Main {
                             "A new invitation is on its way to " + user.email() + ". Earlier links no longer work.")));
         }
         return cell;
+    }
+
+    /** Disabling is checked first: it stops the person's work at once. */
+    private void confirmDisable(ManagedUser user) {
+        var name = user.displayName();
+        var roles = new UnorderedList();
+        user.assignments().forEach(assignment -> roles.add(new ListItem(assignment.label())));
+        new ConfirmationDialog("Disable " + name + "'s account?", "Disable account", () -> change(
+                () -> service.disable(user.id()), name + "'s account is disabled: they cannot sign in until it is "
+                        + "enabled again."))
+                .addParagraph(name + " (" + user.email() + ") will no longer be able to sign in, and anything they "
+                        + "have open stops working at their next click.")
+                .addParagraph(user.assignments().isEmpty() ? "They have no role in your area."
+                        : "They lose what these roles let them do until the account is enabled again:")
+                .addContent(roles)
+                .addParagraph("Their roles and history are kept. You can enable the account again later.")
+                .destructive()
+                .open();
     }
 
     private static Button action(String text, String ariaLabel, Runnable run) {
