@@ -63,10 +63,10 @@ public class CycleAdminService {
             errors.add("name", "Name the cycle by its financial year, for example 2027/28.");
         }
         if (opensOn == null) {
-            errors.add("opensOn", "Enter the first day of the cycle, for example 1 April 2027.");
+            errors.add("opensOn", "Enter the first day of the cycle.");
         }
         if (closesOn == null) {
-            errors.add("closesOn", "Enter the last day of the cycle, for example 31 March 2028.");
+            errors.add("closesOn", "Enter the last day of the cycle.");
         } else if (opensOn != null && closesOn.isBefore(opensOn)) {
             errors.add("closesOn", "The last day must be the same as or after the first day, "
                     + Dates.format(opensOn) + ".");

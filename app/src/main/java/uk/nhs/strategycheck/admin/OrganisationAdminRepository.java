@@ -2,8 +2,10 @@ package uk.nhs.strategycheck.admin;
 
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.noCondition;
+import static uk.nhs.strategycheck.db.Tables.ASSESSMENT;
 import static uk.nhs.strategycheck.db.Tables.ICS;
 import static uk.nhs.strategycheck.db.Tables.REGION;
+import static uk.nhs.strategycheck.db.Tables.ROLE_ASSIGNMENT;
 import static uk.nhs.strategycheck.db.Tables.TRUST;
 
 import java.util.List;
@@ -96,6 +98,17 @@ class OrganisationAdminRepository {
             condition = condition.and(TRUST.ICS_ID.eq(icsId));
         }
         return includeClosed ? condition : condition.and(TRUST.CLOSED_ON.isNull());
+    }
+
+    /** People with a role at the trust: closing it leaves them read-only. */
+    int usersWithRoleAt(long trustId) {
+        return db.fetchCount(db.selectDistinct(ROLE_ASSIGNMENT.USER_ID).from(ROLE_ASSIGNMENT)
+                .where(ROLE_ASSIGNMENT.TRUST_ID.eq(trustId)));
+    }
+
+    /** The trust's assessments not yet approved: closing the trust freezes them as they are. */
+    int unapprovedAssessments(long trustId) {
+        return db.fetchCount(ASSESSMENT, ASSESSMENT.TRUST_ID.eq(trustId), ASSESSMENT.STATUS.ne("APPROVED"));
     }
 
     boolean odsCodeInUse(String odsCode) {

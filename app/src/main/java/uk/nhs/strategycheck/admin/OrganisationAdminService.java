@@ -12,6 +12,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.nhs.strategycheck.audit.AuditLog;
+import uk.nhs.strategycheck.shared.Dates;
 import uk.nhs.strategycheck.tenancy.CurrentScopeSource;
 import uk.nhs.strategycheck.tenancy.ScopeAssignment;
 import uk.nhs.strategycheck.tenancy.ScopeLevel;
@@ -105,20 +106,36 @@ public class OrganisationAdminService {
      * applied on the day. Either way it is an organisation change, like every other.
      */
     public TrustRow closeTrust(long trustId, LocalDate closedOn) {
-        region();
-        var before = organisations.trust(trustId).orElseThrow(() -> new AccessDeniedException("Not a trust of your region"));
-        if (before.closedOn() != null) {
-            throw new AdminProblem(before.name() + " closed on " + uk.nhs.strategycheck.shared.Dates.format(before.closedOn()) + ".");
-        }
-        if (closedOn == null) {
-            throw new AdminProblem.Invalid("closedOn", "Enter the first day the trust is closed, for example 1 April 2027.");
-        }
+        var before = closable(trustId, closedOn);
         var change = changes.plan(new ChangeDraft(ChangeKind.CLOSE_TRUST, closedOn, null, List.of(before.odsCode()), null,
                 null, null, null, null, null, null));
         if (!closedOn.isAfter(LocalDate.now(clock))) {
             changes.apply(change.id());
         }
         return organisations.trust(trustId).orElseThrow();
+    }
+
+    /** Who closing a trust from a date affects, for the admin to check before confirming. */
+    public record TrustClosure(TrustRow trust, LocalDate closedOn, boolean planned, int users, int unapprovedAssessments) {
+    }
+
+    @Transactional(readOnly = true)
+    public TrustClosure closure(long trustId, LocalDate closedOn) {
+        var trust = closable(trustId, closedOn);
+        return new TrustClosure(trust, closedOn, closedOn.isAfter(LocalDate.now(clock)),
+                organisations.usersWithRoleAt(trustId), organisations.unapprovedAssessments(trustId));
+    }
+
+    private TrustRow closable(long trustId, LocalDate closedOn) {
+        region();
+        var trust = organisations.trust(trustId).orElseThrow(() -> new AccessDeniedException("Not a trust of your region"));
+        if (trust.closedOn() != null) {
+            throw new AdminProblem(trust.name() + " closed on " + Dates.format(trust.closedOn()) + ".");
+        }
+        if (closedOn == null) {
+            throw new AdminProblem.Invalid("closedOn", "Enter the first day the trust is closed.");
+        }
+        return trust;
     }
 
     public IcsRow createIcs(Long regionId, String odsCode, String name, String shortName) {

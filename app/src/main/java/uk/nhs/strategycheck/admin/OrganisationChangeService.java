@@ -113,7 +113,7 @@ public class OrganisationChangeService {
             errors.add("kind", "Choose what kind of change it is.");
         }
         if (draft.effectiveOn() == null) {
-            errors.add("effectiveOn", "Enter the day the change takes effect, for example 1 April 2027.");
+            errors.add("effectiveOn", "Enter the day the change takes effect.");
         }
         var steps = draft.kind() == null ? List.<ChangeStep>of() : steps(draft, errors);
         errors.refuseIfAny();

@@ -1,6 +1,5 @@
 package uk.nhs.strategycheck.admin.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -21,11 +20,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import uk.nhs.strategycheck.admin.InvitationCheck;
 import uk.nhs.strategycheck.admin.PasswordPolicy;
-import uk.nhs.strategycheck.admin.AdminProblem;
 import uk.nhs.strategycheck.admin.UserAdminService;
 import uk.nhs.strategycheck.shared.ui.SignedOutPage;
 import uk.nhs.strategycheck.shared.Dates;
-import uk.nhs.strategycheck.shared.ui.PlainTextFields;
 
 /**
  * Where an invitation's link leads: the invitee sets their password, once, under the stated
@@ -69,10 +66,6 @@ public class ActivateView extends SignedOutPage implements BeforeEnterObserver {
         confirmation.setAutocomplete(Autocomplete.NEW_PASSWORD);
         confirmation.setRequired(true);
         confirmation.setMaxLength(PasswordPolicy.MAX_LENGTH);
-        var problem = new Paragraph();
-        problem.addClassName("form-problem");
-        problem.getElement().setAttribute("role", "alert");
-        problem.setVisible(false);
 
         var rules = new UnorderedList();
         PasswordPolicy.RULES.forEach(rule -> rules.add(new ListItem(rule)));
@@ -82,24 +75,10 @@ public class ActivateView extends SignedOutPage implements BeforeEnterObserver {
 
         var form = new FormLayout(email, password, confirmation);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        var errors = new AdminForm().field("password", password).field("confirmation", confirmation);
         var save = new Button("Set password", click -> {
-            for (var field : new HasValidation[] {password, confirmation}) {
-                field.setInvalid(false);
-            }
-            problem.setVisible(false);
-            if (!PlainTextFields.check(password, confirmation)) {
-                return;
-            }
-            try {
-                service.activate(token, password.getValue(), confirmation.getValue());
+            if (errors.save(() -> service.activate(token, password.getValue(), confirmation.getValue()))) {
                 showDone();
-            } catch (AdminProblem.Invalid invalid) {
-                HasValidation field = "confirmation".equals(invalid.field()) ? confirmation : password;
-                field.setErrorMessage(invalid.getMessage());
-                field.setInvalid(true);
-            } catch (AdminProblem refused) {
-                problem.setText(refused.getMessage());
-                problem.setVisible(true);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -108,7 +87,7 @@ public class ActivateView extends SignedOutPage implements BeforeEnterObserver {
         main.add(new H1("Set up your account"),
                 new Paragraph("Welcome, " + invitation.displayName() + ". Choose a password to finish setting up your "
                         + "account. This link works until " + Dates.dateTime(invitation.expiresAt()) + "."),
-                problem, policy, form, save);
+                errors.summary(), policy, form, save);
     }
 
     private void showRefusal(String explanation, boolean signIn) {

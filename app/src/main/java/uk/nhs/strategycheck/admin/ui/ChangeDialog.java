@@ -1,6 +1,5 @@
 package uk.nhs.strategycheck.admin.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -10,16 +9,14 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import uk.nhs.strategycheck.admin.AdminProblem;
 import uk.nhs.strategycheck.admin.ChangeDraft;
 import uk.nhs.strategycheck.admin.ChangeKind;
 import uk.nhs.strategycheck.admin.OrganisationAdminService;
@@ -27,7 +24,6 @@ import uk.nhs.strategycheck.admin.OrganisationChange;
 import uk.nhs.strategycheck.admin.OrganisationChangeService;
 import uk.nhs.strategycheck.admin.OrganisationChoice;
 import uk.nhs.strategycheck.admin.RegionChoice;
-import uk.nhs.strategycheck.shared.ui.PlainTextFields;
 
 /**
  * Records an organisation change: the kind, the day it takes effect and the organisations it
@@ -37,7 +33,8 @@ class ChangeDialog extends Dialog {
 
     private final OrganisationChangeService service;
     private final Select<ChangeKind> kind = new Select<>();
-    private final DatePicker effectiveOn = new DatePicker("Takes effect on");
+    private final DatePicker effectiveOn = UkDatePicker.of("Takes effect on", "The first day the change holds",
+            LocalDate.of(2027, 4, 1));
     private final MultiSelectComboBox<OrganisationChoice> icss = new MultiSelectComboBox<>("ICSs that merge");
     private final ComboBox<OrganisationChoice> ics = new ComboBox<>("ICS");
     private final ComboBox<OrganisationChoice> trust = new ComboBox<>("Trust");
@@ -52,7 +49,7 @@ class ChangeDialog extends Dialog {
     private final Select<String> organisationForm = new Select<>();
     private final Div split = new Div();
     private final Map<String, Select<OrganisationChoice>> splitTo = new LinkedHashMap<>();
-    private final Paragraph problem = new Paragraph();
+    private final AdminForm errors = new AdminForm();
 
     ChangeDialog(OrganisationChangeService service, Consumer<OrganisationChange> onRecorded) {
         this.service = service;
@@ -64,8 +61,6 @@ class ChangeDialog extends Dialog {
         kind.setItems(ChangeKind.values());
         kind.setItemLabelGenerator(ChangeKind::label);
         kind.addValueChangeListener(change -> showFieldsFor(change.getValue()));
-        effectiveOn.setLocale(Locale.UK);
-        effectiveOn.setHelperText("The first day the change holds, for example 1 April 2027");
         for (var box : List.of(icss, trusts)) {
             box.setItemLabelGenerator(OrganisationChoice::label);
         }
@@ -89,36 +84,22 @@ class ChangeDialog extends Dialog {
         region.setItemLabelGenerator(RegionChoice::name);
         trustType.setLabel("Trust type");
         trustType.setItems(new TreeSet<>(OrganisationAdminService.TRUST_TYPES));
+        trustType.setItemLabelGenerator(TrustDialog::trustTypeLabel);
         organisationForm.setLabel("Organisation form");
         organisationForm.setItems(new TreeSet<>(OrganisationAdminService.ORGANISATION_FORMS));
-        problem.getElement().setAttribute("role", "alert");
-        problem.addClassName("check-problem");
 
         var layout = new FormLayout(kind, effectiveOn, icss, ics, trust, trusts, targetIcs, targetTrust, newCode, newName,
                 newShortName, region, trustType, organisationForm);
         layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        add(problem, layout, split);
+        add(errors.summary(), layout, split);
         showFieldsFor(null);
 
         var save = new Button("Record change", click -> {
-            fields().values().forEach(f -> f.setInvalid(false));
-            problem.setText("");
-            if (!PlainTextFields.check(newCode, newName, newShortName)) {
-                return;
-            }
-            try {
-                var recorded = service.plan(draft());
+            nameFieldsFor(kind.getValue());
+            errors.save(() -> service.plan(draft())).ifPresent(recorded -> {
                 close();
                 onRecorded.accept(recorded);
-            } catch (AdminProblem refused) {
-                var field = fieldFor(refused.field());
-                if (field == null) {
-                    problem.setText(refused.getMessage());
-                } else {
-                    field.setErrorMessage(refused.getMessage());
-                    field.setInvalid(true);
-                }
-            }
+            });
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", click -> close()), save);
@@ -220,33 +201,28 @@ class ChangeDialog extends Dialog {
         return chosen == null ? List.of() : List.of(chosen.odsCode());
     }
 
-    private Map<String, HasValidation> fields() {
-        var fields = new LinkedHashMap<String, HasValidation>();
-        fields.put("kind", kind);
-        fields.put("effectiveOn", effectiveOn);
-        fields.put("icsCodes", kind.getValue() == ChangeKind.MERGE_ICSS ? icss : ics);
-        fields.put("trustCodes", kind.getValue() == ChangeKind.MERGE_TRUSTS ? trusts : trust);
-        fields.put("targetCode", switch (kind.getValue() == null ? ChangeKind.OPEN_ICS : kind.getValue()) {
-            case MOVE_TRUST, CLOSE_ICS -> targetIcs;
-            case ACQUIRE_TRUST, CLOSE_TRUST -> targetTrust;
-            default -> newCode;
-        });
-        fields.put("newName", newName);
-        fields.put("newShortName", newShortName);
-        fields.put("regionCode", region);
-        fields.put("trustType", trustType);
-        fields.put("organisationForm", organisationForm);
-        splitTo.values().forEach(select -> fields.putIfAbsent("split:" + select.getLabel(), select));
-        return fields;
-    }
-
-    private HasValidation fieldFor(String name) {
-        if (name == null) {
-            return null;
+    /** The fields by the names the service gives their errors, which depend on the kind of change. */
+    private void nameFieldsFor(ChangeKind chosen) {
+        var k = chosen == null ? ChangeKind.OPEN_ICS : chosen;
+        errors.field("kind", kind).field("effectiveOn", effectiveOn)
+                .field("newName", newName).field("newShortName", newShortName).field("regionCode", region)
+                .field("trustType", trustType).field("organisationForm", organisationForm);
+        if (k == ChangeKind.MERGE_ICSS) {
+            errors.field("icsCodes", icss);
+        } else {
+            errors.field("icsCodes", ics);
         }
-        if (name.equals("splitTo")) {
-            return splitTo.values().stream().filter(s -> s.getValue() == null).findFirst().orElse(null);
+        if (k == ChangeKind.MERGE_TRUSTS) {
+            errors.field("trustCodes", trusts);
+        } else {
+            errors.field("trustCodes", trust);
         }
-        return fields().get(name);
+        switch (k) {
+            case MOVE_TRUST, CLOSE_ICS -> errors.field("targetCode", targetIcs);
+            case ACQUIRE_TRUST, CLOSE_TRUST -> errors.field("targetCode", targetTrust);
+            default -> errors.field("targetCode", newCode);
+        }
+        errors.removeFields("splitTo:");
+        splitTo.forEach((code, select) -> errors.field("splitTo:" + code, select));
     }
 }

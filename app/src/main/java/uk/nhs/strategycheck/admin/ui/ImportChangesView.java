@@ -3,7 +3,6 @@ package uk.nhs.strategycheck.admin.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
@@ -18,6 +17,7 @@ import uk.nhs.strategycheck.admin.ChangeFileRow;
 import uk.nhs.strategycheck.admin.OrganisationChangeService;
 import uk.nhs.strategycheck.shared.Dates;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
+import uk.nhs.strategycheck.shared.ui.ResponsiveGrid;
 
 /** Imports organisation changes from a change file: preview, errors per line, then all or nothing. */
 @Route(value = "admin/changes/import", layout = MainLayout.class)
@@ -35,7 +35,7 @@ public class ImportChangesView extends Main {
         this.service = service;
         add(new RouterLink("Back to organisation changes", OrganisationChangesView.class),
                 new H1("Import organisation changes"),
-                new Paragraph("Upload a change file (CSV, UTF-8) in the format of NHS England's organisation changes: "
+                new Paragraph("Choose a change file (CSV, UTF-8) in the format of NHS England's organisation changes: "
                         + "a first line naming the columns effective_on, change, ods_code, name, short_name, from_ics, "
                         + "to_ics, region and successor (source, note, trust_type and organisation_form may follow). "
                         + "Changes: ICS_OPENED, ICS_CLOSED, ICS_RENAMED, TRUST_MOVED, TRUST_CLOSED, TRUST_OPENED, "
@@ -48,13 +48,13 @@ public class ImportChangesView extends Main {
 
         summary.getElement().setAttribute("role", "status");
         summary.addClassName("outcome");
-        preview.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         preview.setAriaLabel("Lines of the change file");
-        preview.addColumn(ChangeFileRow::line).setHeader("Line").setAutoWidth(true).setFlexGrow(0);
-        preview.addColumn(r -> r.effectiveOn() == null ? "" : Dates.format(r.effectiveOn())).setHeader("Takes effect");
-        preview.addColumn(ChangeFileRow::description).setHeader("Change").setFlexGrow(3);
-        preview.addColumn(r -> !r.errors().isEmpty() ? String.join(" ", r.errors())
-                : r.alreadyApplied() ? "Already in the service" : "Ready").setHeader("Problems").setFlexGrow(3);
+        var columns = ResponsiveGrid.on(preview);
+        columns.addColumn("Line", r -> "Line " + r.line()).setAutoWidth(true).setFlexGrow(0);
+        columns.addColumn("Takes effect", r -> r.effectiveOn() == null ? "" : Dates.format(r.effectiveOn()));
+        columns.addColumn("Change", ChangeFileRow::description).setFlexGrow(3);
+        columns.addColumn("Problems", r -> !r.errors().isEmpty() ? String.join(" ", r.errors())
+                : r.alreadyApplied() ? "Already in the service" : "Ready to import").setFlexGrow(3);
         preview.setAllRowsVisible(true);
         preview.setVisible(false);
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

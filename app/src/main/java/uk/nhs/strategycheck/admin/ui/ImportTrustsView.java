@@ -3,7 +3,6 @@ package uk.nhs.strategycheck.admin.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
@@ -17,6 +16,7 @@ import uk.nhs.strategycheck.admin.AdminProblem;
 import uk.nhs.strategycheck.admin.ImportRow;
 import uk.nhs.strategycheck.admin.OrganisationAdminService;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
+import uk.nhs.strategycheck.shared.ui.ResponsiveGrid;
 
 /** Imports trusts from an ODS-style CSV: preview first, errors per row, then all or nothing. */
 @Route(value = "admin/organisations/import", layout = MainLayout.class)
@@ -33,25 +33,25 @@ public class ImportTrustsView extends Main {
     public ImportTrustsView(OrganisationAdminService service) {
         this.service = service;
         add(new RouterLink("Back to organisations", OrganisationsView.class), new H1("Import trusts"),
-                new Paragraph("Upload a CSV file (UTF-8) whose first line names the columns ods_code, name, trust_type, "
+                new Paragraph("Choose a CSV file (UTF-8) whose first line names the columns ods_code, name, trust_type, "
                         + "organisation_form and icb_ods_code, and optionally postcode. Trust types: acute, ambulance, "
-                        + "community, mental health, specialist. Organisation forms: NHS trust, NHS foundation trust. "
-                        + "You will see every row and its problems before anything is saved; if any row has a problem, "
-                        + "nothing is imported."));
+                        + "community, mental health, specialist. Organisation forms: NHS trust, NHS foundation trust."),
+                new Paragraph("You will see every row and its problems before anything is saved. If any row has a "
+                        + "problem, nothing is imported."));
 
         add(CsvUpload.of("CSV file of trusts", OrganisationAdminService.MAX_IMPORT_BYTES, this::show));
 
         summary.getElement().setAttribute("role", "status");
         summary.addClassName("outcome");
-        preview.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         preview.setAriaLabel("Rows of the file");
-        preview.addColumn(ImportRow::line).setHeader("Line").setAutoWidth(true).setFlexGrow(0);
-        preview.addColumn(ImportRow::odsCode).setHeader("ODS code");
-        preview.addColumn(ImportRow::name).setHeader("Name").setFlexGrow(3);
-        preview.addColumn(ImportRow::trustType).setHeader("Type");
-        preview.addColumn(ImportRow::icbOdsCode).setHeader("ICB");
-        preview.addColumn(row -> row.errors().isEmpty() ? "Ready" : String.join(" ", row.errors()))
-                .setHeader("Problems").setFlexGrow(4);
+        var columns = ResponsiveGrid.on(preview);
+        columns.addColumn("Line", row -> "Line " + row.line()).setAutoWidth(true).setFlexGrow(0);
+        columns.addColumn("ODS code", ImportRow::odsCode);
+        columns.addColumn("Name", ImportRow::name).setFlexGrow(3);
+        columns.addColumn("Type", row -> TrustDialog.trustTypeLabel(row.trustType()));
+        columns.addColumn("ICB", ImportRow::icbOdsCode);
+        columns.addColumn("Problems", row -> row.errors().isEmpty() ? "Ready to import" : String.join(" ", row.errors()))
+                .setFlexGrow(4);
         preview.setAllRowsVisible(true);
         preview.setVisible(false);
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

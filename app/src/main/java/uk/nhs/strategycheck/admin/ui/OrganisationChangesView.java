@@ -3,7 +3,6 @@ package uk.nhs.strategycheck.admin.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -28,7 +27,9 @@ import uk.nhs.strategycheck.admin.ChangeStep;
 import uk.nhs.strategycheck.admin.OrganisationChange;
 import uk.nhs.strategycheck.admin.OrganisationChangeService;
 import uk.nhs.strategycheck.shared.Dates;
+import uk.nhs.strategycheck.shared.ui.ConfirmationDialog;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
+import uk.nhs.strategycheck.shared.ui.ResponsiveGrid;
 
 /**
  * Organisation changes: the planned, applied and cancelled ones; for each, everything it
@@ -73,13 +74,13 @@ public class OrganisationChangesView extends Main {
         shown.setValue(Optional.of(ChangeStatus.PLANNED));
         shown.addValueChangeListener(change -> refresh());
 
-        changes.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         changes.setAriaLabel("Organisation changes");
-        changes.addColumn(c -> Dates.format(c.effectiveOn())).setHeader("Takes effect").setAutoWidth(true).setFlexGrow(0);
-        changes.addColumn(OrganisationChange::title).setHeader("Change").setFlexGrow(3);
-        changes.addColumn(c -> c.status().label()).setHeader("Status");
-        changes.addColumn(c -> c.steps().size()).setHeader("Steps");
-        changes.addColumn(c -> c.recordedBy() == null ? "Service data" : c.recordedBy()).setHeader("Recorded by");
+        var columns = ResponsiveGrid.on(changes);
+        columns.addColumn("Change", OrganisationChange::title).setFlexGrow(3);
+        columns.addColumn("Takes effect", c -> Dates.format(c.effectiveOn())).setAutoWidth(true).setFlexGrow(0);
+        columns.addColumn("Status", c -> c.status().label());
+        columns.addColumn("Steps", c -> c.steps().size());
+        columns.addColumn("Recorded by", c -> c.recordedBy() == null ? "Service data" : c.recordedBy());
         changes.setAllRowsVisible(true);
         changes.asSingleSelect().addValueChangeListener(selected -> showDetails(selected.getValue()));
         add(actions, shown, changes, details);
@@ -133,17 +134,7 @@ public class OrganisationChangesView extends Main {
 
     private Div actions(OrganisationChange change, ChangePreview preview) {
         boolean due = !change.effectiveOn().isAfter(LocalDate.now(Dates.ENGLAND));
-        var apply = new Button("Apply change", click -> {
-            try {
-                var applied = service.apply(change.id());
-                shown.setValue(Optional.of(ChangeStatus.APPLIED));
-                refresh();
-                changes.select(applied);
-                outcome.setText("Applied: " + applied.title() + ".");
-            } catch (AdminProblem refused) {
-                outcome.setText("Not applied: " + refused.getMessage());
-            }
-        });
+        var apply = new Button("Apply change", click -> confirmApply(change, preview));
         apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         apply.setEnabled(due && preview.applicable());
         var cancel = new Button("Cancel change", click -> {
@@ -164,6 +155,42 @@ public class OrganisationChangesView extends Main {
         }
         wrapper.add(buttons);
         return wrapper;
+    }
+
+    /** Applying a change is checked first: it moves organisations, freezes assessments and ends roles at once. */
+    private void confirmApply(OrganisationChange change, ChangePreview preview) {
+        var steps = new UnorderedList();
+        change.steps().stream().map(ChangeStep::describe).map(ListItem::new).forEach(steps::add);
+        var affected = new UnorderedList(
+                new ListItem(count(preview.trusts().size(), "trust", "trusts") + " "
+                        + (preview.trusts().size() == 1 ? "changes" : "change") + " ICS, name or status"),
+                new ListItem(count(preview.assessments().size(), "assessment", "assessments") + " "
+                        + (preview.assessments().size() == 1 ? "follows its trust or becomes" : "follow their trusts or become")
+                        + " read-only"),
+                new ListItem(count(preview.roles().size(), "person's role", "people's roles") + " "
+                        + (preview.roles().size() == 1 ? "ends or moves" : "end or move")));
+        new ConfirmationDialog("Apply " + change.title() + "?", "Apply change", () -> {
+            try {
+                var applied = service.apply(change.id());
+                shown.setValue(Optional.of(ChangeStatus.APPLIED));
+                refresh();
+                changes.select(applied);
+                outcome.setText("Applied: " + applied.title() + ".");
+            } catch (AdminProblem refused) {
+                outcome.setText("Not applied: " + refused.getMessage());
+            }
+        })
+                .addParagraph("These steps happen at once, all or nothing:")
+                .addContent(steps)
+                .addParagraph("Who is affected (each is listed under the change):")
+                .addContent(affected)
+                .addParagraph("Roles that end stop working at the person's next click. This cannot be undone: to "
+                        + "reverse it, record and apply another change. Past cycles still read as they were published.")
+                .open();
+    }
+
+    private static String count(int n, String one, String many) {
+        return String.format("%,d %s", n, n == 1 ? one : many);
     }
 
     /** ICS leaders whose role ended with their ICS, with the same role offered at each successor. */
@@ -206,9 +233,9 @@ public class OrganisationChangesView extends Main {
             return new Div(new Paragraph("None."));
         }
         var grid = new Grid<T>();
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAriaLabel(label);
-        columns.forEach(c -> grid.addColumn(c.value()::apply).setHeader(c.header()));
+        var responsive = ResponsiveGrid.on(grid);
+        columns.forEach(c -> responsive.addColumn(c.header(), c.value()::apply));
         grid.setItems(items);
         grid.setAllRowsVisible(items.size() <= 50);
         return new Div(grid);

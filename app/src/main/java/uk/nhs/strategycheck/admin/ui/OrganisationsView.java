@@ -1,19 +1,18 @@
 package uk.nhs.strategycheck.admin.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -23,16 +22,16 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
-import java.util.Locale;
-import java.util.Map;
 import uk.nhs.strategycheck.admin.AdminProblem;
 import uk.nhs.strategycheck.admin.IcsRow;
 import uk.nhs.strategycheck.admin.OrganisationAdminService;
 import uk.nhs.strategycheck.admin.RegionChoice;
 import uk.nhs.strategycheck.admin.TrustRow;
 import uk.nhs.strategycheck.shared.Dates;
+import uk.nhs.strategycheck.shared.ui.ConfirmationDialog;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
 import uk.nhs.strategycheck.shared.ui.PlainTextFields;
+import uk.nhs.strategycheck.shared.ui.ResponsiveGrid;
 
 /** The ICSs and trusts an admin manages: search, create, change, close, import. */
 @Menu(title = "Organisations", order = 31.5)
@@ -55,14 +54,14 @@ public class OrganisationsView extends Main {
         outcome.addClassName("outcome");
         add(new H1("Organisations"), outcome);
 
-        icss.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         icss.setAriaLabel("Integrated care systems");
-        icss.addColumn(IcsRow::shortName).setHeader("Integrated care system").setFlexGrow(2);
-        icss.addColumn(IcsRow::odsCode).setHeader("ODS code");
-        icss.addColumn(IcsRow::regionName).setHeader("Region");
-        icss.addColumn(IcsRow::trusts).setHeader("Open trusts");
-        icss.addColumn(i -> (i.closedOn() == null ? "Open" : "Closed from " + Dates.format(i.closedOn()))
-                + (i.links() == null || i.links().isEmpty() ? "" : ". " + i.links())).setHeader("Status").setFlexGrow(2);
+        var icsColumns = ResponsiveGrid.on(icss);
+        icsColumns.addColumn("Integrated care system", IcsRow::shortName).setFlexGrow(2);
+        icsColumns.addColumn("ODS code", IcsRow::odsCode);
+        icsColumns.addColumn("Region", IcsRow::regionName);
+        icsColumns.addColumn("Open trusts", IcsRow::trusts);
+        icsColumns.addColumn("Status", i -> (i.closedOn() == null ? "Open" : "Closed from " + Dates.format(i.closedOn()))
+                + (i.links() == null || i.links().isEmpty() ? "" : ". " + i.links())).setFlexGrow(2);
         icss.setItems(query -> service.icss(query.getOffset(), query.getLimit()).stream(), query -> service.countIcss());
         icss.setHeight("18rem");
         add(new H2("Integrated care systems"), icss, new Div(new Button("New ICS", click -> icsDialog().open()),
@@ -80,15 +79,15 @@ public class OrganisationsView extends Main {
         icsFilter.addValueChangeListener(change -> refreshTrusts());
         includeClosed.addValueChangeListener(change -> refreshTrusts());
 
-        trusts.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         trusts.setAriaLabel("Trusts");
-        trusts.addColumn(TrustRow::name).setHeader("Trust").setFlexGrow(3);
-        trusts.addColumn(TrustRow::odsCode).setHeader("ODS code");
-        trusts.addColumn(t -> t.trustType() == null ? "Not classified" : t.trustType()).setHeader("Type");
-        trusts.addColumn(TrustRow::icsName).setHeader("ICS");
-        trusts.addColumn(t -> (t.closedOn() == null ? "Open" : "Closed from " + Dates.format(t.closedOn()))
-                + (t.links() == null || t.links().isEmpty() ? "" : ". " + t.links())).setHeader("Status").setFlexGrow(2);
-        trusts.addComponentColumn(this::trustActions).setHeader("Actions").setAutoWidth(true);
+        var trustColumns = ResponsiveGrid.on(trusts);
+        trustColumns.addColumn("Trust", TrustRow::name).setFlexGrow(3);
+        trustColumns.addColumn("ODS code", TrustRow::odsCode);
+        trustColumns.addColumn("Type", t -> t.trustType() == null ? "Not classified" : TrustDialog.trustTypeLabel(t.trustType()));
+        trustColumns.addColumn("ICS", TrustRow::icsName);
+        trustColumns.addColumn("Status", t -> (t.closedOn() == null ? "Open" : "Closed from " + Dates.format(t.closedOn()))
+                + (t.links() == null || t.links().isEmpty() ? "" : ". " + t.links())).setFlexGrow(2);
+        trustColumns.addComponentColumn("Actions", this::trustActions).setAutoWidth(true);
         trusts.setHeight("30rem");
         var filters = new Div(search, icsFilter, includeClosed);
         filters.addClassName("filters");
@@ -131,31 +130,57 @@ public class OrganisationsView extends Main {
                 query -> service.countTrusts(text, ics, closed));
     }
 
+    /** The day the trust closes, then a check of who that affects before it is done. */
     private Dialog closeDialog(TrustRow trust) {
         var dialog = new Dialog();
         dialog.setHeaderTitle("Close " + trust.name());
-        var closedOn = new DatePicker("Closed from");
-        closedOn.setHelperText("The first day it is closed. A future date plans the closure for that day.");
-        closedOn.setLocale(Locale.UK);
+        var closedOn = UkDatePicker.of("Closed from", "The first day it is closed. A later date plans the closure "
+                + "for that day", LocalDate.of(2027, 4, 1));
         closedOn.setValue(LocalDate.now(Dates.ENGLAND));
-        dialog.add(new Paragraph("A closed trust leaves lists and comparisons; its assessments and history stay."),
-                closedOn);
-        var confirm = new Button("Close trust", click -> {
+        var errors = new AdminForm().field("closedOn", closedOn);
+        var next = new Button("Continue", click -> errors.save(() -> service.closure(trust.id(), closedOn.getValue()))
+                .ifPresent(closure -> {
+                    dialog.close();
+                    confirmClosure(closure);
+                }));
+        next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(errors.summary(), new Paragraph("A closed trust leaves lists and comparisons; its assessments and "
+                + "history stay."), closedOn);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), next);
+        return dialog;
+    }
+
+    private void confirmClosure(OrganisationAdminService.TrustClosure closure) {
+        var trust = closure.trust();
+        var day = Dates.format(closure.closedOn());
+        new ConfirmationDialog("Close " + trust.name() + " (" + trust.odsCode() + ")" + (closure.planned()
+                ? " from " + day + "?" : " now?"), "Close trust", () -> {
             try {
-                service.closeTrust(trust.id(), closedOn.getValue());
-                dialog.close();
+                service.closeTrust(trust.id(), closure.closedOn());
                 refreshTrusts();
-                outcome.setText(closedOn.getValue().isAfter(LocalDate.now(Dates.ENGLAND))
-                        ? "Planned: " + trust.name() + " closes on " + Dates.format(closedOn.getValue()) + "."
+                outcome.setText(closure.planned() ? "Planned: " + trust.name() + " closes on " + day + "."
                         : "Closed " + trust.name() + ".");
             } catch (AdminProblem refused) {
-                closedOn.setErrorMessage(refused.getMessage());
-                closedOn.setInvalid(true);
+                outcome.setText("Not closed: " + refused.getMessage());
             }
-        });
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), confirm);
-        return dialog;
+        })
+                .addParagraph(trust.name() + ", a trust of " + trust.icsName() + ", closes "
+                        + (closure.planned() ? "on " + day + ". Until then nothing changes." : "from " + day + "."))
+                .addContent(new UnorderedList(
+                        new ListItem(count(closure.users(), "person has a role", "people have roles") + " at the trust. "
+                                + "They will be able to look but not change anything."),
+                        new ListItem(count(closure.unapprovedAssessments(), "assessment is", "assessments are")
+                                + " not yet approved. They stay as they are and can no longer be changed, submitted "
+                                + "or approved.")))
+                .addParagraph("The trust leaves lists, comparisons and medians; its history stays. " + (closure.planned()
+                        ? "Until " + day + " you can cancel the closure under Organisation changes; after that it "
+                                + "cannot be undone." : "This cannot be undone."))
+                .destructive()
+                .open();
+    }
+
+    private static String count(int n, String one, String many) {
+        return String.format("%,d %s", n, n == 1 ? one : many);
     }
 
     private Dialog icsDialog() {
@@ -172,29 +197,21 @@ public class OrganisationsView extends Main {
         name.setHelperText("For example NHS South East London Integrated Care Board");
         var shortName = new TextField("Short name");
         shortName.setHelperText("For example South East London");
-        Map<String, HasValidation> fields = Map.of("region", region, "odsCode", odsCode, "name", name, "shortName", shortName);
-        var create = new Button("Create ICS", click -> {
-            fields.values().forEach(f -> f.setInvalid(false));
-            if (!PlainTextFields.check(odsCode, name, shortName)) {
-                return;
-            }
-            try {
-                var created = service.createIcs(region.getValue() == null ? null : region.getValue().id(),
-                        odsCode.getValue(), name.getValue(), shortName.getValue());
-                dialog.close();
-                icss.getDataProvider().refreshAll();
-                icsFilter.setItems(service.icss(0, 500));
-                outcome.setText("Created " + created.shortName() + " ICS (" + created.odsCode() + ").");
-            } catch (AdminProblem refused) {
-                var field = fields.getOrDefault(refused.field(), name);
-                field.setErrorMessage(refused.getMessage());
-                field.setInvalid(true);
-            }
-        });
+        var errors = new AdminForm().field("region", region).field("odsCode", odsCode).field("name", name)
+                .field("shortName", shortName);
+        var create = new Button("Create ICS", click -> errors.save(() -> service.createIcs(
+                        region.getValue() == null ? null : region.getValue().id(), odsCode.getValue(), name.getValue(),
+                        shortName.getValue()))
+                .ifPresent(created -> {
+                    dialog.close();
+                    icss.getDataProvider().refreshAll();
+                    icsFilter.setItems(service.icss(0, 500));
+                    outcome.setText("Created " + created.shortName() + " ICS (" + created.odsCode() + ").");
+                }));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var form = new FormLayout(region, odsCode, name, shortName);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        dialog.add(form);
+        dialog.add(errors.summary(), form);
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), create);
         return dialog;
     }

@@ -32,6 +32,7 @@ class TrustDialog extends Dialog {
         var type = new Select<String>();
         type.setLabel("Trust type");
         type.setItems(new TreeSet<>(OrganisationAdminService.TRUST_TYPES));
+        type.setItemLabelGenerator(TrustDialog::trustTypeLabel);
         var form = new Select<String>();
         form.setLabel("Organisation form");
         form.setItems(new TreeSet<>(OrganisationAdminService.ORGANISATION_FORMS));
@@ -63,5 +64,10 @@ class TrustDialog extends Dialog {
         layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(errors.summary(), layout);
         getFooter().add(new Button("Cancel", click -> close()), saveButton);
+    }
+
+    /** "Mental health" for the stored "mental health", as a list item or choice shows it. */
+    static String trustTypeLabel(String type) {
+        return type == null || type.isEmpty() ? "" : Character.toUpperCase(type.charAt(0)) + type.substring(1);
     }
 }
