@@ -63,7 +63,7 @@ public class CyclesView extends Main {
         columns.addColumn("First day", c -> Dates.format(c.opensOn()));
         columns.addColumn("Last day", c -> Dates.format(c.closesOn()));
         columns.addColumn("State", c -> c.state(cycles.today()));
-        columns.addComponentColumn("Actions", c -> actions(c, cycles.today())).setAutoWidth(true);
+        columns.addComponentColumn("Actions", c -> actions(c, cycles.today())).setKey("actions").setAutoWidth(true);
         grid.setItems(cycles.cycles());
         grid.setAllRowsVisible(true);
         add(grid, newCycleForm(cycles));

@@ -87,7 +87,7 @@ public class OrganisationsView extends Main {
         trustColumns.addColumn("ICS", TrustRow::icsName);
         trustColumns.addColumn("Status", t -> (t.closedOn() == null ? "Open" : "Closed from " + Dates.format(t.closedOn()))
                 + (t.links() == null || t.links().isEmpty() ? "" : ". " + t.links())).setFlexGrow(2);
-        trustColumns.addComponentColumn("Actions", this::trustActions).setAutoWidth(true);
+        trustColumns.addComponentColumn("Actions", this::trustActions).setKey("actions").setAutoWidth(true);
         trusts.setHeight("30rem");
         var filters = new Div(search, icsFilter, includeClosed);
         filters.addClassName("filters");

@@ -88,7 +88,7 @@ public class UsersView extends Main {
         columns.addComponentColumn("Name", UsersView::person).setFlexGrow(2);
         columns.addComponentColumn("Roles", UsersView::roles).setFlexGrow(3);
         columns.addColumn("Status", UsersView::statusText).setFlexGrow(1);
-        columns.addComponentColumn("Actions", this::actions).setFlexGrow(2);
+        columns.addComponentColumn("Actions", this::actions).setKey("actions").setFlexGrow(2);
         grid.setPageSize(PAGE_SIZE);
         grid.setHeight("70vh");
 
