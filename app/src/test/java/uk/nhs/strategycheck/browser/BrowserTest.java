@@ -119,6 +119,12 @@ public abstract class BrowserTest {
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out").setExact(true))).isVisible();
     }
 
+    /** Waits until Vaadin has no request to the server in flight (the page shows the server's last word). */
+    protected void waitForServer() {
+        page.waitForFunction("() => !window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients"
+                + " || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
+    }
+
     protected void assertNoAccessibilityViolations() {
         assertNoAccessibilityViolations(page);
     }

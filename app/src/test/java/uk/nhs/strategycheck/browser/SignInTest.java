@@ -110,9 +110,10 @@ class SignInTest extends BrowserTest {
         var heading = page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1));
         assertThat(heading).hasText("King's College Hospital NHS Foundation Trust");
 
-        page.getByLabel("Acting as").click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions()
-                .setName("Trust viewer, South London and Maudsley NHS Foundation Trust (RV5)")).click();
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions()
+                .setName("Trust viewer, South London and Maudsley NHS Foundation Trust (RV5)")).check();
+        assertThat(heading).hasText("King's College Hospital NHS Foundation Trust");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Switch role")).click();
 
         assertThat(heading).hasText("South London and Maudsley NHS Foundation Trust");
         assertThat(page.getByRole(AriaRole.MAIN)).containsText("RV5");
@@ -126,7 +127,7 @@ class SignInTest extends BrowserTest {
         page.locator("input[name='password']").fill("not-the-password");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
 
-        assertThat(page.getByText("Incorrect e-mail address or password")).isVisible();
+        assertThat(page.getByText("Incorrect email address or password")).isVisible();
         assertThat(page).hasURL(url("login?error"));
     }
 
