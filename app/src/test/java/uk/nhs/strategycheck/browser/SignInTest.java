@@ -12,6 +12,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Each demo user signs in and sees their own organisation, and nothing of any other. */
 class SignInTest extends BrowserTest {
 
+    /** These tests are about signing in, and switch roles and sign out: never a shared session. */
+    @Override
+    protected boolean reusesSessions() {
+        return false;
+    }
+
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             editor@demo.example         | trust    | Guy's and St Thomas' NHS Foundation Trust | Trust editor, Guy's and St Thomas' NHS Foundation Trust (RJ1)
