@@ -457,12 +457,12 @@ public class UserAdminService {
                                   Instant expires) {
         var text = new StringBuilder();
         text.append("Dear ").append(name).append(",\n\n");
-        text.append(scope.userName()).append(" has invited you to Digital Strategy Check, where NHS trusts assess "
-                + "their digital strategy");
+        text.append(scope.userName()).append(" has invited you to use Digital Strategy Check, where NHS trusts assess "
+                + "their digital strategy.");
         if (role != null) {
-            text.append(", as ").append(withArticle(role)).append(" for ").append(organisation);
+            text.append(" You will be ").append(withArticle(role)).append(" at ").append(organisation).append('.');
         }
-        text.append(".\n\nTo set your password, open this link:\n\n");
+        text.append("\n\nTo set your password and start, go to:\n\n");
         text.append(address.link("/activate/" + token)).append("\n\n");
         text.append("The link works once, until ").append(Dates.dateTime(expires)).append(". If it has expired, ask ")
                 .append(scope.userName()).append(" (").append(scope.userEmail()).append(") for a new one.\n\n");

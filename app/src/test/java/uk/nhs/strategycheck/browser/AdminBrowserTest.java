@@ -45,7 +45,7 @@ class AdminBrowserTest extends BrowserTest {
         dialog.getByLabel("Organisation form").click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("NHS trust").setExact(true)).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save trust")).click();
-        assertThat(page.getByText("ODS code RJ1 is already in use by another organisation.")).isVisible();
+        assertThat(dialog.locator(".error-summary")).containsText("ODS code RJ1 is already in use by another organisation.");
         assertNoAccessibilityViolations();
 
         dialog.getByLabel("ODS code").fill("ZB1");

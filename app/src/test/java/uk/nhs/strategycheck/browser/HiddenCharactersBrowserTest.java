@@ -52,8 +52,8 @@ class HiddenCharactersBrowserTest extends BrowserTest {
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("NHS trust").setExact(true)).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save trust")).click();
 
-        assertThat(dialog.getByText("What you typed has a hidden character at position 9 that cannot be used "
-                + "(a control character or one that changes the direction of text). Remove it.")).isVisible();
+        assertThat(dialog.locator(".error-summary")).containsText("Name has a hidden character at position 9 that cannot "
+                + "be used (a control character or one that changes the direction of text). Remove it.");
         assertThat(name).hasValue(typed);
         assertNoAccessibilityViolations();
         assertThat(trustsCalledZh()).isZero();

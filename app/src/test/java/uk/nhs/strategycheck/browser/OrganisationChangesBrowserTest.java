@@ -78,7 +78,7 @@ class OrganisationChangesBrowserTest extends BrowserTest {
         dialog.getByLabel("Short name of the new ICS").fill("Test Merged");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record change")).click();
         // A refusal names the field and keeps what was typed.
-        assertThat(dialog.getByText("Give the new ICB's full name.")).isVisible();
+        assertThat(dialog.locator(".error-summary")).containsText("Enter the new ICB's full name.");
         assertThat(dialog.getByLabel("ODS code of the ICS they become")).hasValue("ZCC");
         assertNoAccessibilityViolations();
         dialog.getByLabel("Full name of the new ICB").fill("NHS Test Merged Integrated Care Board");
@@ -92,7 +92,19 @@ class OrganisationChangesBrowserTest extends BrowserTest {
         assertThat(main).containsText("Ends on the day; you can give a role at the successor");
         assertNoAccessibilityViolations();
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply change")).click();
+        // Applying is checked first, saying who is affected; Cancel changes nothing.
+        var applyChange = new Page.GetByRoleOptions().setName("Apply change");
+        page.getByRole(AriaRole.BUTTON, applyChange).click();
+        var check = page.getByRole(AriaRole.DIALOG);
+        assertThat(check).containsText("Move trust ZCA1 to ZCC");
+        assertThat(check).containsText("1 person's role ends or moves");
+        check.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Cancel")).click();
+        assertThat(check).isHidden();
+        assertThat(database.owner().queryForObject("select count(*) from trust t join ics i on i.id = t.ics_id "
+                + "where i.ods_code = 'ZCC'", Long.class)).isZero();
+        page.getByRole(AriaRole.BUTTON, applyChange).click();
+        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON,
+                new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Apply change")).click();
         assertThat(page.locator(".outcome")).containsText("Applied: Merge ZCA, ZCB into ZCC");
         assertThat(database.owner().queryForList("select t.ods_code from trust t join ics i on i.id = t.ics_id "
                 + "where i.ods_code = 'ZCC' order by 1", String.class)).containsExactly("ZCA1", "ZCB1");

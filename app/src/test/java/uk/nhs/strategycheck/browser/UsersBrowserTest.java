@@ -1,6 +1,7 @@
 package uk.nhs.strategycheck.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.microsoft.playwright.Locator;
@@ -93,6 +94,8 @@ class UsersBrowserTest extends BrowserTest {
         // The invitee opens the link from the email, in their own browser.
         var token = InvitationMail.tokenSentTo(mail, INVITEE);
         var invitee = pageInNewContext();
+        // On a phone: the page must not scroll sideways, errors shown or not.
+        invitee.setViewportSize(390, 844);
         invitee.navigate(url("activate/" + token));
         assertThat(heading(invitee)).hasText("Set up your account");
         assertThat(invitee.getByLabel("Email address")).hasValue(INVITEE);
@@ -105,6 +108,8 @@ class UsersBrowserTest extends BrowserTest {
         assertThat(invitee.getByRole(AriaRole.MAIN))
                 .containsText("Your password is 9 characters long. Use at least 12 characters.");
         assertThat(invitee.getByLabel("New password")).hasValue("too short");
+        assertThat(invitee.locator(".error-summary")).containsText("Your password is 9 characters long.");
+        assertThat((Integer) invitee.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
         assertNoAccessibilityViolations(invitee);
         invitee.getByLabel("New password").fill(PASSWORD);
         invitee.getByLabel("Type the password again").fill(PASSWORD);

@@ -192,11 +192,11 @@ public class OrganisationsView extends Main {
         region.setItemLabelGenerator(RegionChoice::name);
         region.setVisible(service.national());
         var odsCode = new TextField("ICB ODS code");
-        odsCode.setHelperText("For example QKK");
+        odsCode.setHelperText("For example, QKK");
         var name = new TextField("ICB name");
-        name.setHelperText("For example NHS South East London Integrated Care Board");
+        name.setHelperText("For example, NHS South East London Integrated Care Board");
         var shortName = new TextField("Short name");
-        shortName.setHelperText("For example South East London");
+        shortName.setHelperText("For example, South East London");
         var errors = new AdminForm().field("region", region).field("odsCode", odsCode).field("name", name)
                 .field("shortName", shortName);
         var create = new Button("Create ICS", click -> errors.save(() -> service.createIcs(

@@ -37,7 +37,7 @@ class TrustDialog extends Dialog {
         form.setLabel("Organisation form");
         form.setItems(new TreeSet<>(OrganisationAdminService.ORGANISATION_FORMS));
         var postcode = new TextField("Postcode (optional)");
-        postcode.setHelperText("For example SE1 9RT");
+        postcode.setHelperText("For example, SE1 9RT");
         if (existing != null) {
             icss.stream().filter(i -> i.id() == existing.icsId()).findFirst().ifPresent(ics::setValue);
             // A trust's ICS is part of its history: it moves only through an organisation change.
