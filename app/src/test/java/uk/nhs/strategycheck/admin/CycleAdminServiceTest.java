@@ -95,6 +95,12 @@ class CycleAdminServiceTest {
         signIn.as("national.admin@demo.example");
         assertThatThrownBy(() -> cycles.create(null, CYCLE, LocalDate.of(2040, 10, 1), LocalDate.of(2041, 3, 31)))
                 .isInstanceOfSatisfying(AdminProblem.Invalid.class, r -> assertThat(r.field()).isEqualTo("region"));
+        // Every field at fault at once, so the form can list them all together.
+        assertThatThrownBy(() -> cycles.create(null, "next year", null, null))
+                .isInstanceOfSatisfying(AdminProblem.Invalid.class, r -> assertThat(r.errors())
+                        .extracting(AdminProblem.FieldError::field).containsExactly("region", "name", "opensOn", "closesOn"));
+        assertThat(owner.queryForObject("select count(*) from assessment_cycle where name = 'next year'", Integer.class))
+                .isZero();
     }
 
     @Test

@@ -71,6 +71,7 @@ public class CyclesView extends Main {
 
     private Div actions(CycleRow cycle, LocalDate today) {
         var actions = new Div();
+        actions.addClassName("row-actions");
         var state = cycle.state(today);
         if (state.equals("Not yet open")) {
             var open = new Button("Open now", click -> change(() -> service.openNow(cycle.id()), cycle, "opened"));
@@ -81,7 +82,7 @@ public class CyclesView extends Main {
             close.setAriaLabel("Close cycle now: " + cycle.name() + ", " + cycle.regionName());
             actions.add(close);
         } else {
-            var reopen = new Button("Reopen a trust's assessment", click -> reopenDialog(cycle).open());
+            var reopen = new Button("Reopen an assessment", click -> reopenDialog(cycle).open());
             reopen.setAriaLabel("Reopen a trust's assessment in " + cycle.name() + ", " + cycle.regionName());
             actions.add(reopen);
         }

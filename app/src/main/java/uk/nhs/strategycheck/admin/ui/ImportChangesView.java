@@ -3,6 +3,7 @@ package uk.nhs.strategycheck.admin.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
@@ -28,6 +29,9 @@ public class ImportChangesView extends Main {
     private final OrganisationChangeService service;
     private final Paragraph summary = new Paragraph();
     private final Grid<ChangeFileRow> preview = new Grid<>();
+    // Hidden until a file is read. The grid itself stays visible inside, so the browser has it
+    // with its layout (columns or cards) from the start.
+    private final Div previewShown = new Div(preview);
     private final Button confirm = new Button("Import and apply these changes");
     private byte[] file;
 
@@ -56,11 +60,11 @@ public class ImportChangesView extends Main {
         columns.addColumn("Problems", r -> !r.errors().isEmpty() ? String.join(" ", r.errors())
                 : r.alreadyApplied() ? "Already in the service" : "Ready to import").setFlexGrow(3);
         preview.setAllRowsVisible(true);
-        preview.setVisible(false);
+        previewShown.setVisible(false);
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         confirm.setVisible(false);
         confirm.addClickListener(click -> importFile());
-        add(new H2("Preview"), summary, confirm, preview);
+        add(new H2("Preview"), summary, confirm, previewShown);
     }
 
     private void show(byte[] data) {
@@ -71,14 +75,14 @@ public class ImportChangesView extends Main {
             long applied = rows.stream().filter(ChangeFileRow::alreadyApplied).count();
             long ready = rows.size() - wrong - applied;
             preview.setItems(rows);
-            preview.setVisible(true);
+            previewShown.setVisible(true);
             confirm.setVisible(wrong == 0 && ready > 0);
             summary.setText(rows.size() + (rows.size() == 1 ? " line" : " lines") + ": " + ready + " to import, "
                     + applied + " already in the service, " + wrong + " with problems. "
                     + (wrong > 0 ? "Nothing will be imported until every line is right."
                             : ready == 0 ? "There is nothing to import." : "Check them, then import."));
         } catch (AdminProblem refused) {
-            preview.setVisible(false);
+            previewShown.setVisible(false);
             confirm.setVisible(false);
             summary.setText("Not read: " + refused.getMessage());
         }

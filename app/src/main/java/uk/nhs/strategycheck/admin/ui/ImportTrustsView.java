@@ -3,6 +3,7 @@ package uk.nhs.strategycheck.admin.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
@@ -27,6 +28,9 @@ public class ImportTrustsView extends Main {
     private final OrganisationAdminService service;
     private final Paragraph summary = new Paragraph();
     private final Grid<ImportRow> preview = new Grid<>();
+    // Hidden until a file is read. The grid itself stays visible inside, so the browser has it
+    // with its layout (columns or cards) from the start.
+    private final Div previewShown = new Div(preview);
     private final Button confirm = new Button("Import these trusts");
     private byte[] file;
 
@@ -53,11 +57,11 @@ public class ImportTrustsView extends Main {
         columns.addColumn("Problems", row -> row.errors().isEmpty() ? "Ready to import" : String.join(" ", row.errors()))
                 .setFlexGrow(4);
         preview.setAllRowsVisible(true);
-        preview.setVisible(false);
+        previewShown.setVisible(false);
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         confirm.setVisible(false);
         confirm.addClickListener(click -> importFile());
-        add(new H2("Preview"), summary, preview, confirm);
+        add(new H2("Preview"), summary, previewShown, confirm);
     }
 
     private void show(byte[] data) {
@@ -66,12 +70,12 @@ public class ImportTrustsView extends Main {
             List<ImportRow> rows = service.previewImport(data);
             long wrong = rows.stream().filter(r -> !r.errors().isEmpty()).count();
             preview.setItems(rows);
-            preview.setVisible(true);
+            previewShown.setVisible(true);
             confirm.setVisible(wrong == 0 && !rows.isEmpty());
             summary.setText(rows.size() + (rows.size() == 1 ? " row" : " rows") + ", " + wrong + " with problems. "
                     + (wrong == 0 ? "Check them, then import." : "Nothing will be imported until every row is right."));
         } catch (AdminProblem refused) {
-            preview.setVisible(false);
+            previewShown.setVisible(false);
             confirm.setVisible(false);
             summary.setText("Not read: " + refused.getMessage());
         }

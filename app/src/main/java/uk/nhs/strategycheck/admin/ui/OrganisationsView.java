@@ -111,6 +111,7 @@ public class OrganisationsView extends Main {
                 }).open());
         change.setAriaLabel("Change " + trust.name());
         var actions = new Div(change);
+        actions.addClassName("row-actions");
         if (trust.closedOn() == null) {
             var close = new Button("Close", click -> closeDialog(trust).open());
             close.setAriaLabel("Close " + trust.name());
