@@ -142,6 +142,12 @@ class UserActivationTest {
         var token = invite("policy.person@test.example", "Polly Policy");
 
         assertPasswordRefused(token, "", "password", "Enter a password.");
+        // Both boxes are checked at once, so the page can list every error together.
+        assertThatThrownBy(() -> service.activate(token, "short one", ""))
+                .isInstanceOfSatisfying(AdminProblem.Invalid.class, e -> assertThat(e.errors()).containsExactly(
+                        new AdminProblem.FieldError("password", "Your password is 9 characters long. Use at least 12 "
+                                + "characters."),
+                        new AdminProblem.FieldError("confirmation", "Type your new password again.")));
         assertPasswordRefused(token, "short one", "password",
                 "Your password is 9 characters long. Use at least 12 characters.");
         assertPasswordRefused(token, "policy.person@test.example", "password",
@@ -220,9 +226,7 @@ class UserActivationTest {
 
     private void assertPasswordRefused(String token, String password, String field, String message) {
         assertThatThrownBy(() -> service.activate(token, password, password))
-                .isInstanceOfSatisfying(AdminProblem.Invalid.class, e -> {
-                    assertThat(e.field()).isEqualTo(field);
-                    assertThat(e.getMessage()).isEqualTo(message);
-                });
+                .isInstanceOfSatisfying(AdminProblem.Invalid.class,
+                        e -> assertThat(e.errors()).first().isEqualTo(new AdminProblem.FieldError(field, message)));
     }
 }
