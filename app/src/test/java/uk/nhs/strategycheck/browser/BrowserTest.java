@@ -53,6 +53,8 @@ public abstract class BrowserTest {
      */
     private static synchronized Browser browser() {
         if (browser == null) {
+            // As long as actions may wait: on a busy machine a page can take more than the default 5 s.
+            com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
             playwright = Playwright.create(new Playwright.CreateOptions()
                     .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
             browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
@@ -119,7 +121,7 @@ public abstract class BrowserTest {
             page.context().addCookies(session);
             page.navigate(url(""));
             if (!page.url().contains("/login")) {
-                assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out").setExact(true))).isVisible();
+                assertSignedIn(page);
                 return;
             }
             page.context().clearCookies();
@@ -150,6 +152,10 @@ public abstract class BrowserTest {
             code.fill(testDatabase.secondFactorCode(email));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
         }
+        assertSignedIn(page);
+    }
+
+    private static void assertSignedIn(Page page) {
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out").setExact(true))).isVisible();
     }
 

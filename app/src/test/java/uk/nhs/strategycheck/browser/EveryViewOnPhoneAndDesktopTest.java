@@ -30,22 +30,22 @@ class EveryViewOnPhoneAndDesktopTest extends BrowserTest {
     void eachViewFitsAndPassesAxeAtBothWidths(String email, String routes) {
         signInAs(email);
         for (var route : routes.split(",\\s*")) {
-            for (var width : WIDTHS) {
-                page.setViewportSize(width, 800);
-                open(route);
-                assertFitsAndAccessible(route, width);
-            }
+            assertFitsAndAccessibleAtBothWidths(route);
         }
     }
 
     @Test
     void pagesOutsideTheSignedInFrameFitToo() {
         for (var route : List.of("login", "activate/not-a-real-invitation", "no/such/page")) {
-            for (var width : WIDTHS) {
-                page.setViewportSize(width, 800);
-                open(route);
-                assertFitsAndAccessible(route, width);
-            }
+            assertFitsAndAccessibleAtBothWidths(route);
+        }
+    }
+
+    private void assertFitsAndAccessibleAtBothWidths(String route) {
+        for (var width : WIDTHS) {
+            page.setViewportSize(width, 800);
+            open(route);
+            assertFitsAndAccessible(route, width);
         }
     }
 
