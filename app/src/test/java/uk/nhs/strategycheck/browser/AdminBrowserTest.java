@@ -30,8 +30,6 @@ class AdminBrowserTest extends BrowserTest {
     void aRegionAdminCreatesATrust() throws SQLException {
         signInAs("region.admin@demo.example");
         open("admin/organisations");
-        // The first admin page of a run may take longer than an assertion waits, in development mode.
-        page.locator("h1").waitFor();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Organisations");
         assertNoAccessibilityViolations();
 
