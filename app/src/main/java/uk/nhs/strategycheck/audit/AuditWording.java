@@ -128,6 +128,7 @@ final class AuditWording {
             "DONE", "Done");
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+|[A-Z]{3,}");
+    private static final Pattern SNAKE_CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern ISO_INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+(Z|[+-]\\d{2}:\\d{2})");
     /** Abbreviations that stay in capitals when a code is turned into words. */
@@ -298,7 +299,7 @@ final class AuditWording {
                 return text;
             }
         }
-        if (key.equals("status") && CODE.matcher(text).matches()) {
+        if (SNAKE_CODE.matcher(text).matches() || key.equals("status") && CODE.matcher(text).matches()) {
             return words(text);
         }
         return text;
