@@ -144,7 +144,9 @@ public class HomeService {
                 return new NextStep("Approved" + by, lines, Optional.of(BENCHMARK));
             }
             case "RETURNED" -> {
-                var reason = change.filter(c -> "RETURNED".equals(c.toStatus())).map(c -> c.reason());
+                // A reopening returns the assessment too, with the reopening as its reason: said once, not twice.
+                var reason = change.filter(c -> "RETURNED".equals(c.toStatus())).map(c -> c.reason())
+                        .filter(r -> !r.equals(assessment.reopenReason()));
                 if (role == Role.TRUST_EDITOR && open) {
                     reason.ifPresent(r -> lines.add("Reason: " + r));
                     lines.add("Change the answers it mentions, then check your answers and submit it again.");

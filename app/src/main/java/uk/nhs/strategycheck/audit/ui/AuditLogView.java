@@ -78,6 +78,7 @@ public class AuditLogView extends Main {
 
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Audit log entries");
+        grid.addClassName("audit-log-grid");
         var columns = ResponsiveGrid.on(grid);
         columns.addColumn("When", entry -> Dates.dateTime(entry.at())).setFlexGrow(1);
         columns.addComponentColumn("Who", AuditLogView::who).setFlexGrow(2);
