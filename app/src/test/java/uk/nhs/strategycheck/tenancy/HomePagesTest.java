@@ -96,6 +96,25 @@ class HomePagesTest {
     }
 
     @Test
+    void anEditorWhoseAssessmentWasReopenedAfterTheCloseSeesWhyAndUntilWhen() {
+        var reason = "Reopened by the region until 15 April 2027: S2 needs the board's sign-off date.";
+        owner.update("update assessment set reopened_until = date '2027-04-15', reopen_reason = ? where trust_id = ?",
+                reason, returned);
+        transition(returned, owner.queryForObject("select id from assessment where trust_id = ?", Long.class, returned),
+                "RETURNED", reason, "Ruth Evans", "2027-04-04T09:00:00Z");
+        clock.set(Instant.parse("2027-04-05T12:00:00Z"));
+        signIn.as(fixture.user("reopened.editor", "TRUST_EDITOR", icsId, returned));
+
+        var home = homes.trustHome();
+
+        assertThat(home.nextStep().title()).isEqualTo("Returned to you on 4 April 2027 by Ruth Evans");
+        assertThat(home.nextStep().lines()).containsExactly(reason,
+                "Change the answers it mentions, then check your answers and submit it again.");
+        assertThat(facts(home.status())).containsEntry("Closed on", "31 March 2027")
+                .containsEntry("Reopened until", "15 April 2027 (10 days left)");
+    }
+
+    @Test
     void anApproverIsToldASubmittedAssessmentWaitsForThemAndItsEditorThatItWaits() {
         signIn.as(fixture.user("submitted.approver", "TRUST_APPROVER", icsId, submitted));
 
