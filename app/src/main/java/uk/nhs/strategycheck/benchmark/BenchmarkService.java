@@ -244,6 +244,7 @@ public class BenchmarkService {
         }
         return anyApproved != null ? anyApproved : cycles.get(0);
     }
+
     /**
      * The heatmap as CSV: a row per trust with its ODS code, then the ICS and national medians,
      * each labelled with how many trusts it is over.
@@ -393,7 +394,10 @@ public class BenchmarkService {
         }
     }
 
-    /** A region admin's ICSs, or a national admin's regions, side by side; without a cycle, the latest. */
+    /**
+     * A region admin's ICSs, or a national admin's regions, side by side; without a cycle, the
+     * latest in which most of their trusts have an approved assessment.
+     */
     public Optional<AreaComparison> areaComparison(Optional<String> cycleName) {
         var scope = scopes.require().assignment();
         if (scope.level() != ScopeLevel.REGION && scope.level() != ScopeLevel.NATIONAL) {
@@ -404,21 +408,21 @@ public class BenchmarkService {
         if (cycles.isEmpty()) {
             return Optional.empty();
         }
-        var cycle = Optional.of(cycleName.flatMap(name -> find(cycles, name)).orElseGet(() -> latestWithApprovedData(cycles, c -> {
+        var cycle = cycleName.flatMap(name -> find(cycles, name)).orElseGet(() -> latestWithApprovedData(cycles, c -> {
             var areas = benchmarks.areaCounts(national ? null : scope.regionId(), c.name());
             return new Approvals(areas.stream().mapToInt(BenchmarkRepository.AreaCounts::approved).sum(),
                     areas.stream().mapToInt(BenchmarkRepository.AreaCounts::trusts).sum());
-        })));
-        var columns = benchmarks.characteristics(cycle.get().frameworkId());
-        var medians = benchmarks.medians(cycle.get().name(), cycle.get().frameworkId(), footprint(cycle.get()));
+        }));
+        var columns = benchmarks.characteristics(cycle.frameworkId());
+        var medians = benchmarks.medians(cycle.name(), cycle.frameworkId(), footprint(cycle));
         var grouping = national ? Median.Grouping.REGION : Median.Grouping.ICS;
-        var rows = benchmarks.areaCounts(national ? null : scope.regionId(), cycle.get().name()).stream()
+        var rows = benchmarks.areaCounts(national ? null : scope.regionId(), cycle.name()).stream()
                 .map(area -> new AreaComparison.Row(area.odsCode(), area.name(), area.trusts(), area.submitted(),
                         area.approved(), medianMap(medians, columns, 1,
                                 m -> m.grouping() == grouping && m.groupId() == area.id())))
                 .toList();
         return Optional.of(new AreaComparison(national ? "England" : scope.regionName() + " region",
-                national ? "Region" : "Integrated care system", cycle.get().name(), names(cycles), columns, rows));
+                national ? "Region" : "Integrated care system", cycle.name(), names(cycles), columns, rows));
     }
 
     /** The comparison as CSV, with each area's ODS code. */

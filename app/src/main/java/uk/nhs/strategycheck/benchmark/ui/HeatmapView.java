@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
@@ -116,8 +117,7 @@ public class HeatmapView extends Main {
         grid.addThemeVariants(GridVariant.LUMO_COLUMN_BORDERS);
         grid.setAriaLabel("Member trusts by characteristic, " + heatmap.cycleName());
         var columns = ResponsiveGrid.on(grid);
-        columns.addComponentColumn("Trust", row -> new RouterLink(row.trust().name(), MemberProfileView.class,
-                        new RouteParameters("ods", row.trust().odsCode())))
+        columns.addComponentColumn("Trust", row -> profileLink(row, heatmap.cycleName()))
                 .setFlexGrow(3).setFrozen(true)
                 .setComparator(Comparator.comparing((Heatmap.Row row) -> row.trust().name()));
         columns.addColumn("ODS code", row -> row.trust().odsCode()).setSortable(true);
@@ -133,6 +133,13 @@ public class HeatmapView extends Main {
         grid.setItems(heatmap.trusts());
         grid.setAllRowsVisible(true);
         return grid;
+    }
+
+    /** The trust's profile in the same cycle as the heatmap. */
+    private static RouterLink profileLink(Heatmap.Row row, String cycleName) {
+        var link = new RouterLink(row.trust().name(), MemberProfileView.class, new RouteParameters("ods", row.trust().odsCode()));
+        link.setQueryParameters(QueryParameters.of("cycle", cycleName));
+        return link;
     }
 
     private static Grid<Heatmap.MedianRow> medianGrid(Heatmap heatmap) {

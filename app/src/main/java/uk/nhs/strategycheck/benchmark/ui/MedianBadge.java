@@ -20,9 +20,4 @@ class MedianBadge extends Span {
             addClassName("median-withheld");
         }
     }
-
-    /** The same in words, for a table cell of plain text. */
-    static String text(MedianFigure median, boolean smallGroupsShown) {
-        return Scores.median(median, smallGroupsShown);
-    }
 }
