@@ -10,11 +10,12 @@ final class Fmt {
 
     static final String NOT_SCORED = "Not scored";
 
-    // NHS identity colours. RAG fills are chosen so the text on them keeps at least 4.5:1 contrast.
+    // NHS identity colours, the same as the service's pages (nhs.css .rag-*). RAG fills keep the
+    // text on them at 4.5:1 contrast or more.
     static final String NHS_BLUE = "#005EB8";
     static final String RED_FILL = "#D5281B";
     static final String AMBER_FILL = "#FFB81C";
-    static final String GREEN_FILL = "#006747";
+    static final String GREEN_FILL = "#007F3B";
     static final String NONE_FILL = "#E8EDEE";
     static final String WHITE = "#FFFFFF";
     static final String TEXT = "#212B32";
