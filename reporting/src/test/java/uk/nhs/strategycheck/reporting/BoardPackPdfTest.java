@@ -71,7 +71,7 @@ class BoardPackPdfTest {
                 .contains("Notscored");
         assertThat(Pdfs.hasColour(doc, page, 0xD5281B)).as("red fill").isTrue();
         assertThat(Pdfs.hasColour(doc, page, 0xFFB81C)).as("amber fill").isTrue();
-        assertThat(Pdfs.hasColour(doc, page, 0x006747)).as("green fill").isTrue();
+        assertThat(Pdfs.hasColour(doc, page, 0x007F3B)).as("green fill").isTrue();
     }
 
     @Test
