@@ -22,11 +22,13 @@ public class AuditLog {
     private final AuditRepository events;
     private final CurrentScopeSource scopes;
     private final ObjectMapper json;
+    private final AuditWording wording;
 
     AuditLog(AuditRepository events, CurrentScopeSource scopes, ObjectMapper json) {
         this.events = events;
         this.scopes = scopes;
         this.json = json;
+        this.wording = new AuditWording(json);
     }
 
     /**
@@ -55,7 +57,15 @@ public class AuditLog {
     @Transactional(readOnly = true)
     public List<AuditEntry> search(AuditFilter filter, int offset, int limit) {
         requireAdmin();
-        return events.find(filter, offset, limit);
+        return events.find(filter, offset, limit).stream().map(this::inWords).toList();
+    }
+
+    private AuditEntry inWords(AuditRepository.StoredEvent event) {
+        return new AuditEntry(event.id(), event.at(), event.userName(), event.userEmail(), AuditWording.role(event.role()),
+                event.organisation(), AuditWording.action(event.action()),
+                wording.subject(event.entityType(), event.entityId(), event.subject(), event.before(), event.after()),
+                wording.changes(event.before(), event.after()),
+                event.action(), event.entityType(), event.entityId(), event.before(), event.after());
     }
 
     @Transactional(readOnly = true)
@@ -64,23 +74,27 @@ public class AuditLog {
         return events.count(filter);
     }
 
-    /** The kinds of change in the log, for filtering. */
+    /** The kinds of change in the log, in words and in alphabetical order, for filtering. */
     @Transactional(readOnly = true)
-    public List<String> actions() {
+    public List<AuditAction> actions() {
         requireAdmin();
-        return events.actions();
+        return events.actions().stream().map(code -> new AuditAction(code, AuditWording.action(code)))
+                .sorted(java.util.Comparator.comparing(AuditAction::label)).toList();
     }
 
-    /** The matching rows as CSV (UTF-8 with BOM), at most {@value #CSV_LIMIT} of them. */
+    /**
+     * The matching rows as CSV (UTF-8 with BOM), at most {@value #CSV_LIMIT} of them: in words first,
+     * then the codes and the JSON as stored, for auditors who need them.
+     */
     @Transactional(readOnly = true)
     public byte[] csv(AuditFilter filter) {
         requireAdmin();
-        var csv = new Csv().row(List.of("When", "User", "E-mail", "Role", "Organisation", "Action", "Entity",
-                "Entity id", "Before", "After"));
-        for (var entry : events.find(filter, 0, CSV_LIMIT)) {
+        var csv = new Csv().row(List.of("When", "User", "Email", "Role", "Organisation", "Action", "What", "Changes",
+                "Action code", "Entity type", "Entity id", "Before (JSON)", "After (JSON)"));
+        for (var entry : search(filter, 0, CSV_LIMIT)) {
             csv.row(java.util.Arrays.asList(Dates.dateTime(entry.at()), entry.userName(), entry.userEmail(), entry.role(),
-                    entry.organisation(), entry.action(), entry.entityType(), entry.entityId(), entry.before(),
-                    entry.after()));
+                    entry.organisation(), entry.action(), entry.subject(), String.join("\n", entry.changes()),
+                    entry.actionCode(), entry.entityType(), entry.entityId(), entry.before(), entry.after()));
         }
         return csv.bytes();
     }

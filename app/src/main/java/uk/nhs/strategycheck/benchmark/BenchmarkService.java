@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -14,6 +15,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.nhs.strategycheck.audit.AuditLog;
+import uk.nhs.strategycheck.reporting.MedianFigure;
+import uk.nhs.strategycheck.reporting.Scores;
 import uk.nhs.strategycheck.shared.Csv;
 import uk.nhs.strategycheck.shared.Dates;
 import uk.nhs.strategycheck.shared.Mailer;
@@ -32,7 +35,7 @@ import uk.nhs.strategycheck.tenancy.ScopeLevel;
 public class BenchmarkService {
 
     /** Fewer trusts than this and a median could give a trust's score away. */
-    public static final int MIN_TRUSTS_FOR_A_MEDIAN = 3;
+    public static final int MIN_TRUSTS_FOR_A_MEDIAN = Scores.MINIMUM_TRUSTS_FOR_A_MEDIAN;
 
     private final BenchmarkRepository benchmarks;
     private final CurrentScopeSource scopes;
@@ -121,7 +124,7 @@ public class BenchmarkService {
                                 && m.groupId() == ics.icsId()),
                         median(medians, c.id(), MIN_TRUSTS_FOR_A_MEDIAN, m -> m.grouping() == Median.Grouping.NATIONAL),
                         median(medians, c.id(), MIN_TRUSTS_FOR_A_MEDIAN, m -> m.grouping() == Median.Grouping.PEER
-                                && java.util.Objects.equals(trust.trustType(), m.trustType()))))
+                                && Objects.equals(trust.trustType(), m.trustType()))))
                 .toList();
         // A successor shows each predecessor's own scores for cycles before the change, side by side, never averaged.
         var predecessors = benchmarks.predecessorsOf(trust.id()).stream()
@@ -132,7 +135,7 @@ public class BenchmarkService {
                 .toList();
         return Optional.of(new TrustProfile(trust, ics.icsName(), cycle.name(), names(cycles),
                 previous.filter(p -> !previousScores.isEmpty()).map(BenchmarkRepository.Cycle::name),
-                !scores.isEmpty(), rows, footprintNote(footprint, cycle, ics.icsName()), predecessors));
+                !scores.isEmpty(), anonymised, rows, footprintNote(footprint, cycle, ics.icsName()), predecessors));
     }
 
     /** Closed cycles show as published by default; an open one has only today's footprint. */
@@ -161,7 +164,10 @@ public class BenchmarkService {
         return benchmarks.memberTrusts(icsId).stream().map(t -> new BenchmarkRepository.Member(t, icsId, name)).toList();
     }
 
-    /** The ICS leader's member trusts against the characteristics; without a cycle, the latest with approvals. */
+    /**
+     * The ICS leader's member trusts against the characteristics; without a cycle, the latest in
+     * which most member trusts have an approved assessment (see {@link #latestWithApprovedData}).
+     */
     public Optional<Heatmap> heatmap(Optional<String> cycleName) {
         return heatmap(cycleName, Optional.empty());
     }
@@ -177,12 +183,10 @@ public class BenchmarkService {
         if (cycles.isEmpty()) {
             return Optional.empty();
         }
-        var cycle = cycleName.flatMap(name -> find(cycles, name))
-                .or(() -> cycles.stream().filter(c -> !benchmarks.approvedScoresOfTrusts(
-                        members(icsId, c, footprint(c)).stream().map(BenchmarkRepository.Member::trust).toList(),
-                        c.name()).isEmpty())
-                        .findFirst())
-                .orElse(cycles.get(0));
+        var cycle = cycleName.flatMap(name -> find(cycles, name)).orElseGet(() -> latestWithApprovedData(cycles, c -> {
+            var trusts = members(icsId, c, footprint(c)).stream().map(BenchmarkRepository.Member::trust).toList();
+            return new Approvals(benchmarks.approvedScoresOfTrusts(trusts, c.name()).size(), trusts.size());
+        }));
         var view = view(cycle, footprint);
         var members = members(icsId, cycle, view);
         var scores = benchmarks.approvedScoresOfTrusts(members.stream().map(BenchmarkRepository.Member::trust).toList(),
@@ -201,12 +205,50 @@ public class BenchmarkService {
                 .map(e -> new Heatmap.NamedMedian(e.getValue() + " ICS median (as published)", medianMap(medians, columns, 1,
                         m -> m.grouping() == Median.Grouping.ICS && m.groupId() == e.getKey())))
                 .toList();
+        var types = rows.stream().map(r -> r.trust().trustType()).filter(Objects::nonNull).distinct().toList();
+        var icsByType = new LinkedHashMap<String, Map<Long, MedianFigure>>();
+        var nationalByType = new LinkedHashMap<String, Map<Long, MedianFigure>>();
+        for (var type : types) {
+            icsByType.put(type, medianMap(medians, columns, 1, m -> m.grouping() == Median.Grouping.ICS_PEER
+                    && m.groupId() == icsId && type.equals(m.trustType())));
+            nationalByType.put(type, medianMap(medians, columns, MIN_TRUSTS_FOR_A_MEDIAN,
+                    m -> m.grouping() == Median.Grouping.PEER && type.equals(m.trustType())));
+        }
         return Optional.of(new Heatmap(icsName, cycle.name(), names(cycles), columns, rows,
                 medianMap(medians, columns, 1, m -> m.grouping() == Median.Grouping.ICS && m.groupId() == icsId),
                 medianMap(medians, columns, MIN_TRUSTS_FOR_A_MEDIAN, m -> m.grouping() == Median.Grouping.NATIONAL),
-                view, footprintNote(view, cycle, icsName), otherMedians));
+                icsByType, nationalByType, view, footprintNote(view, cycle, icsName), otherMedians));
     }
-    /** The heatmap as CSV: a row per trust with its ODS code, then the ICS and national medians. */
+
+    /** How many of the trusts in scope have an approved assessment in a cycle. */
+    private record Approvals(int approved, int trusts) {
+    }
+
+    /**
+     * The cycle benchmarks and reports open on: the newest in which most (more than half) of the
+     * trusts in scope have an approved assessment, so a cycle that has only just opened does not
+     * hide last year's complete results; failing that, the newest with any approved assessment;
+     * failing that, the newest cycle. Any other cycle can still be chosen.
+     */
+    private static BenchmarkRepository.Cycle latestWithApprovedData(List<BenchmarkRepository.Cycle> cycles,
+                                                                     Function<BenchmarkRepository.Cycle, Approvals> approvals) {
+        BenchmarkRepository.Cycle anyApproved = null;
+        for (var cycle : cycles) {
+            var counted = approvals.apply(cycle);
+            if (2 * counted.approved() > counted.trusts()) {
+                return cycle;
+            }
+            if (anyApproved == null && counted.approved() > 0) {
+                anyApproved = cycle;
+            }
+        }
+        return anyApproved != null ? anyApproved : cycles.get(0);
+    }
+
+    /**
+     * The heatmap as CSV: a row per trust with its ODS code, then the ICS and national medians,
+     * each labelled with how many trusts it is over.
+     */
     public byte[] heatmapCsv(Optional<String> cycleName, Optional<Footprint> footprint) {
         var heatmap = heatmap(cycleName, footprint).orElseThrow();
         var csv = new Csv();
@@ -217,14 +259,14 @@ public class BenchmarkService {
             var line = new ArrayList<Object>(List.of(row.trust().odsCode(), row.trust().name(),
                     row.trust().trustType() == null ? "" : row.trust().trustType(), heatmap.cycleName(),
                     row.publishedIn().orElse(heatmap.icsName()), heatmap.footprint().label()));
-            heatmap.characteristics().forEach(c -> line.add(plain(row.scores().get(c.id()))));
+            heatmap.characteristics().forEach(c -> line.add(row.scores().containsKey(c.id())
+                    ? Scores.format(row.scores().get(c.id())) : ""));
             csv.row(line);
         }
-        for (var median : List.of(Map.entry("ICS median", heatmap.icsMedian()),
-                Map.entry("National median", heatmap.nationalMedian()))) {
-            var line = new ArrayList<Object>(List.of("", median.getKey(), "", heatmap.cycleName(), heatmap.icsName(),
+        for (var median : heatmap.medianRows(Optional.empty())) {
+            var line = new ArrayList<Object>(List.of("", median.label(), "", heatmap.cycleName(), heatmap.icsName(),
                     heatmap.footprint().label()));
-            heatmap.characteristics().forEach(c -> line.add(plain(median.getValue().get(c.id()))));
+            heatmap.characteristics().forEach(c -> line.add(plain(median.medians().get(c.id()), median.smallGroupsShown())));
             csv.row(line);
         }
         return csv.bytes();
@@ -269,13 +311,48 @@ public class BenchmarkService {
                               List<SubmissionRow> trusts) {
     }
 
+    /** A reminder as it would be sent: to whom, about what. Shown for the user to check before sending. */
+    public record Reminder(String odsCode, String trustName, String cycleName, List<String> editorNames, String subject,
+                           LocalDate closesOn) {
+    }
+
     /**
-     * E-mails the editors of a member trust that has not submitted, and records it in the audit
+     * The reminder the ICS leader would send to a member trust that has not submitted, without
+     * sending it: who will get it and what it is about.
+     */
+    public Reminder reminder(String odsCode, String cycleName) {
+        var target = reminderTarget(odsCode, cycleName);
+        return new Reminder(odsCode, target.row().trust().name(), cycleName,
+                target.editors().stream().map(BenchmarkRepository.Contact::name).toList(), reminderSubject(cycleName),
+                target.submissions().closesOn());
+    }
+
+    /**
+     * Emails the editors of a member trust that has not submitted, and records it in the audit
      * log, where the trust sees it too. Returns how many editors were written to.
      */
     @Transactional
     public int sendReminder(String odsCode, String cycleName) {
         var scope = icsScope();
+        var target = reminderTarget(odsCode, cycleName);
+        var row = target.row();
+        var editors = target.editors();
+        mailer.send(editors.stream().map(BenchmarkRepository.Contact::email).toList(), reminderSubject(cycleName),
+                reminderText(scope, row, target.submissions()));
+        var after = new LinkedHashMap<String, Object>();
+        after.put("cycle", cycleName);
+        after.put("status", row.state().name());
+        after.put("recipients", editors.size());
+        audit.recordFor(row.trust().id(), "REMINDER_SENT", "trust", row.trust().id(), null, after);
+        return editors.size();
+    }
+
+    private record ReminderTarget(SubmissionRow row, List<BenchmarkRepository.Contact> editors, Submissions submissions) {
+    }
+
+    /** The member trust to remind and its editors; refused when it has submitted or has nobody to remind. */
+    private ReminderTarget reminderTarget(String odsCode, String cycleName) {
+        icsScope();
         var submissions = submissions(Optional.of(cycleName)).orElseThrow();
         var row = submissions.trusts().stream().filter(r -> r.trust().odsCode().equals(odsCode)).findFirst()
                 .orElseThrow(() -> new AccessDeniedException("Not a member trust of your ICS"));
@@ -287,15 +364,11 @@ public class BenchmarkService {
             throw new ReminderRefused(row.trust().name() + " has no editors yet, so there is nobody to remind. "
                     + "Ask your region admin to add one.");
         }
-        mailer.send(editors.stream().map(BenchmarkRepository.Contact::email).toList(),
-                "Reminder: your trust's digital strategy self-assessment for " + cycleName,
-                reminderText(scope, row, submissions));
-        var after = new LinkedHashMap<String, Object>();
-        after.put("cycle", cycleName);
-        after.put("status", row.state().name());
-        after.put("recipients", editors.size());
-        audit.recordFor(row.trust().id(), "REMINDER_SENT", "trust", row.trust().id(), null, after);
-        return editors.size();
+        return new ReminderTarget(row, editors, submissions);
+    }
+
+    private static String reminderSubject(String cycleName) {
+        return "Reminder: your trust's digital strategy self-assessment for " + cycleName;
     }
 
     private String reminderText(CurrentScope scope, SubmissionRow row, Submissions submissions) {
@@ -303,7 +376,11 @@ public class BenchmarkService {
                 + "This is a reminder from " + scope.userName() + ", leader of " + submissions.icsName()
                 + " integrated care system.\n\n"
                 + row.trust().name() + "'s digital strategy self-assessment for " + submissions.cycleName()
-                + " is " + row.state().label().toLowerCase() + " (" + row.answered() + " of 28 statements answered). "
+                + " " + switch (row.state()) {
+                    case NOT_STARTED -> "has not been started";
+                    case RETURNED -> "was returned for changes";
+                    default -> "is in draft";
+                } + " (" + row.answered() + " of 28 statements answered). "
                 + "The cycle closes on " + Dates.format(submissions.closesOn()) + ". Please complete it and submit it "
                 + "for sign-off before then.\n\n"
                 + "Open it here: " + address.link("/assessment") + "\n\n"
@@ -317,7 +394,10 @@ public class BenchmarkService {
         }
     }
 
-    /** A region admin's ICSs, or a national admin's regions, side by side; without a cycle, the latest. */
+    /**
+     * A region admin's ICSs, or a national admin's regions, side by side; without a cycle, the
+     * latest in which most of their trusts have an approved assessment.
+     */
     public Optional<AreaComparison> areaComparison(Optional<String> cycleName) {
         var scope = scopes.require().assignment();
         if (scope.level() != ScopeLevel.REGION && scope.level() != ScopeLevel.NATIONAL) {
@@ -325,23 +405,24 @@ public class BenchmarkService {
         }
         boolean national = scope.level() == ScopeLevel.NATIONAL;
         var cycles = national ? benchmarks.allCycles() : benchmarks.cycles(scope.regionId());
-        var today = LocalDate.now(clock);
-        var cycle = cycleName.flatMap(name -> find(cycles, name))
-                .or(() -> cycles.stream().filter(c -> !c.opensOn().isAfter(today)).findFirst())
-                .or(() -> cycles.stream().findFirst());
-        if (cycle.isEmpty()) {
+        if (cycles.isEmpty()) {
             return Optional.empty();
         }
-        var columns = benchmarks.characteristics(cycle.get().frameworkId());
-        var medians = benchmarks.medians(cycle.get().name(), cycle.get().frameworkId(), footprint(cycle.get()));
+        var cycle = cycleName.flatMap(name -> find(cycles, name)).orElseGet(() -> latestWithApprovedData(cycles, c -> {
+            var areas = benchmarks.areaCounts(national ? null : scope.regionId(), c.name());
+            return new Approvals(areas.stream().mapToInt(BenchmarkRepository.AreaCounts::approved).sum(),
+                    areas.stream().mapToInt(BenchmarkRepository.AreaCounts::trusts).sum());
+        }));
+        var columns = benchmarks.characteristics(cycle.frameworkId());
+        var medians = benchmarks.medians(cycle.name(), cycle.frameworkId(), footprint(cycle));
         var grouping = national ? Median.Grouping.REGION : Median.Grouping.ICS;
-        var rows = benchmarks.areaCounts(national ? null : scope.regionId(), cycle.get().name()).stream()
+        var rows = benchmarks.areaCounts(national ? null : scope.regionId(), cycle.name()).stream()
                 .map(area -> new AreaComparison.Row(area.odsCode(), area.name(), area.trusts(), area.submitted(),
                         area.approved(), medianMap(medians, columns, 1,
                                 m -> m.grouping() == grouping && m.groupId() == area.id())))
                 .toList();
         return Optional.of(new AreaComparison(national ? "England" : scope.regionName() + " region",
-                national ? "Region" : "Integrated care system", cycle.get().name(), names(cycles), columns, rows));
+                national ? "Region" : "Integrated care system", cycle.name(), names(cycles), columns, rows));
     }
 
     /** The comparison as CSV, with each area's ODS code. */
@@ -350,12 +431,19 @@ public class BenchmarkService {
         var csv = new Csv();
         var header = new ArrayList<Object>(List.of("ODS code", comparison.areaLabel(), "Cycle", "Trusts",
                 "Submitted or approved", "Approved", "Submission rate (%)"));
-        comparison.characteristics().forEach(c -> header.add("Median: " + c.title()));
+        comparison.characteristics().forEach(c -> {
+            header.add("Median: " + c.title());
+            header.add("Trusts the median is over: " + c.title());
+        });
         csv.row(header);
         for (var area : comparison.areas()) {
             var line = new ArrayList<Object>(List.of(area.odsCode(), area.name(), comparison.cycleName(), area.trusts(),
                     area.submitted(), area.approved(), area.submissionRate()));
-            comparison.characteristics().forEach(c -> line.add(plain(area.medians().get(c.id()))));
+            comparison.characteristics().forEach(c -> {
+                var median = area.medians().getOrDefault(c.id(), MedianFigure.NONE);
+                line.add(plain(median, true));
+                line.add(median.trusts());
+            });
             csv.row(line);
         }
         return csv.bytes();
@@ -375,23 +463,29 @@ public class BenchmarkService {
         return cycles.stream().map(BenchmarkRepository.Cycle::name).distinct().toList();
     }
 
-    private static String plain(BigDecimal value) {
-        return value == null ? "" : value.toPlainString();
+    /** A median for a CSV cell: one decimal, or empty where it is not shown. */
+    private static String plain(MedianFigure median, boolean smallGroupsShown) {
+        return median != null && median.shown(smallGroupsShown) ? Scores.format(median.value()) : "";
     }
 
-    private static Map<Long, BigDecimal> medianMap(List<Median> medians, List<Column> columns, int minimum,
-                                                   Predicate<Median> group) {
-        var map = new LinkedHashMap<Long, BigDecimal>();
-        columns.forEach(c -> median(medians, c.id(), minimum, group).ifPresent(value -> map.put(c.id(), value)));
+    private static Map<Long, MedianFigure> medianMap(List<Median> medians, List<Column> columns, int minimum,
+                                                     Predicate<Median> group) {
+        var map = new LinkedHashMap<Long, MedianFigure>();
+        columns.forEach(c -> {
+            var median = median(medians, c.id(), minimum, group);
+            if (median.trusts() > 0) {
+                map.put(c.id(), median);
+            }
+        });
         return map;
     }
 
-    private static Optional<BigDecimal> median(List<Median> medians, long characteristicId, int minimum,
-                                               Predicate<Median> group) {
+    /** The group's median of the characteristic, or none where there is none or it is over fewer than the minimum. */
+    private static MedianFigure median(List<Median> medians, long characteristicId, int minimum, Predicate<Median> group) {
         return medians.stream()
                 .filter(m -> m.characteristicId() == characteristicId && group.test(m) && m.trusts() >= minimum)
                 .findFirst()
-                .map(m -> m.value().setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros())
-                .map(value -> value.scale() < 1 ? value.setScale(1) : value);
+                .map(Median::figure)
+                .orElse(MedianFigure.NONE);
     }
 }

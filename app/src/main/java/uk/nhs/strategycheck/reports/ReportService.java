@@ -225,7 +225,7 @@ public class ReportService {
         return profile.rows().stream()
                 .map(r -> new CharacteristicScores(r.characteristic().position(), r.characteristic().code(),
                         r.characteristic().name(), r.score().orElse(null), r.previous().orElse(null),
-                        r.ics().orElse(null), r.national().orElse(null), r.peer().orElse(null)))
+                        r.ics(), r.national(), r.peer()))
                 .toList();
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import uk.nhs.strategycheck.IntegrationTest;
 import uk.nhs.strategycheck.SignIn;
 import uk.nhs.strategycheck.TestDatabase;
+import uk.nhs.strategycheck.reporting.MedianFigure;
 
 /**
  * Medians computed in PostgreSQL equal a hand-worked example. A cycle of its own, 2031/32,
@@ -134,9 +135,24 @@ class BenchmarkMediansTest {
         var leadership = profile.rows().get(0);
         assertThat(leadership.characteristic().title()).isEqualTo("1. Led by the executive, framed as outcomes");
         assertThat(leadership.score()).contains(new BigDecimal("2.5"));
-        assertThat(leadership.ics()).as("South East London has two approved trusts only").isEmpty();
-        assertThat(leadership.national()).contains(new BigDecimal("3.0"));
-        assertThat(leadership.peer()).contains(new BigDecimal("3.0"));
+        assertThat(leadership.ics()).as("South East London has two approved trusts only").isEqualTo(MedianFigure.NONE);
+        assertThat(leadership.national()).isEqualTo(new MedianFigure(new BigDecimal("3.0"), 7));
+        assertThat(leadership.peer()).isEqualTo(new MedianFigure(new BigDecimal("3.0"), 5));
+        assertThat(profile.anonymised()).isTrue();
+    }
+
+    @Test
+    void anIcsMedianOfOneTrustTypeIsTakenOverThatIcssTrustsOfTheType() {
+        long swLondon = id("select id from ics where ods_code = 'QWE'");
+        // South West London's approved acute trusts: Kingston and Richmond 3, Croydon 5, St George's 1 -> 1 [3] 5.
+        var acute = median(Median.Grouping.ICS_PEER, swLondon, "acute", "BASICS");
+        assertThat(acute.value()).isEqualByComparingTo("3");
+        assertThat(acute.trusts()).isEqualTo(3);
+        // Its one approved mental health trust: a median of one, for those who may read its scores only.
+        assertThat(median(Median.Grouping.ICS_PEER, swLondon, "mental health", "BASICS").trusts()).isEqualTo(1);
+        signIn.as("multi.viewer@demo.example");
+        assertThat(medians()).as("a trust gets no ICS median of one type over fewer than three")
+                .noneMatch(m -> m.grouping() == Median.Grouping.ICS_PEER && m.trusts() < 3);
     }
 
     @Test

@@ -38,6 +38,8 @@ class BenchmarkServiceTest {
 
     @Autowired
     GreenMail mail;
+    @Autowired
+    uk.nhs.strategycheck.reports.ReportService reports;
 
     private static String recipients(MimeMessage message) {
         try {
@@ -109,12 +111,74 @@ class BenchmarkServiceTest {
         assertThat(text).startsWith("\uFEFFODS code,Trust,Trust type,Cycle,ICS,Organisations,1. Led by the executive, framed as outcomes"
                 .replace("1. Led by the executive, framed as outcomes", "\"1. Led by the executive, framed as outcomes\""));
         var lines = text.substring(1).split("\r\n");
-        assertThat(lines).hasSize(1 + heatmap.trusts().size() + 2);
+        assertThat(lines).hasSize(1 + heatmap.trusts().size() + 2 + heatmap.predecessorMedians().size());
         var guys = heatmap.trusts().stream().filter(r -> r.trust().odsCode().equals("RJ1")).findFirst().orElseThrow();
         assertThat(lines).anySatisfy(line -> assertThat(line).isEqualTo("RJ1,Guy's and St Thomas' NHS Foundation Trust,"
                 + "acute,2025/26,South East London,As published," + heatmap.characteristics().stream()
                 .map(c -> guys.scores().get(c.id()).toPlainString()).collect(Collectors.joining(","))));
-        assertThat(lines[lines.length - 1]).startsWith(",National median,,2025/26,");
+        // Each median row says how many trusts it is over, and its figures have one decimal.
+        int approved = database.owner().queryForObject("""
+                select count(distinct a.trust_id) from assessment a join trust_membership m on m.trust_id = a.trust_id
+                  join ics i on i.id = m.ics_id join assessment_cycle c on c.id = a.cycle_id
+                 where i.ods_code = 'QKK' and c.name = '2025/26' and a.status = 'APPROVED'
+                   and m.valid_from <= c.closes_on and (m.valid_to is null or m.valid_to > c.closes_on)""", Integer.class);
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .matches(",ICS median \\(" + approved + " trusts\\),,2025/26,South East London,As published(,\\d\\.\\d){7}"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches(",National median \\(\\d+ trusts\\),,2025/26,.*"));
+    }
+
+    @Test
+    void benchmarksAndReportsOpenOnTheLatestCycleInWhichMostMemberTrustsAreApproved() {
+        // 2026/27 is open and has approvals, but from fewer than half of South East London's trusts.
+        var approvedNow = database.owner().queryForMap("""
+                select count(*) filter (where a.status = 'APPROVED') as approved, count(distinct t.id) as trusts
+                  from trust t join ics i on i.id = t.ics_id
+                  left join assessment a on a.trust_id = t.id and a.cycle_name = '2026/27'
+                 where i.ods_code = 'QKK' and t.closed_on is null""");
+        assertThat((Long) approvedNow.get("approved")).isPositive();
+        assertThat(2 * (Long) approvedNow.get("approved")).isLessThanOrEqualTo((Long) approvedNow.get("trusts"));
+        signIn.as("ics.leader@demo.example");
+
+        assertThat(benchmarks.heatmap(Optional.empty()).orElseThrow().cycleName()).isEqualTo("2025/26");
+        assertThat(reports.choices()).allSatisfy(choice -> assertThat(choice.latestCycle()).isEqualTo("2025/26"));
+        // Still choosable.
+        assertThat(benchmarks.heatmap(Optional.of("2026/27")).orElseThrow().cycleName()).isEqualTo("2026/27");
+        // Submission status is about the cycle under way.
+        assertThat(benchmarks.submissions(Optional.empty()).orElseThrow().cycleName()).isEqualTo("2026/27");
+    }
+
+    @Test
+    void theHeatmapsMedianRowsFollowTheTrustTypeAndSayHowManyTrustsTheyAreOver() {
+        signIn.as("ics.leader@demo.example");
+        var heatmap = benchmarks.heatmap(Optional.of("2025/26")).orElseThrow();
+        var basics = heatmap.characteristics().stream().filter(c -> c.code().equals("BASICS")).findFirst().orElseThrow();
+        var acute = database.owner().queryForMap("""
+                select count(*) as trusts, percentile_cont(0.5) within group (order by score)::numeric as median
+                  from (select a.trust_id, round(avg(an.score), 1) as score
+                          from assessment a join trust t on t.id = a.trust_id
+                          join assessment_cycle c on c.id = a.cycle_id and c.name = '2025/26'
+                          join trust_membership m on m.trust_id = t.id and m.valid_from <= c.closes_on
+                           and (m.valid_to is null or m.valid_to > c.closes_on)
+                          join ics i on i.id = m.ics_id
+                          join answer an on an.ics_id = a.ics_id and an.assessment_id = a.id
+                          join statement s on s.id = an.statement_id join characteristic ch on ch.id = s.characteristic_id
+                         where i.ods_code = 'QKK' and a.status = 'APPROVED' and t.trust_type = 'acute' and ch.code = 'BASICS'
+                         group by a.trust_id) scores""");
+        assertThat((Long) acute.get("trusts")).isGreaterThan(1);
+
+        var rows = heatmap.medianRows(Optional.of("acute"));
+
+        assertThat(rows).extracting(Heatmap.MedianRow::label).containsExactly(
+                "ICS median, acute trusts (" + acute.get("trusts") + " trusts)",
+                rows.get(1).label());
+        assertThat(rows.get(1).label()).matches("National median, acute trusts \\(\\d+ trusts\\)");
+        var median = rows.get(0).medians().get(basics.id());
+        assertThat(median.value()).isEqualTo(((BigDecimal) acute.get("median")).setScale(1, java.math.RoundingMode.HALF_UP));
+        assertThat(median.value().scale()).as("one decimal").isEqualTo(1);
+        assertThat(heatmap.trustsOfType(Optional.of("acute"))).isNotEmpty()
+                .allSatisfy(row -> assertThat(row.trust().trustType()).isEqualTo("acute"));
+        assertThat(heatmap.medianRows(Optional.empty())).extracting(Heatmap.MedianRow::label)
+                .startsWith("ICS median (" + heatmap.icsMedian().get(basics.id()).trusts() + " trusts)");
     }
 
     @Test

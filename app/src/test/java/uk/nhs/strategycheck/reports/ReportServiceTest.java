@@ -25,6 +25,8 @@ class ReportServiceTest {
     @Autowired
     ReportService reports;
     @Autowired
+    uk.nhs.strategycheck.benchmark.BenchmarkService benchmarks;
+    @Autowired
     TestDatabase database;
     @Autowired
     SignIn signIn;
@@ -65,6 +67,34 @@ class ReportServiceTest {
                  where a.status = 'APPROVED' group by ch.position order by ch.position""", BigDecimal.class, CYCLE);
         assertThat(kings).hasSize(7);
         kings.forEach(score -> assertThat(text).contains(score.toPlainString()));
+    }
+
+    @Test
+    void pdfsWithholdIcsMediansOfFewerThanThreeTrustsAndListUnscoredTrustsOnOnePage() throws IOException {
+        // 2026/27 has just opened: few of South East London's trusts are approved yet.
+        var approved = database.owner().queryForList("""
+                select t.name from assessment a join trust t on t.id = a.trust_id join ics i on i.id = t.ics_id
+                 where i.ods_code = 'QKK' and a.cycle_name = '2026/27' and a.status = 'APPROVED'""", String.class);
+        assertThat(approved).hasSizeBetween(1, 2).contains("King's College Hospital NHS Foundation Trust");
+        signIn.as("ics.leader@demo.example");
+        // The ICS leader's own screen shows the ICS median with its count...
+        var onScreen = benchmarks.memberProfile("RJZ", java.util.Optional.of("2026/27")).orElseThrow();
+        assertThat(onScreen.rows()).allSatisfy(row -> assertThat(row.ics().trusts()).isEqualTo(approved.size()));
+
+        // ...but a trust report may leave the ICS, so there it is withheld, and every median shown says its count.
+        var report = text(reports.trustReport("RJZ", "2026/27"));
+        assertThat(squash(report)).contains(squash("Withheld: fewer than 3 trusts"))
+                .doesNotContain(squash("(" + approved.size() + " trust"));
+        assertThat(report).containsPattern("\\d\\.\\d \\(\\d+ trusts\\)").doesNotContainPattern("\\b\\d\\.\\d\\d\\b");
+
+        var pack = text(reports.boardPack("QKK", "2026/27"));
+        assertThat(pack).contains("Not shown: no ICS median of 3 or more trusts yet")
+                .contains((6 - approved.size()) + " of 6 member trusts have no approved assessment in this cycle");
+        assertThat(squash(pack)).doesNotContain(squash("(" + approved.size() + " trust"));
+    }
+
+    private static String squash(String text) {
+        return text.replaceAll("\\s+", "");
     }
 
     @Test

@@ -3,8 +3,6 @@ package uk.nhs.strategycheck.reporting;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Paint;
-import java.util.Map;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -29,25 +27,20 @@ import net.sf.jasperreports.charts.JRChartCustomizer;
 
 /**
  * Styles the bar charts for print: flat bars with outlines, a fixed 0 to 5 scale, value
- * labels at the bar ends, and series shades that stay apart in greyscale (grey levels
- * about 76, 181, 255 and 31), so a reader of a black-and-white copy can still tell them apart.
+ * labels at the bar ends, and the series in {@link ChartPalette}'s shades, which stay apart in
+ * greyscale, so a reader of a black-and-white copy can still tell them apart.
  * Long trust names wrap onto up to three lines instead of being cut short.
  * Jasper creates one instance per chart, so it keeps no state.
  */
 public class BarChartStyle implements JRChartCustomizer {
 
-    private static final Color OUTLINE = new Color(0x21, 0x2B, 0x32);
-    private static final Map<String, Paint> SERIES = Map.of(
-            "Trust score", new Color(0x00, 0x5E, 0xB8),
-            "ICS median", new Color(0xAE, 0xB7, 0xBD),
-            "National median", Color.WHITE,
-            "Peer median", new Color(0x23, 0x1F, 0x20));
+    private static final Color OUTLINE = Color.decode(ChartPalette.OUTLINE);
 
     @Override
     public void customize(JFreeChart chart, JRChart jasperChart) {
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(new Color(0xAE, 0xB7, 0xBD));
+        plot.setRangeGridlinePaint(Color.decode(ChartPalette.GRID));
         plot.setRangeGridlineStroke(new BasicStroke(0.4f));
         // Scale along the bottom, where a reader looks after reading down the bars.
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
@@ -63,9 +56,9 @@ public class BarChartStyle implements JRChartCustomizer {
         r.setDefaultOutlineStroke(new BasicStroke(0.5f));
         CategoryDataset data = plot.getDataset();
         for (int i = 0; data != null && i < data.getRowCount(); i++) {
-            Paint p = SERIES.get(String.valueOf(data.getRowKey(i)));
-            if (p != null) {
-                r.setSeriesPaint(i, p);
+            int series = ChartPalette.SERIES_NAMES.indexOf(String.valueOf(data.getRowKey(i)));
+            if (series >= 0) {
+                r.setSeriesPaint(i, Color.decode(ChartPalette.SERIES.get(series)));
                 r.setSeriesOutlinePaint(i, OUTLINE);
             }
         }

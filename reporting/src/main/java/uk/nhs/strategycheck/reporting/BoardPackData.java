@@ -15,12 +15,17 @@ public record BoardPackData(String icsName, String icsOdsCode, String cycleName,
                             List<CharacteristicSummary> characteristics, List<TrustProfile> trusts,
                             String footprintNote, List<StrategyDocumentRow> strategyDocuments) {
 
-    /** A characteristic across the ICS: its ICS and national medians. */
-    public record CharacteristicSummary(int position, String code, String name, java.math.BigDecimal icsMedian,
-                                        java.math.BigDecimal nationalMedian) {
+    /** A characteristic across the ICS: its ICS and national medians, each with the number of trusts it is over. */
+    public record CharacteristicSummary(int position, String code, String name, MedianFigure icsMedian,
+                                        MedianFigure nationalMedian) {
+
+        public CharacteristicSummary {
+            icsMedian = icsMedian == null ? MedianFigure.NONE : icsMedian;
+            nationalMedian = nationalMedian == null ? MedianFigure.NONE : nationalMedian;
+        }
     }
 
-    /** One member trust: its scores against the medians, and its top actions. */
+    /** One member trust: its scores against the medians, and its top actions; status is the assessment's (APPROVED, DRAFT...). */
     public record TrustProfile(String trustName, String odsCode, String trustType, String status,
                                List<CharacteristicScores> scores, List<ActionItem> topActions) {
     }

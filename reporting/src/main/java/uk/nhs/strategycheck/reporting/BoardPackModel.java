@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -66,14 +67,30 @@ final class BoardPackModel {
         List<StrategyDocumentRow> documents = d.strategyDocuments() == null ? List.of() : d.strategyDocuments();
         rows.add(row("section", "documents", "page", "documents", "table", StrategyDocumentModel.comparisonRows(documents),
                 "note", StrategyDocumentModel.comparisonNote(documents)));
-        addCharts(rows, chars, trusts);
+        // Only trusts with an approved assessment have scores to chart and profile; the rest share one page.
+        List<BoardPackData.TrustProfile> scored = trusts.stream().filter(t -> Fmt.approved(t.status())).toList();
+        List<BoardPackData.TrustProfile> unscored = trusts.stream().filter(t -> !Fmt.approved(t.status())).toList();
+        addCharts(rows, chars, scored);
         boolean first = true;
-        for (int i = 0; i < trusts.size(); i++) {
-            rows.add(profileRow(trusts.get(i), first, "profile-" + i, d.previousCycleName()));
+        for (int i = 0; i < scored.size(); i++) {
+            rows.add(profileRow(scored.get(i), first, "profile-" + i, d.previousCycleName()));
             first = false;
+        }
+        if (!unscored.isEmpty()) {
+            rows.add(row("section", "unscored", "page", "unscored",
+                    "intro", unscoredIntro(unscored.size(), trusts.size()),
+                    "list", unscored.stream().map(t -> "• " + Fmt.text(t.trustName(), "Unnamed trust") + " ("
+                            + Fmt.text(t.odsCode(), "ODS code not recorded") + "): " + Fmt.status(t.status()).toLowerCase(Locale.UK))
+                            .collect(Collectors.joining("\n"))));
         }
         rows.add(row("section", "methodology", "page", "methodology"));
         return new Rows.Model(title, p, rows);
+    }
+
+    private static String unscoredIntro(int unscored, int trusts) {
+        return unscored + " of " + trusts + " member trusts " + (unscored == 1 ? "has" : "have")
+                + " no approved assessment in this cycle, so they have no scores to profile and are not in the charts. "
+                + "Where each one's assessment stands:";
     }
 
     private static List<CharacteristicScores> scores(BoardPackData.TrustProfile t) {
@@ -90,21 +107,22 @@ final class BoardPackModel {
         return null;
     }
 
-    /** Strongest or weakest by ICS median; ties are all named. */
+    /** Strongest or weakest by ICS median, of the medians a PDF may print; ties are all named. */
     private static String extreme(List<BoardPackData.CharacteristicSummary> chars, boolean strongest) {
         BigDecimal best = null;
         for (var c : chars) {
-            if (c.icsMedian() != null && (best == null || (strongest ? c.icsMedian().compareTo(best) > 0 : c.icsMedian().compareTo(best) < 0))) {
-                best = c.icsMedian();
+            BigDecimal m = Fmt.shown(c.icsMedian());
+            if (m != null && (best == null || (strongest ? m.compareTo(best) > 0 : m.compareTo(best) < 0))) {
+                best = m;
             }
         }
         if (best == null) {
-            return "Not shown: no ICS median yet";
+            return "Not shown: no ICS median of " + Scores.MINIMUM_TRUSTS_FOR_A_MEDIAN + " or more trusts yet";
         }
         BigDecimal b = best;
-        return chars.stream().filter(c -> c.icsMedian() != null && c.icsMedian().compareTo(b) == 0)
+        return chars.stream().filter(c -> Fmt.shown(c.icsMedian()) != null && Fmt.shown(c.icsMedian()).compareTo(b) == 0)
                 .map(c -> Fmt.shortName(c.code(), c.name()) + " (" + Fmt.text(c.name(), "") + "), ICS median "
-                        + Fmt.scoreWithRag(c.icsMedian(), ""))
+                        + Fmt.medianWithRag(c.icsMedian()))
                 .collect(Collectors.joining("; "));
     }
 
@@ -114,7 +132,7 @@ final class BoardPackModel {
         for (var t : trusts) {
             String name = Fmt.text(t.trustName(), "Unnamed trust");
             if (!Fmt.approved(t.status())) {
-                out.add(name + ": no approved assessment (" + Fmt.status(t.status()).toLowerCase(java.util.Locale.UK) + ")");
+                out.add(name + ": no approved assessment (" + Fmt.status(t.status()).toLowerCase(Locale.UK) + ")");
                 continue;
             }
             List<String> red = scores(t).stream().filter(s -> "Red".equals(Fmt.rag(s.score())))
@@ -144,8 +162,9 @@ final class BoardPackModel {
             }
             rows.add(row("characteristic", c.position() + ". " + Fmt.shortName(c.code(), c.name()),
                     "name", Fmt.text(c.name(), ""),
-                    "ics", Fmt.scoreWithRag(c.icsMedian(), Fmt.NOT_SHOWN), "bg", Fmt.fill(c.icsMedian()), "ink", Fmt.ink(c.icsMedian()),
-                    "national", Fmt.scoreWithRag(c.nationalMedian(), Fmt.NOT_SHOWN),
+                    "ics", Fmt.medianWithRag(c.icsMedian()), "bg", Fmt.fill(Fmt.shown(c.icsMedian())),
+                    "ink", Fmt.ink(Fmt.shown(c.icsMedian())),
+                    "national", Fmt.medianWithRag(c.nationalMedian()),
                     "red", String.valueOf(red), "amber", String.valueOf(amber), "green", String.valueOf(green),
                     "none", String.valueOf(none)));
         }
@@ -158,9 +177,17 @@ final class BoardPackModel {
             List<BigDecimal> values = chars.stream().map(c -> scoreFor(t, c)).toList();
             rows.add(heatRow(Fmt.text(t.trustName(), "Unnamed trust"), values, Fmt.NOT_SCORED));
         }
-        rows.add(heatRow("ICS median", chars.stream().map(BoardPackData.CharacteristicSummary::icsMedian).toList(), Fmt.NOT_SHOWN));
-        rows.add(heatRow("National median", chars.stream().map(BoardPackData.CharacteristicSummary::nationalMedian).toList(), Fmt.NOT_SHOWN));
+        rows.add(medianHeatRow("ICS median", chars.stream().map(BoardPackData.CharacteristicSummary::icsMedian).toList()));
+        rows.add(medianHeatRow("National median", chars.stream().map(BoardPackData.CharacteristicSummary::nationalMedian).toList()));
         return rows;
+    }
+
+    /** "ICS median (5 trusts)": the row says how many trusts its medians are over; withheld cells say why. */
+    private static Map<String, Object> medianHeatRow(String label, List<MedianFigure> medians) {
+        List<MedianFigure> shown = medians.stream().filter(m -> m.shown(false)).toList();
+        String over = Scores.trustsOver(shown);
+        return heatRow(over == null ? label : label + " (" + over + ")", medians.stream().map(Fmt::shown).toList(),
+                Scores.WITHHELD);
     }
 
     private static Map<String, Object> heatRow(String label, List<BigDecimal> values, String whenNull) {
@@ -186,25 +213,24 @@ final class BoardPackModel {
                         Math.min(trusts.size(), (k + 1) * TRUSTS_PER_CHART));
                 List<Map<String, ?>> bars = new ArrayList<>();
                 StringBuilder alt = new StringBuilder("Bar chart of ").append(shortName)
-                        .append(" scores on the 1 to 5 scale for ").append(part.size())
-                        .append(part.size() == 1 ? " trust" : " trusts").append(", with the ICS median ")
-                        .append(Fmt.score(c.icsMedian(), "not shown")).append(" and the national median ")
-                        .append(Fmt.score(c.nationalMedian(), "not shown")).append(". ");
+                        .append(" scores on the 1 to 5 scale for ").append(Scores.trusts(part.size()))
+                        .append(" with an approved assessment, with the ICS median ").append(Fmt.median(c.icsMedian()))
+                        .append(" and the national median ").append(Fmt.median(c.nationalMedian())).append(". ");
                 for (var t : part) {
                     BigDecimal s = scoreFor(t, c);
                     String name = Fmt.text(t.trustName(), "Unnamed trust");
                     bars.add(Rows.bar("Trust score", s == null ? name + " (not scored)" : name, s, Fmt.scoreWithRag(s, "")));
                     alt.append(name).append(' ').append(Fmt.scoreWithRag(s, "not scored")).append("; ");
                 }
-                bars.add(Rows.bar("ICS median", "ICS median", c.icsMedian(), Fmt.score(c.icsMedian(), "")));
-                bars.add(Rows.bar("National median", "National median", c.nationalMedian(), Fmt.score(c.nationalMedian(), "")));
+                bars.add(Rows.medianBar("ICS median", "ICS median", c.icsMedian()));
+                bars.add(Rows.medianBar("National median", "National median", c.nationalMedian()));
                 String subtitle = chunks == 1 ? null
                         : "Trusts " + (k * TRUSTS_PER_CHART + 1) + " to " + (k * TRUSTS_PER_CHART + part.size()) + " of " + trusts.size();
                 rows.add(row("section", "chart", "page", "charts", "first", first,
                         "title", c.position() + ". " + shortName + ": " + Fmt.text(c.name(), ""),
                         "subtitle", subtitle,
-                        "note", "ICS median " + Fmt.score(c.icsMedian(), Fmt.NOT_SHOWN.toLowerCase(java.util.Locale.UK))
-                                + "; national median " + Fmt.score(c.nationalMedian(), Fmt.NOT_SHOWN.toLowerCase(java.util.Locale.UK)) + ".",
+                        "note", "ICS median " + Fmt.median(c.icsMedian()) + "; national median "
+                                + Fmt.median(c.nationalMedian()) + ".",
                         "alt", alt.toString().replaceAll("; $", "."),
                         "bars", bars,
                         "big", part.size() > SMALL_CHART_TRUSTS));

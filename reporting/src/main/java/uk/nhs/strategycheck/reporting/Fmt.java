@@ -1,7 +1,6 @@
 package uk.nhs.strategycheck.reporting;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -10,13 +9,13 @@ import java.util.Locale;
 final class Fmt {
 
     static final String NOT_SCORED = "Not scored";
-    static final String NOT_SHOWN = "Not shown";
 
-    // NHS identity colours. RAG fills are chosen so the text on them keeps at least 4.5:1 contrast.
+    // NHS identity colours, the same as the service's pages (nhs.css .rag-*). RAG fills keep the
+    // text on them at 4.5:1 contrast or more.
     static final String NHS_BLUE = "#005EB8";
     static final String RED_FILL = "#D5281B";
     static final String AMBER_FILL = "#FFB81C";
-    static final String GREEN_FILL = "#006747";
+    static final String GREEN_FILL = "#007F3B";
     static final String NONE_FILL = "#E8EDEE";
     static final String WHITE = "#FFFFFF";
     static final String TEXT = "#212B32";
@@ -28,20 +27,40 @@ final class Fmt {
     private Fmt() {
     }
 
-    /** One decimal place, as the framework defines a characteristic's score. */
+    /** One decimal place, as the framework defines a characteristic's score (the one rule in {@link Scores}). */
     static String score(BigDecimal s, String whenNull) {
-        return s == null ? whenNull : s.setScale(1, RoundingMode.HALF_UP).toPlainString();
+        return s == null ? whenNull : Scores.format(s);
     }
 
     static Double number(BigDecimal s) {
-        return s == null ? null : s.setScale(1, RoundingMode.HALF_UP).doubleValue();
+        return s == null ? null : Scores.round(s).doubleValue();
     }
 
-    /** Red s &lt; 2.5, amber 2.5 &lt;= s &lt; 3.5, green s &gt;= 3.5 (FRAMEWORK.md); null when there is no score. */
+    /** A median as a PDF prints it: "4.1 (5 trusts)", or "Withheld: fewer than 3 trusts". */
+    static String median(MedianFigure m) {
+        return Scores.median(m, false);
+    }
+
+    /** "4.1 Green (5 trusts)": with its RAG in words, for the summary table. */
+    static String medianWithRag(MedianFigure m) {
+        return shown(m) == null ? Scores.whyNotShown(false)
+                : scoreWithRag(m.value(), "") + " (" + Scores.trusts(m.trusts()) + ")";
+    }
+
+    /** The value a PDF may print: null below three trusts. */
+    static BigDecimal shown(MedianFigure m) {
+        return m.shown(false) ? m.value() : null;
+    }
+
+    /**
+     * Red s &lt; 2.5, amber 2.5 &lt;= s &lt; 3.5, green s &gt;= 3.5 (FRAMEWORK.md), of the score as
+     * printed (one decimal), so "3.5" is never called amber; null when there is no score.
+     */
     static String rag(BigDecimal s) {
         if (s == null) {
             return null;
         }
+        s = Scores.round(s);
         if (s.compareTo(RED_BELOW) < 0) {
             return "Red";
         }
@@ -75,7 +94,7 @@ final class Fmt {
         if (now == null || before == null) {
             return before == null ? "No previous score" : NOT_SCORED;
         }
-        BigDecimal d = now.setScale(1, RoundingMode.HALF_UP).subtract(before.setScale(1, RoundingMode.HALF_UP));
+        BigDecimal d = Scores.round(now).subtract(Scores.round(before));
         int sign = d.signum();
         if (sign == 0) {
             return "No change";

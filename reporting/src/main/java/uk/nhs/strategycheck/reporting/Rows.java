@@ -44,6 +44,12 @@ final class Rows {
         return row("series", series, "category", category, "value", Fmt.number(value), "label", label);
     }
 
+    /** A median's bar: none where the median is withheld. */
+    static Map<String, Object> medianBar(String series, String category, MedianFigure median) {
+        BigDecimal shown = Fmt.shown(median);
+        return bar(series, category, shown, Fmt.score(shown, ""));
+    }
+
     /** The characteristic scores of one trust against the medians, for the grouped bar chart. */
     static List<Map<String, ?>> profileBars(List<CharacteristicScores> scores) {
         List<Map<String, ?>> bars = new ArrayList<>();
@@ -51,9 +57,9 @@ final class Rows {
         for (CharacteristicScores c : scores) {
             String cat = Fmt.shortName(c.code(), c.name());
             bars.add(bar("Trust score", cat, c.score(), Fmt.score(c.score(), "")));
-            bars.add(bar("ICS median", cat, c.icsMedian(), Fmt.score(c.icsMedian(), "")));
-            bars.add(bar("National median", cat, c.nationalMedian(), Fmt.score(c.nationalMedian(), "")));
-            bars.add(bar("Peer median", cat, c.peerMedian(), Fmt.score(c.peerMedian(), "")));
+            bars.add(medianBar("ICS median", cat, c.icsMedian()));
+            bars.add(medianBar("National median", cat, c.nationalMedian()));
+            bars.add(medianBar("Peer median", cat, c.peerMedian()));
         }
         return bars;
     }
@@ -63,9 +69,9 @@ final class Rows {
                 .append("'s score for each characteristic, on the 1 to 5 scale, beside the ICS, national and peer medians. ");
         for (CharacteristicScores c : scores) {
             alt.append(Fmt.shortName(c.code(), c.name())).append(": score ").append(Fmt.scoreWithRag(c.score(), "not scored"))
-                    .append(", ICS median ").append(Fmt.score(c.icsMedian(), "not shown"))
-                    .append(", national median ").append(Fmt.score(c.nationalMedian(), "not shown"))
-                    .append(", peer median ").append(Fmt.score(c.peerMedian(), "not shown")).append(". ");
+                    .append(", ICS median ").append(Fmt.median(c.icsMedian()))
+                    .append(", national median ").append(Fmt.median(c.nationalMedian()))
+                    .append(", peer median ").append(Fmt.median(c.peerMedian())).append(". ");
         }
         return alt.toString().strip();
     }
@@ -82,9 +88,9 @@ final class Rows {
                     "ink", Fmt.ink(c.score()),
                     "previous", Fmt.score(c.previous(), "No score"),
                     "change", Fmt.change(c.score(), c.previous()),
-                    "ics", Fmt.score(c.icsMedian(), Fmt.NOT_SHOWN),
-                    "national", Fmt.score(c.nationalMedian(), Fmt.NOT_SHOWN),
-                    "peer", Fmt.score(c.peerMedian(), Fmt.NOT_SHOWN)));
+                    "ics", Fmt.median(c.icsMedian()),
+                    "national", Fmt.median(c.nationalMedian()),
+                    "peer", Fmt.median(c.peerMedian())));
         }
         return rows;
     }

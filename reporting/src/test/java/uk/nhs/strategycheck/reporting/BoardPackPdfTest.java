@@ -38,15 +38,15 @@ class BoardPackPdfTest {
                 "Generated 25 November 2026",
                 "Executive summary", "Heatmap: member trusts by characteristic", "Members' strategy documents", "Characteristics compared",
                 "1. Leadership: Led by the executive, framed as outcomes", "7. Culture: Lived in culture, practices and processes",
-                "Trust profiles", "Birmingham Women's and Children's NHS Foundation Trust", "Yeovil District Hospital NHS Foundation Trust",
-                "Methodology");
+                "Trust profiles", "Birmingham Women's and Children's NHS Foundation Trust", "Sherwood Forest Hospitals NHS Foundation Trust",
+                "Trusts without an approved assessment", "Yeovil District Hospital NHS Foundation Trust", "Methodology");
     }
 
     @Test
     void executiveSummaryGivesSubmissionsStrengthsAndRisks() {
         String summary = Pdfs.page(doc, 2);
         assertThat(summary).contains("4 of 6 member trusts submitted, 3 approved")
-                .contains("Strongest characteristic").contains("Basics (Fixes the basics first), ICS median 3.6 Green")
+                .contains("Strongest characteristic").contains("Basics (Fixes the basics first), ICS median 3.6 Green (3 trusts)")
                 .contains("Weakest characteristic").contains("Focus (Prioritised, not a wish list), ICS median 2.1 Red")
                 .contains("5 trusts need support")
                 .contains("Sherwood Forest Hospitals NHS Foundation Trust: red in Leadership 2.4, Clarity 1.0, Focus 2.0")
@@ -64,11 +64,14 @@ class BoardPackPdfTest {
         }
         // Birmingham's row, in column order, then the medians.
         assertThat(heat).contains(Pdfs.squash("3.8 Green 2.3 Red 4.0 Green 2.6 Amber 3.5 Green 1.8 Red 3.0 Amber"))
-                .contains(Pdfs.squash("ICS median 3.1 Amber 2.8 Amber 3.6 Green"))
-                .contains("Notscored").contains("Notshown");
+                .contains(Pdfs.squash("ICS median (3 trusts) 3.1 Amber 2.8 Amber 3.6 Green"))
+                .contains(Pdfs.squash("National median (212 trusts) 3.0 Amber"))
+                // No national Culture median came back: the database withholds one of fewer than three trusts.
+                .contains(Pdfs.squash("2.4 Red Withheld: fewer than 3 trusts"))
+                .contains("Notscored");
         assertThat(Pdfs.hasColour(doc, page, 0xD5281B)).as("red fill").isTrue();
         assertThat(Pdfs.hasColour(doc, page, 0xFFB81C)).as("amber fill").isTrue();
-        assertThat(Pdfs.hasColour(doc, page, 0x006747)).as("green fill").isTrue();
+        assertThat(Pdfs.hasColour(doc, page, 0x007F3B)).as("green fill").isTrue();
     }
 
     @Test
@@ -92,8 +95,8 @@ class BoardPackPdfTest {
     }
 
     @Test
-    void everyTrustHasAProfilePageWithItsScoresChangeAndActions() throws IOException {
-        for (Fixtures.Trust t : Fixtures.TRUSTS) {
+    void everyScoredTrustHasAProfilePageWithItsScoresChangeAndActions() throws IOException {
+        for (Fixtures.Trust t : Fixtures.TRUSTS.stream().filter(t -> t.status().equals("APPROVED")).toList()) {
             int page = pageStartingProfile(t.name());
             String profile = Pdfs.page(doc, page);
             assertThat(profile).contains(t.name()).contains("ODS code " + t.ods()).contains("Scores against the medians");
@@ -102,12 +105,49 @@ class BoardPackPdfTest {
         assertThat(birmingham).contains("3.8 Green").contains("+0.4").contains("-0.3").contains("No change")
                 .contains("Since 2025/26: improved in 5, fell in 1, no change in 1 of 7 characteristics.")
                 .contains("Top actions").contains("15 January 2027");
-        // Table cells wrap: compare without line breaks.
+        // Table cells wrap: compare without line breaks. Every median with the trusts it is over.
         assertThat(Pdfs.squash(birmingham)).contains(Pdfs.squash("Characteristic Owner Due Status"))
+                .contains(Pdfs.squash("3.8 Green 3.4 +0.4 3.1 (3 trusts) 3.0 (212 trusts) 3.2 (41 trusts)"))
                 .contains(Pdfs.squash("Publish a ranked list of no more than five digital priorities, with what is deferred and why Focus"))
                 .contains(Pdfs.squash("Chief Digital Information Officer"));
-        String walsall = Pdfs.page(doc, pageStartingProfile("Walsall Healthcare NHS Trust"));
-        assertThat(walsall).contains("Not scored").contains("No actions recorded.").contains("Draft, in progress");
+    }
+
+    @Test
+    void unscoredTrustsAreListedWithTheirStatusOnOnePageNotGivenProfiles() {
+        int page = pageContaining("Trusts without an approved assessment");
+        String list = Pdfs.page(doc, page);
+        assertThat(list).contains("3 of 6 member trusts have no approved assessment in this cycle")
+                .contains("Isle of Wight NHS Trust (R1F): submitted, awaiting approval")
+                .contains("Walsall Healthcare NHS Trust (RBK): draft, in progress")
+                .contains("Yeovil District Hospital NHS Foundation Trust (RA4): returned for changes");
+        for (String unscored : List.of("Isle of Wight NHS Trust", "Walsall Healthcare NHS Trust", "Yeovil District Hospital NHS Foundation Trust")) {
+            assertThat(profilePages(unscored)).as(unscored).isEmpty();
+        }
+        assertThat(profilePages("Sherwood Forest Hospitals NHS Foundation Trust")).hasSize(1);
+    }
+
+    @Test
+    void medianFiguresAreOneDecimalEverywhere() {
+        // No median or score is printed with two decimals anywhere in the pack.
+        assertThat(text).doesNotContainPattern("\\b\\d\\.\\d\\d\\b");
+    }
+
+    @Test
+    void withFewerThanThreeApprovedTrustsEveryIcsMedianIsWithheld() throws IOException {
+        // Two of the six approved: the PO's "ICS median 4.1 Green from 2 of 6 trusts".
+        List<Fixtures.Trust> two = Fixtures.TRUSTS.stream()
+                .map(t -> t.ods().equals("RK5") ? new Fixtures.Trust(t.name(), t.ods(), t.type(), "SUBMITTED", Fixtures.nulls(), null) : t)
+                .toList();
+        try (PDDocument small = Pdfs.load(new JasperReportRenderer().boardPack(Fixtures.boardPack("South East London ICS", "QKK", two, 2)))) {
+            String all = Pdfs.text(small);
+            String squashed = Pdfs.squash(all);
+            assertThat(all).contains("Not shown: no ICS median of 3 or more trusts yet");
+            assertThat(squashed).doesNotContain(Pdfs.squash("ICS median 3.1")).doesNotContain(Pdfs.squash("(2 trusts)"))
+                    .contains(Pdfs.squash("ICS median Withheld: fewer than 3 trusts Withheld: fewer than 3 trusts"))
+                    .contains(Pdfs.squash("3.0 Amber (212 trusts)"));
+            assertThat(Pdfs.structure(small, "Figure")).allSatisfy(f -> assertThat(f.getAlternateDescription())
+                    .doesNotContain("ICS median 3.1").contains("ICS median Withheld: fewer than 3 trusts"));
+        }
     }
 
     @Test
@@ -125,10 +165,13 @@ class BoardPackPdfTest {
     void methodologyExplainsScaleRagAndMedians() throws IOException {
         String m = Pdfs.page(doc, pages);
         Pdfs.assertInOrder(m, "Methodology", "1 Not in place", "2 Emerging", "3 Developing", "4 Established", "5 Leading");
-        assertThat(m).contains("Red when s is below 2.5").contains("2.5 <= s < 3.5").contains("3.5 or above")
-                .contains("Only approved assessments count").contains("mean of its four statement scores, to one decimal place")
-                .contains("Medians are medians of trusts' characteristic scores").contains("seven characteristics")
-                .contains("Organisations: " + Fixtures.FOOTPRINT);
+        // Lines wrap where the font's metrics say: compare without line breaks.
+        assertThat(Pdfs.squash(m)).contains(Pdfs.squash("Red when s is below 2.5")).contains(Pdfs.squash("2.5 <= s < 3.5"))
+                .contains(Pdfs.squash("3.5 or above")).contains(Pdfs.squash("Only approved assessments count"))
+                .contains(Pdfs.squash("mean of its four statement scores, to one decimal place"))
+                .contains(Pdfs.squash("Medians are medians of trusts' characteristic scores")).contains(Pdfs.squash("seven characteristics"))
+                .contains(Pdfs.squash("Each median says how many trusts it is over. A median of fewer than 3 trusts is withheld"))
+                .contains(Pdfs.squash("Organisations: " + Fixtures.FOOTPRINT));
     }
 
     @Test
@@ -137,7 +180,7 @@ class BoardPackPdfTest {
             String p = Pdfs.page(doc, i);
             assertThat(p).as("page %d", i).contains("OFFICIAL").contains("Page " + i + " of " + pages);
         }
-        assertThat(pages).isBetween(12, 20);
+        assertThat(pages).isBetween(10, 16);
     }
 
     @Test
@@ -153,17 +196,19 @@ class BoardPackPdfTest {
     @Test
     void everyChartHasAlternativeText() {
         List<PDStructureElement> figures = Pdfs.structure(doc, "Figure");
-        // Seven characteristic charts and one chart per trust profile.
-        assertThat(figures).hasSize(7 + Fixtures.TRUSTS.size());
+        // Seven characteristic charts and one chart per profile: the three trusts with an approved assessment.
+        assertThat(figures).hasSize(7 + 3);
         assertThat(figures).allSatisfy(f -> assertThat(f.getAlternateDescription()).startsWith("Bar chart of"));
         assertThat(figures.get(0).getAlternateDescription())
-                .contains("Leadership").contains("ICS median 3.1").contains("Birmingham Women's and Children's NHS Foundation Trust 3.8 Green");
+                .contains("Leadership").contains("ICS median 3.1 (3 trusts)").contains("Birmingham Women's and Children's NHS Foundation Trust 3.8 Green")
+                .doesNotContain("Walsall");
     }
 
     @Test
-    void everyFontIsEmbeddedIncludingInCharts() throws IOException {
+    void everyFontIsLiberationSansEmbeddedIncludingInCharts() throws IOException {
         assertThat(Pdfs.countFonts(doc)).isPositive();
         assertThat(Pdfs.fontsNotEmbedded(doc)).isEmpty();
+        assertThat(Pdfs.fontNames(doc)).isNotEmpty().allSatisfy(name -> assertThat(name).contains("LiberationSans"));
     }
 
     @Test
@@ -189,12 +234,17 @@ class BoardPackPdfTest {
 
     /** The page whose first line after the header is the trust's name: its profile. */
     private static int pageStartingProfile(String trust) {
-        int profiles = pageContaining("Trust profiles");
-        for (int i = profiles; i <= pages; i++) {
-            if (Pdfs.page(doc, i).contains("ODS code") && Pdfs.page(doc, i).contains(trust + "\n")) {
-                return i;
+        return profilePages(trust).stream().findFirst().orElseThrow(() -> new AssertionError("No profile page for " + trust));
+    }
+
+    private static List<Integer> profilePages(String trust) {
+        List<Integer> found = new java.util.ArrayList<>();
+        for (int i = 1; i <= pages; i++) {
+            String page = Pdfs.page(doc, i);
+            if (page.contains("Scores against the medians") && page.contains(trust + "\n")) {
+                found.add(i);
             }
         }
-        throw new AssertionError("No profile page for " + trust);
+        return found;
     }
 }

@@ -56,6 +56,10 @@ final class Fixtures {
     static final BigDecimal[] ICS_MEDIAN = dec("3.1", "2.8", "3.6", "2.6", "3.3", "2.1", "2.9");
     static final BigDecimal[] NATIONAL_MEDIAN = dec("3.0", "2.9", "3.2", "2.7", "3.0", "2.4", null);
     static final BigDecimal[] PEER_MEDIAN = dec("3.2", "3.0", "3.4", "2.5", "3.1", "2.3", "2.8");
+    /** How many trusts the medians are over: the board pack's three approved members; England; acute specialist trusts. */
+    static final int ICS_TRUSTS = 3;
+    static final int NATIONAL_TRUSTS = 212;
+    static final int PEER_TRUSTS = 41;
 
     /** Six trusts: three approved, one submitted, one draft, one returned; 4 of 6 submitted, 3 approved. */
     record Trust(String name, String ods, String type, String status, BigDecimal[] scores, BigDecimal[] previous) {
@@ -88,12 +92,23 @@ final class Fixtures {
     }
 
     static List<CharacteristicScores> scores(BigDecimal[] scores, BigDecimal[] previous) {
+        return scores(scores, previous, ICS_TRUSTS);
+    }
+
+    /** The same, with the ICS medians over the given number of trusts (national ones have no Culture median: none approved). */
+    static List<CharacteristicScores> scores(BigDecimal[] scores, BigDecimal[] previous, int icsTrusts) {
         List<CharacteristicScores> out = new ArrayList<>();
         for (int i = 0; i < FRAMEWORK.length; i++) {
             out.add(new CharacteristicScores(i + 1, FRAMEWORK[i][0], FRAMEWORK[i][1], scores[i], previous == null ? null : previous[i],
-                    ICS_MEDIAN[i], NATIONAL_MEDIAN[i], PEER_MEDIAN[i]));
+                    new MedianFigure(ICS_MEDIAN[i], icsTrusts), median(NATIONAL_MEDIAN[i], NATIONAL_TRUSTS),
+                    new MedianFigure(PEER_MEDIAN[i], PEER_TRUSTS)));
         }
         return out;
+    }
+
+    /** No value: the database returned no median (none, or withheld below three trusts). */
+    static MedianFigure median(BigDecimal value, int trusts) {
+        return value == null ? MedianFigure.NONE : new MedianFigure(value, trusts);
     }
 
     static List<ActionItem> actions(int n) {
@@ -117,9 +132,14 @@ final class Fixtures {
     }
 
     static BoardPackData boardPack(String ics, String ods, List<Trust> trusts) {
+        return boardPack(ics, ods, trusts, ICS_TRUSTS);
+    }
+
+    static BoardPackData boardPack(String ics, String ods, List<Trust> trusts, int icsTrusts) {
         List<BoardPackData.CharacteristicSummary> chars = new ArrayList<>();
         for (int i = 0; i < FRAMEWORK.length; i++) {
-            chars.add(new BoardPackData.CharacteristicSummary(i + 1, FRAMEWORK[i][0], FRAMEWORK[i][1], ICS_MEDIAN[i], NATIONAL_MEDIAN[i]));
+            chars.add(new BoardPackData.CharacteristicSummary(i + 1, FRAMEWORK[i][0], FRAMEWORK[i][1],
+                    new MedianFigure(ICS_MEDIAN[i], icsTrusts), median(NATIONAL_MEDIAN[i], NATIONAL_TRUSTS)));
         }
         List<BoardPackData.TrustProfile> profiles = new ArrayList<>();
         int submitted = 0;
@@ -128,7 +148,8 @@ final class Fixtures {
             Trust tr = trusts.get(t);
             submitted += tr.status().equals("SUBMITTED") || tr.status().equals("APPROVED") ? 1 : 0;
             approved += tr.status().equals("APPROVED") ? 1 : 0;
-            profiles.add(new BoardPackData.TrustProfile(tr.name(), tr.ods(), tr.type(), tr.status(), scores(tr.scores(), tr.previous()),
+            profiles.add(new BoardPackData.TrustProfile(tr.name(), tr.ods(), tr.type(), tr.status(),
+                    scores(tr.scores(), tr.previous(), icsTrusts),
                     tr.status().equals("APPROVED") ? actions(3 + t % 3) : List.of()));
         }
         return new BoardPackData(ics, ods, "2026/27", "2025/26", GENERATED, trusts.size(), submitted, approved, chars, profiles,

@@ -93,6 +93,20 @@ final class Pdfs {
         return missing;
     }
 
+    /** The base names of the fonts on every page ("AAAAAA+LiberationSans-Bold"). */
+    static List<String> fontNames(PDDocument doc) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (PDPage page : doc.getPages()) {
+            for (COSName name : page.getResources().getFontNames()) {
+                PDFont font = page.getResources().getFont(name);
+                if (font != null) {
+                    names.add(font.getName());
+                }
+            }
+        }
+        return names;
+    }
+
     static int countFonts(PDDocument doc) throws IOException {
         int n = 0;
         for (PDPage page : doc.getPages()) {

@@ -25,12 +25,14 @@ class ReportShapesTest {
         Pdfs.keepSample("board-pack-100-trusts.pdf", pdf);
         try (PDDocument doc = Pdfs.load(pdf)) {
             int pages = doc.getNumberOfPages();
-            // Cover, summary, heatmap, 7 x 6 chart pages, about one page per trust, methodology.
-            assertThat(pages).isBetween(140, 220);
+            // Cover, summary, heatmap, 7 x 5 chart pages, about one page per scored trust (89 of 100: every ninth
+            // is a draft), one page listing the 11 unscored, methodology.
+            assertThat(pages).isBetween(125, 200);
             assertThat(Pdfs.page(doc, pages)).contains("Methodology").contains("Page " + pages + " of " + pages);
             String text = Pdfs.text(doc);
-            assertThat(text).contains("Fictional Borough 100 and District Community Healthcare NHS Trust").contains("Trusts 91 to 100 of 100");
-            assertThat(Pdfs.structure(doc, "Figure")).hasSize(7 * 6 + 100);
+            assertThat(text).contains("Fictional Borough 100 and District Community Healthcare NHS Trust").contains("Trusts 73 to 89 of 89");
+            assertThat(Pdfs.structure(doc, "Figure")).hasSize(7 * 5 + 89);
+            assertThat(text).contains("11 of 100 member trusts have no approved assessment");
         }
     }
 
@@ -39,7 +41,8 @@ class ReportShapesTest {
         List<Fixtures.Trust> trusts = new ArrayList<>(Fixtures.TRUSTS);
         trusts.addAll(Fixtures.syntheticTrusts(12));
         try (PDDocument doc = Pdfs.load(renderer.boardPack(Fixtures.boardPack("North East and North Cumbria ICS", "QHM", trusts)))) {
-            assertThat(Pdfs.structure(doc, "Figure")).hasSize(7 + 18);
+            // 14 of the 18 have an approved assessment: one chart per characteristic, a profile each.
+            assertThat(Pdfs.structure(doc, "Figure")).hasSize(7 + 14);
             assertThat(Pdfs.text(doc)).doesNotContain("Trusts 1 to");
             assertThat(Pdfs.fontsNotEmbedded(doc)).isEmpty();
         }
@@ -51,7 +54,7 @@ class ReportShapesTest {
                 List.of());
         try (PDDocument doc = Pdfs.load(renderer.boardPack(empty))) {
             String text = Pdfs.text(doc);
-            assertThat(text).contains("0 of 0 member trusts submitted, 0 approved").contains("Not shown: no ICS median yet")
+            assertThat(text).contains("0 of 0 member trusts submitted, 0 approved").contains("Not shown: no ICS median of 3 or more trusts yet")
                     .contains("No trust needs support").contains("Methodology")
                     .contains("Members' strategy documents\nNo member trust has uploaded a strategy document for this cycle.");
         }
@@ -98,13 +101,14 @@ class ReportShapesTest {
     }
 
     @Test
-    void unscoredTrustShowsNotScoredAndWithheldMediansShowNotShown() throws IOException {
+    void unscoredTrustShowsNotScoredAndMissingMediansShowWithheld() throws IOException {
         BigDecimal[] none = Fixtures.nulls();
         TrustReportData d = new TrustReportData("Isle of Wight NHS Trust", "R1F", "Combined", "Isle of Wight ICS", "2026/27", "DRAFT",
                 "2025/26", Fixtures.GENERATED, Fixtures.scores(none, none), List.of(), List.of(), null);
         try (PDDocument doc = Pdfs.load(renderer.trustReport(d))) {
             assertThat(Pdfs.text(doc)).contains("Draft, in progress. These are the trust's latest answers, not an approved assessment.")
-                    .contains("Not scored").contains("Not shown").contains("no comparison");
+                    .contains("Not scored").contains("no comparison");
+            assertThat(Pdfs.squash(Pdfs.text(doc))).contains(Pdfs.squash("Withheld: fewer than 3 trusts"));
         }
     }
 

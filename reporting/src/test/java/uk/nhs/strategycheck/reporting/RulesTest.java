@@ -14,7 +14,9 @@ class RulesTest {
     void ragFollowsTheFrameworkBoundaries() {
         assertThat(Fmt.rag(new BigDecimal("1.0"))).isEqualTo("Red");
         assertThat(Fmt.rag(new BigDecimal("2.4"))).isEqualTo("Red");
-        assertThat(Fmt.rag(new BigDecimal("2.49"))).isEqualTo("Red");
+        // The rating is of the score as printed, one decimal: 2.44 prints 2.4 (red), 2.45 prints 2.5 (amber).
+        assertThat(Fmt.rag(new BigDecimal("2.44"))).isEqualTo("Red");
+        assertThat(Fmt.rag(new BigDecimal("2.45"))).isEqualTo("Amber");
         assertThat(Fmt.rag(new BigDecimal("2.5"))).isEqualTo("Amber");
         assertThat(Fmt.rag(new BigDecimal("3.4"))).isEqualTo("Amber");
         assertThat(Fmt.rag(new BigDecimal("3.5"))).isEqualTo("Green");
@@ -29,6 +31,30 @@ class RulesTest {
         assertThat(Fmt.score(new BigDecimal("3.75"), "x")).isEqualTo("3.8");
         assertThat(Fmt.scoreWithRag(new BigDecimal("2.3"), "x")).isEqualTo("2.3 Red");
         assertThat(Fmt.scoreWithRag(null, Fmt.NOT_SCORED)).isEqualTo("Not scored");
+    }
+
+    @Test
+    void oneRoundingRuleHalfUpToOneDecimal() {
+        assertThat(Scores.format(new BigDecimal("4.05"))).isEqualTo("4.1");
+        assertThat(Scores.format(new BigDecimal("4.04999"))).isEqualTo("4.0");
+        assertThat(Scores.format(new BigDecimal("2.75"))).isEqualTo("2.8");
+        assertThat(Scores.format(new BigDecimal("3"))).isEqualTo("3.0");
+        assertThat(new MedianFigure(new BigDecimal("3.25"), 4).value()).isEqualByComparingTo("3.3");
+    }
+
+    @Test
+    void aMedianSaysHowManyTrustsItIsOverOrWhyItIsWithheld() {
+        assertThat(Scores.median(new MedianFigure(new BigDecimal("4.1"), 5), false)).isEqualTo("4.1 (5 trusts)");
+        assertThat(Scores.median(new MedianFigure(new BigDecimal("4.1"), 3), false)).isEqualTo("4.1 (3 trusts)");
+        // Two trusts: withheld in anything that may leave the ICS, shown to the ICS leader on screen.
+        assertThat(Scores.median(new MedianFigure(new BigDecimal("4.1"), 2), false)).isEqualTo("Withheld: fewer than 3 trusts");
+        assertThat(Scores.median(new MedianFigure(new BigDecimal("4.1"), 1), true)).isEqualTo("4.1 (1 trust)");
+        assertThat(Scores.median(MedianFigure.NONE, true)).isEqualTo("No approved assessments");
+        assertThat(Scores.median(MedianFigure.NONE, false)).isEqualTo("Withheld: fewer than 3 trusts");
+        assertThat(Scores.trustsOver(List.of(new MedianFigure(BigDecimal.ONE, 4), new MedianFigure(BigDecimal.ONE, 4))))
+                .isEqualTo("4 trusts");
+        assertThat(Scores.trustsOver(List.of(new MedianFigure(BigDecimal.ONE, 4), new MedianFigure(BigDecimal.ONE, 5))))
+                .isEqualTo("4 to 5 trusts");
     }
 
     @Test
@@ -58,7 +84,7 @@ class RulesTest {
     void boardPackRowsComeInSectionOrder() {
         Rows.Model m = BoardPackModel.build(Fixtures.boardPack());
         assertThat(m.title()).isEqualTo("South East London ICS board pack 2026/27");
-        assertThat(m.rows().stream().map(r -> String.valueOf(r.get("section"))).toList()).startsWith("cover", "summary", "heatmap", "documents", "chart").endsWith("profile", "methodology");
+        assertThat(m.rows().stream().map(r -> String.valueOf(r.get("section"))).toList()).startsWith("cover", "summary", "heatmap", "documents", "chart").endsWith("profile", "unscored", "methodology");
         assertThat(m.params()).containsEntry("SUBMISSION", "4 of 6 member trusts submitted, 3 approved");
     }
 }

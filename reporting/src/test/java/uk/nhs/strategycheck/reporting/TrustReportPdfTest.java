@@ -56,10 +56,26 @@ class TrustReportPdfTest {
     @Test
     void scoresShowRagMediansAndChange() {
         String scores = Pdfs.page(doc, 3);
-        assertThat(scores).contains("1. Leadership 3.8 Green 3.4 +0.4 3.1 3.0 3.2")
-                .contains("6. Focus 1.8 Red 1.5 +0.3 2.1 2.4 2.3")
-                .contains("7. Culture 3.0 Amber 2.8 +0.2 2.9 Not shown 2.8")
-                .contains("Peer median");
+        assertThat(scores).contains("Peer median");
+        // Cells wrap: compare without line breaks. Every median says how many trusts it is over.
+        assertThat(Pdfs.squash(scores)).contains(Pdfs.squash("1. Leadership 3.8 Green 3.4 +0.4 3.1 (3 trusts) 3.0 (212 trusts) 3.2 (41 trusts)"))
+                .contains(Pdfs.squash("6. Focus 1.8 Red 1.5 +0.3 2.1 (3 trusts) 2.4 (212 trusts) 2.3 (41 trusts)"))
+                .contains(Pdfs.squash("7. Culture 3.0 Amber 2.8 +0.2 2.9 (3 trusts) Withheld: fewer than 3 trusts 2.8 (41 trusts)"));
+    }
+
+    @Test
+    void anIcsMedianOfTwoTrustsIsWithheldWhoeverMadeTheReport() throws IOException {
+        // The ICS leader's own screens show a median of two trusts; the PDF may leave the ICS, so it does not.
+        List<CharacteristicScores> scores = Fixtures.scores(Fixtures.TRUSTS.get(0).scores(), Fixtures.TRUSTS.get(0).previous(), 2);
+        TrustReportData two = new TrustReportData(DATA.trustName(), DATA.odsCode(), DATA.trustType(), DATA.icsName(), DATA.cycleName(),
+                DATA.status(), DATA.previousCycleName(), DATA.generatedOn(), scores, List.of(), List.of(), null);
+        try (PDDocument d = Pdfs.load(new JasperReportRenderer().trustReport(two))) {
+            String all = Pdfs.squash(Pdfs.text(d));
+            assertThat(all).contains(Pdfs.squash("1. Leadership 3.8 Green 3.4 +0.4 Withheld: fewer than 3 trusts 3.0 (212 trusts)"))
+                    .doesNotContain(Pdfs.squash("(2 trusts)"));
+            assertThat(Pdfs.structure(d, "Figure")).singleElement().satisfies(f -> assertThat(f.getAlternateDescription())
+                    .contains("ICS median Withheld: fewer than 3 trusts").doesNotContain("ICS median 3.1"));
+        }
     }
 
     @Test
@@ -159,7 +175,7 @@ class TrustReportPdfTest {
         assertThat(doc.getDocumentInformation().getTitle())
                 .isEqualTo("Birmingham Women's and Children's NHS Foundation Trust digital strategy report 2026/27");
         assertThat(Pdfs.structure(doc, "Figure")).singleElement()
-                .satisfies(f -> assertThat(f.getAlternateDescription()).contains("Leadership: score 3.8 Green, ICS median 3.1"));
+                .satisfies(f -> assertThat(f.getAlternateDescription()).contains("Leadership: score 3.8 Green, ICS median 3.1 (3 trusts)"));
         assertThat(Pdfs.fontsNotEmbedded(doc)).isEmpty();
         assertThat(Pdfs.blankPages(doc)).isEmpty();
     }

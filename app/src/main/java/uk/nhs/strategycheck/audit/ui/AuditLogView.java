@@ -1,13 +1,17 @@
 package uk.nhs.strategycheck.audit.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
@@ -15,12 +19,14 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
+import uk.nhs.strategycheck.audit.AuditAction;
 import uk.nhs.strategycheck.audit.AuditEntry;
 import uk.nhs.strategycheck.audit.AuditFilter;
 import uk.nhs.strategycheck.audit.AuditLog;
 import uk.nhs.strategycheck.shared.Dates;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
 import uk.nhs.strategycheck.shared.ui.PlainTextFields;
+import uk.nhs.strategycheck.shared.ui.ResponsiveGrid;
 import uk.nhs.strategycheck.shared.ui.CsvDownload;
 
 /** Who did what, when, to what: the audit log, filtered and paged, with CSV export. */
@@ -31,11 +37,12 @@ import uk.nhs.strategycheck.shared.ui.CsvDownload;
 public class AuditLogView extends Main {
 
     private static final int PAGE_SIZE = 50;
+    private static final int LONGEST_CHANGE = 300;
 
     private final AuditLog auditLog;
     private final TextField organisation = new TextField("Organisation");
     private final TextField user = new TextField("User");
-    private final ComboBox<String> action = new ComboBox<>("Action");
+    private final ComboBox<AuditAction> action = new ComboBox<>("Action");
     private final DatePicker from = new DatePicker("From");
     private final DatePicker to = new DatePicker("To");
     private final Paragraph total = new Paragraph();
@@ -45,12 +52,14 @@ public class AuditLogView extends Main {
 
     public AuditLogView(AuditLog auditLog) {
         this.auditLog = auditLog;
-        add(new H1("Audit log"), new Paragraph("Every change to answers, actions, assessment status, reminders and "
-                + "report downloads in your area, newest first. The log cannot be changed."));
+        add(new H1("Audit log"), new Paragraph("Who did what and when in your area, newest first: sign-ins, changes "
+                + "to answers, actions, assessments, users and organisations, reminders and downloads. "
+                + "Nobody can change the log."));
 
         organisation.setHelperText("ODS code or name");
-        user.setHelperText("Name or e-mail address");
+        user.setHelperText("Name or email address");
         action.setItems(auditLog.actions());
+        action.setItemLabelGenerator(AuditAction::label);
         action.setClearButtonVisible(true);
         from.setLocale(Locale.UK);
         to.setLocale(Locale.UK);
@@ -67,24 +76,45 @@ public class AuditLogView extends Main {
         var filters = new Div(organisation, user, action, from, to, download);
         filters.addClassName("filters");
 
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Audit log entries");
-        grid.addColumn(entry -> Dates.dateTime(entry.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(entry -> entry.userName() + " (" + entry.userEmail() + ")").setHeader("Who").setFlexGrow(2);
-        grid.addColumn(AuditEntry::organisation).setHeader("Organisation").setFlexGrow(2);
-        grid.addColumn(AuditEntry::action).setHeader("Action").setFlexGrow(1);
-        grid.addColumn(entry -> entry.entityType() + (entry.entityId() == null ? "" : " " + entry.entityId()))
-                .setHeader("What").setFlexGrow(1);
-        grid.addColumn(entry -> entry.before() == null ? "" : entry.before()).setHeader("Before").setFlexGrow(3);
-        grid.addColumn(entry -> entry.after() == null ? "" : entry.after()).setHeader("After").setFlexGrow(3);
+        grid.addClassName("audit-log-grid");
+        var columns = ResponsiveGrid.on(grid);
+        columns.addColumn("When", entry -> Dates.dateTime(entry.at())).setFlexGrow(1);
+        columns.addComponentColumn("Who", AuditLogView::who).setFlexGrow(2);
+        columns.addColumn("Organisation", AuditEntry::organisation).setFlexGrow(2);
+        columns.addColumn("Action", AuditEntry::action).setFlexGrow(2);
+        columns.addColumn("What", AuditEntry::subject).setFlexGrow(2);
+        columns.addComponentColumn("Changes", AuditLogView::changes).setFlexGrow(4);
         grid.setPageSize(PAGE_SIZE);
         grid.setHeight("70vh");
         add(filters, total, grid);
         refresh();
     }
 
+    private static Component who(AuditEntry entry) {
+        var who = new Div(new Span(entry.userName()), new Span(entry.userEmail()));
+        who.addClassName("stacked");
+        if (!entry.role().isEmpty()) {
+            var role = new Span(entry.role());
+            role.addClassName("secondary");
+            who.add(role);
+        }
+        return who;
+    }
+
+    /** The changes field by field; a very long value (evidence) is cut short here, and is whole in the CSV. */
+    private static Component changes(AuditEntry entry) {
+        var list = new UnorderedList();
+        list.addClassName("audit-changes");
+        entry.changes().forEach(change -> list.add(new ListItem(change.length() > LONGEST_CHANGE
+                ? change.substring(0, LONGEST_CHANGE - 1) + "…" : change)));
+        return list;
+    }
+
     private AuditFilter filter() {
-        return new AuditFilter(organisation.getValue(), user.getValue(), action.getValue(), from.getValue(), to.getValue());
+        return new AuditFilter(organisation.getValue(), user.getValue(),
+                action.getValue() == null ? null : action.getValue().code(), from.getValue(), to.getValue());
     }
 
     private void refresh() {
@@ -93,8 +123,12 @@ public class AuditLogView extends Main {
         }
         var filter = filter();
         shown = filter;
-        total.setText(String.format("%,d entries", auditLog.count(filter)));
+        total.setText(entries(auditLog.count(filter)));
         grid.setItems(query -> auditLog.search(filter, query.getOffset(), query.getLimit()).stream(),
                 query -> auditLog.count(filter));
+    }
+
+    private static String entries(int count) {
+        return String.format(Locale.UK, count == 1 ? "%,d entry" : "%,d entries", count);
     }
 }

@@ -12,12 +12,13 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Comparator;
 import java.util.Optional;
-import uk.nhs.strategycheck.assessment.ui.RagBadge;
 import uk.nhs.strategycheck.benchmark.AreaComparison;
 import uk.nhs.strategycheck.benchmark.BenchmarkService;
+import uk.nhs.strategycheck.reporting.MedianFigure;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
 import uk.nhs.strategycheck.shared.ui.CycleChooser;
 import uk.nhs.strategycheck.shared.ui.CsvDownload;
+import uk.nhs.strategycheck.shared.ui.ResponsiveGrid;
 
 /** A region's ICSs (or, for a national admin, the regions) compared: medians and submission rates. */
 @Menu(title = "Comparison", order = 31)
@@ -43,23 +44,24 @@ public class AreaComparisonView extends Main {
         var comparison = loaded.get();
         add(new H1(comparison.title() + ": " + (comparison.areaLabel().equals("Region") ? "regions" : "integrated care systems")
                 + " compared"));
-        add(new Paragraph("Medians of each characteristic's score over the trusts' approved assessments, and the "
-                + "share of trusts that have submitted (submitted or approved)."));
+        add(new Paragraph("Medians of each characteristic's score over the trusts' approved assessments (each with "
+                + "the number of trusts it is over), and the share of trusts that have submitted (submitted or approved)."));
 
         var grid = new Grid<AreaComparison.Row>();
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COLUMN_BORDERS);
+        grid.addThemeVariants(GridVariant.LUMO_COLUMN_BORDERS);
         grid.setAriaLabel(comparison.areaLabel() + " comparison, " + comparison.cycleName());
-        grid.addColumn(AreaComparison.Row::name).setHeader(comparison.areaLabel()).setFlexGrow(2).setSortable(true)
-                .setFrozen(true);
-        grid.addColumn(AreaComparison.Row::odsCode).setHeader("ODS code").setSortable(true);
-        grid.addColumn(AreaComparison.Row::trusts).setHeader("Trusts").setSortable(true);
-        grid.addColumn(r -> r.submitted() + " (" + r.submissionRate() + "%)").setHeader("Submitted")
-                .setComparator(Comparator.comparingInt(AreaComparison.Row::submissionRate));
-        grid.addColumn(AreaComparison.Row::approved).setHeader("Approved").setSortable(true);
+        var columns = ResponsiveGrid.on(grid);
+        columns.addColumn(comparison.areaLabel(), AreaComparison.Row::name).setFlexGrow(2).setSortable(true).setFrozen(true);
+        // Counts in one column, so the seven medians fit beside them on a laptop; ODS codes are in the CSV.
+        columns.addColumn("Trusts", r -> r.trusts() + " trusts, " + r.submitted() + " submitted (" + r.submissionRate()
+                        + "%), " + r.approved() + " approved")
+                .setFlexGrow(2).setComparator(Comparator.comparingInt(AreaComparison.Row::submissionRate));
         for (var characteristic : comparison.characteristics()) {
-            grid.addComponentColumn(r -> new RagBadge(Optional.ofNullable(r.medians().get(characteristic.id()))))
-                    .setHeader(characteristic.shortTitle())
-                    .setComparator(Comparator.comparing((AreaComparison.Row r) -> r.medians().get(characteristic.id()),
+            // Admins may read the scores of every trust they compare: medians of any size, with their count.
+            columns.addComponentColumn(characteristic.shortTitle(), r -> new MedianBadge(
+                            r.medians().getOrDefault(characteristic.id(), MedianFigure.NONE), true))
+                    .setComparator(Comparator.comparing((AreaComparison.Row r) -> r.medians()
+                                    .getOrDefault(characteristic.id(), MedianFigure.NONE).value(),
                             Comparator.nullsFirst(Comparator.naturalOrder())));
         }
         grid.setItems(comparison.areas());

@@ -4,31 +4,37 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
-
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Optional;
 import uk.nhs.strategycheck.assessment.ui.RagBadge;
 import uk.nhs.strategycheck.benchmark.BenchmarkService;
 import uk.nhs.strategycheck.benchmark.Footprint;
 import uk.nhs.strategycheck.benchmark.Heatmap;
+import uk.nhs.strategycheck.reporting.MedianFigure;
 import uk.nhs.strategycheck.reports.ui.ReportsView;
-import uk.nhs.strategycheck.shared.ui.MainLayout;
-import uk.nhs.strategycheck.shared.ui.CycleChooser;
 import uk.nhs.strategycheck.shared.ui.CsvDownload;
+import uk.nhs.strategycheck.shared.ui.CycleChooser;
+import uk.nhs.strategycheck.shared.ui.MainLayout;
+import uk.nhs.strategycheck.shared.ui.ResponsiveGrid;
 
 /**
  * Member trusts against the seven characteristics: each cell the score and its RAG rating,
- * sortable by any column, with the ICS and national medians beneath.
+ * sortable by any column, with the ICS and national medians beneath, of all trusts or of the
+ * chosen trust type, each labelled with how many trusts it is over. On a phone each trust is a
+ * card listing its seven characteristics.
  */
 @Menu(title = "Compare trusts", order = 21)
 @Route(value = "ics/heatmap", layout = MainLayout.class)
@@ -54,61 +60,30 @@ public class HeatmapView extends Main {
         }
         var heatmap = loaded.get();
         add(new H1(heatmap.icsName() + " ICS: member trusts compared"));
-        add(new Paragraph("Each cell is the trust's score for the characteristic (the mean of its four statements) "
-                + "and its rating: red below 2.5, amber from 2.5, green from 3.5. Only approved assessments count; "
-                + "a trust without one shows Not scored. Select a column heading to sort. The characteristics: "
-                + String.join("; ", heatmap.characteristics().stream().map(c -> c.title()).toList()) + "."));
+        add(new Paragraph("Each cell is the trust's score for the characteristic (the mean of its 4 statements, "
+                + "to 1 decimal place) and its rating: red below 2.5, amber from 2.5, green from 3.5. Only approved "
+                + "assessments count; a trust without one shows Not scored. Select a column heading to sort. "
+                + "The characteristics: " + String.join("; ", heatmap.characteristics().stream().map(c -> c.title()).toList()) + "."));
         var note = new Paragraph(heatmap.footprintNote());
         note.addClassName("footprint-note");
         add(note);
 
-        var grid = new Grid<Heatmap.Row>();
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COLUMN_BORDERS);
-        grid.setAriaLabel("Member trusts by characteristic, " + heatmap.cycleName());
-        var trustColumn = grid.addComponentColumn(row -> new RouterLink(row.trust().name(), MemberProfileView.class,
-                        new RouteParameters("ods", row.trust().odsCode())))
-                .setHeader("Trust").setFlexGrow(3).setFrozen(true)
-                .setComparator(Comparator.comparing((Heatmap.Row row) -> row.trust().name()));
-        grid.addColumn(row -> row.trust().odsCode()).setHeader("ODS code").setSortable(true);
-        if (heatmap.trusts().stream().anyMatch(row -> row.publishedIn().isPresent())) {
-            grid.addColumn(row -> row.publishedIn().orElse(heatmap.icsName())).setHeader("ICS then").setSortable(true);
-        }
-        var median = grid.appendFooterRow();
-        var national = grid.appendFooterRow();
-        median.getCell(trustColumn).setText("ICS median");
-        national.getCell(trustColumn).setText("National median");
-        var others = heatmap.predecessorMedians().stream().map(other -> {
-            var row = grid.appendFooterRow();
-            row.getCell(trustColumn).setText(other.label());
-            return row;
-        }).toList();
-        for (var characteristic : heatmap.characteristics()) {
-            var column = grid.addComponentColumn(row -> new RagBadge(Optional.ofNullable(row.scores().get(characteristic.id()))))
-                    .setHeader(characteristic.shortTitle())
-                    .setComparator(Comparator.comparing((Heatmap.Row row) -> row.scores().get(characteristic.id()),
-                            Comparator.nullsFirst(Comparator.<BigDecimal>naturalOrder())));
-            median.getCell(column).setComponent(new RagBadge(Optional.ofNullable(heatmap.icsMedian().get(characteristic.id()))));
-            national.getCell(column).setComponent(
-                    new RagBadge(Optional.ofNullable(heatmap.nationalMedian().get(characteristic.id()))));
-            for (int i = 0; i < others.size(); i++) {
-                others.get(i).getCell(column).setComponent(new RagBadge(Optional.ofNullable(
-                        heatmap.predecessorMedians().get(i).medians().get(characteristic.id()))));
-            }
-        }
-        grid.setItems(heatmap.trusts());
-        grid.setAllRowsVisible(true);
+        var trusts = trustGrid(heatmap);
+        var medians = medianGrid(heatmap);
+        medians.setItems(heatmap.medianRows(Optional.empty()));
 
         var types = new Select<String>();
         types.setLabel("Trust type");
-        var options = new java.util.ArrayList<String>();
+        var options = new ArrayList<String>();
         options.add(ALL_TYPES);
-        heatmap.trusts().stream().map(r -> r.trust().trustType()).filter(java.util.Objects::nonNull).distinct().sorted()
-                .forEach(options::add);
+        options.addAll(heatmap.trustTypes());
         types.setItems(options);
         types.setValue(ALL_TYPES);
-        types.addValueChangeListener(change -> grid.setItems(heatmap.trusts().stream()
-                .filter(r -> ALL_TYPES.equals(change.getValue()) || change.getValue().equals(r.trust().trustType()))
-                .toList()));
+        types.addValueChangeListener(change -> {
+            var type = Optional.ofNullable(change.getValue()).filter(value -> !ALL_TYPES.equals(value));
+            trusts.setItems(heatmap.trustsOfType(type));
+            medians.setItems(heatmap.medianRows(type));
+        });
 
         var download = CsvDownload.link("Download all member trusts as CSV", CsvDownload.fileName("heatmap", heatmap.cycleName()),
                 () -> benchmarks.heatmapCsv(Optional.of(heatmap.cycleName()), Optional.of(heatmap.footprint())));
@@ -131,7 +106,54 @@ public class HeatmapView extends Main {
         }
         filters.add(types, download, boardPack);
         filters.addClassName("filters");
-        add(filters, grid);
+        var mediansHeading = new H2("Medians");
+        var mediansNote = new Paragraph("Medians of the trusts' approved scores, of the trust type chosen above. Each row "
+                + "says how many trusts it is over; a national median of fewer than 3 trusts is withheld.");
+        add(filters, trusts, mediansHeading, mediansNote, medians);
     }
 
+    private static Grid<Heatmap.Row> trustGrid(Heatmap heatmap) {
+        var grid = new Grid<Heatmap.Row>();
+        grid.addThemeVariants(GridVariant.LUMO_COLUMN_BORDERS);
+        grid.setAriaLabel("Member trusts by characteristic, " + heatmap.cycleName());
+        var columns = ResponsiveGrid.on(grid);
+        columns.addComponentColumn("Trust", row -> profileLink(row, heatmap.cycleName()))
+                .setFlexGrow(3).setFrozen(true)
+                .setComparator(Comparator.comparing((Heatmap.Row row) -> row.trust().name()));
+        columns.addColumn("ODS code", row -> row.trust().odsCode()).setSortable(true);
+        if (heatmap.trusts().stream().anyMatch(row -> row.publishedIn().isPresent())) {
+            columns.addColumn("ICS then", row -> row.publishedIn().orElse(heatmap.icsName())).setSortable(true);
+        }
+        for (var characteristic : heatmap.characteristics()) {
+            columns.addComponentColumn(characteristic.shortTitle(),
+                            row -> new RagBadge(Optional.ofNullable(row.scores().get(characteristic.id()))))
+                    .setComparator(Comparator.comparing((Heatmap.Row row) -> row.scores().get(characteristic.id()),
+                            Comparator.nullsFirst(Comparator.<BigDecimal>naturalOrder())));
+        }
+        grid.setItems(heatmap.trusts());
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    /** The trust's profile in the same cycle as the heatmap. */
+    private static RouterLink profileLink(Heatmap.Row row, String cycleName) {
+        var link = new RouterLink(row.trust().name(), MemberProfileView.class, new RouteParameters("ods", row.trust().odsCode()));
+        link.setQueryParameters(QueryParameters.of("cycle", cycleName));
+        return link;
+    }
+
+    private static Grid<Heatmap.MedianRow> medianGrid(Heatmap heatmap) {
+        var grid = new Grid<Heatmap.MedianRow>();
+        grid.addThemeVariants(GridVariant.LUMO_COLUMN_BORDERS);
+        grid.addClassName("heatmap-medians");
+        grid.setAriaLabel("Medians by characteristic, " + heatmap.cycleName());
+        var columns = ResponsiveGrid.on(grid);
+        columns.addColumn("Median", Heatmap.MedianRow::label).setFlexGrow(3).setFrozen(true);
+        for (var characteristic : heatmap.characteristics()) {
+            columns.addComponentColumn(characteristic.shortTitle(), row -> new MedianBadge(
+                    row.medians().getOrDefault(characteristic.id(), MedianFigure.NONE), row.smallGroupsShown()));
+        }
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
 }

@@ -36,7 +36,7 @@ public class MemberProfileView extends Main implements BeforeEnterObserver, HasD
 
     private void show(Optional<String> cycleName) {
         removeAll();
-        add(new RouterLink("Back to the heatmap", HeatmapView.class));
+        add(new RouterLink("Back to compare trusts", HeatmapView.class));
         var loaded = benchmarks.memberProfile(odsCode, cycleName);
         if (loaded.isEmpty()) {
             add(new H1("Trust profile"), new Paragraph("There are no assessment cycles in your region yet."));

@@ -38,8 +38,8 @@ public class TrustBenchmarkView extends Main {
         }
         var profile = loaded.get();
         add(new Paragraph(profile.trust().name() + " beside the medians of other trusts' approved assessments. "
-                + "Other trusts are never named. A median of fewer than " + BenchmarkService.MIN_TRUSTS_FOR_A_MEDIAN
-                + " trusts is not shown, as it could reveal a trust's score."));
+                + "Other trusts are never named. Each median says how many trusts it is over; a median of fewer than "
+                + BenchmarkService.MIN_TRUSTS_FOR_A_MEDIAN + " trusts is withheld, as it could reveal a trust's score."));
         add(new CycleChooser(profile.cycleNames(), profile.cycleName(), chosen -> show(Optional.of(chosen))));
         add(new ProfilePanel(profile, "Your trust"));
         add(new RouterLink("Your trust's report (PDF)", ReportsView.class));

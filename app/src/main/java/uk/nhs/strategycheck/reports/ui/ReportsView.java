@@ -33,12 +33,14 @@ public class ReportsView extends Main {
         if (!packs.isEmpty()) {
             add(new ReportPanel(reports, background, ReportService.Report.BOARD_PACK, "ICS board pack",
                     "Submission rate, strengths and risks, the heatmap of member trusts, a chart per characteristic, "
-                            + "a profile of every trust and the methodology.", packs));
+                            + "a profile of every trust with an approved assessment, one page listing the others, and the "
+                            + "methodology. Every median says how many trusts it is over; medians of fewer than 3 trusts "
+                            + "are withheld, as the pack may leave the ICS.", packs));
         }
         if (!trusts.isEmpty()) {
             add(new ReportPanel(reports, background, ReportService.Report.TRUST_REPORT, "Trust report",
-                    "Scores per characteristic against ICS, national and peer medians, the change since last cycle, "
-                            + "the evidence and the improvement actions.", trusts));
+                    "Scores per characteristic against ICS, national and peer medians (medians of fewer than 3 trusts "
+                            + "withheld), the change since last cycle, the evidence and the improvement actions.", trusts));
         }
     }
 }

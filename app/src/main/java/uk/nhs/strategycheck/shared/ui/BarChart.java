@@ -9,11 +9,13 @@ import com.vaadin.flow.component.html.Div;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import uk.nhs.strategycheck.reporting.ChartPalette;
 
 /**
- * A grouped bar chart drawn by ECharts (from its webjar, no frontend build). Patterned bars
- * keep the series apart in greyscale; the chart is an image with alternative text, and
- * every chart on a page sits beside a table with the same figures.
+ * A grouped bar chart drawn by ECharts (from its webjar, no frontend build), in the same palette
+ * as the PDF charts ({@link ChartPalette}: series in order trust, ICS, national, peer), every
+ * bar outlined and patterned so the series stay apart in greyscale; the chart is an image with
+ * alternative text, and every chart on a page sits beside a table with the same figures.
  */
 @JavaScript("context://webjars/echarts/5.3.1/dist/echarts.min.js")
 public class BarChart extends Div {
@@ -23,7 +25,6 @@ public class BarChart extends Div {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] COLOURS = {"#005eb8", "#330072", "#ffb81c", "#007f3b", "#768692"};
 
     private final String option;
 
@@ -42,21 +43,23 @@ public class BarChart extends Div {
         aria.putObject("label").put("description", alternativeText);
         aria.putObject("decal").put("show", true);
         root.put("animation", false);
-        root.putArray("color").addAll(java.util.Arrays.stream(COLOURS).map(JSON.getNodeFactory()::textNode).toList());
+        root.putArray("color").addAll(ChartPalette.SERIES.stream().map(JSON.getNodeFactory()::textNode).toList());
         root.putObject("tooltip").put("trigger", "axis");
         root.putObject("legend").put("top", 0);
         root.putObject("grid").put("left", 40).put("right", 16).put("bottom", 72).put("top", 40);
         var xAxis = root.putObject("xAxis");
         xAxis.put("type", "category");
-        xAxis.putObject("axisLabel").put("interval", 0).put("rotate", 30).put("color", "#212b32");
+        xAxis.putObject("axisLabel").put("interval", 0).put("rotate", 30).put("color", ChartPalette.TEXT);
         categories.forEach(xAxis.putArray("data")::add);
         var yAxis = root.putObject("yAxis");
         yAxis.put("type", "value").put("min", 0).put("max", 5).put("interval", 1);
-        yAxis.putObject("axisLabel").put("color", "#212b32");
+        yAxis.putObject("axisLabel").put("color", ChartPalette.TEXT);
+        yAxis.putObject("splitLine").putObject("lineStyle").put("color", ChartPalette.GRID);
         ArrayNode seriesNode = root.putArray("series");
         for (var s : series) {
             var node = seriesNode.addObject();
             node.put("name", s.name()).put("type", "bar");
+            node.putObject("itemStyle").put("borderColor", ChartPalette.OUTLINE).put("borderWidth", 1);
             var data = node.putArray("data");
             s.values().forEach(value -> {
                 if (value.isPresent()) {

@@ -22,6 +22,7 @@ import uk.nhs.strategycheck.strategydocument.DocumentFacts;
 import uk.nhs.strategycheck.strategydocument.StrategyDocumentService;
 import uk.nhs.strategycheck.strategydocument.analysis.DocumentAnalysis;
 import uk.nhs.strategycheck.shared.ui.CsvDownload;
+import uk.nhs.strategycheck.shared.ui.ResponsiveGrid;
 
 /** The ICS leader's member trusts' strategy documents side by side, with the gaps to their own scores, and as CSV. */
 @Route(value = "strategy-documents", layout = MainLayout.class)
@@ -58,19 +59,20 @@ public class DocumentComparisonView extends Main implements BeforeEnterObserver 
                 + "score is 2 or more points above what its document shows."));
 
         var grid = new Grid<DocumentComparison.Row>();
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COLUMN_BORDERS);
+        grid.addThemeVariants(GridVariant.LUMO_COLUMN_BORDERS);
         grid.setAriaLabel("Member trusts' strategy documents, " + comparison.cycleName());
-        grid.addColumn(DocumentComparison.Row::trustName).setHeader("Trust").setFlexGrow(3).setFrozen(true).setSortable(true);
-        grid.addColumn(row -> row.document().map(d -> d.fileName() + ", uploaded " + Dates.date(d.uploadedAt())).orElse(NONE))
-                .setHeader("Document").setFlexGrow(2);
-        grid.addColumn(fact(DocumentFacts::period)).setHeader("Period").setFlexGrow(2);
-        grid.addColumn(fact(DocumentFacts::review)).setHeader("Review").setFlexGrow(3);
-        grid.addColumn(fact(a -> String.valueOf(a.priorities().count()))).setHeader("Priorities");
-        grid.addColumn(fact(a -> String.valueOf(a.targets().size()))).setHeader("Measurable targets");
-        grid.addColumn(fact(a -> String.valueOf(a.exclusions().size()))).setHeader("Exclusions");
-        grid.addColumn(fact(DocumentFacts::signatory)).setHeader("Foreword signed by").setFlexGrow(2);
-        grid.addColumn(row -> row.analysis().isEmpty() ? "" : StrategyDocumentService.gapText(row.gaps()))
-                .setHeader("Own score 2 or more above the document").setFlexGrow(3);
+        var columns = ResponsiveGrid.on(grid);
+        columns.addColumn("Trust", DocumentComparison.Row::trustName).setFlexGrow(3).setFrozen(true).setSortable(true);
+        columns.addColumn("Document", row -> row.document().map(d -> d.fileName() + ", uploaded " + Dates.date(d.uploadedAt()))
+                .orElse(NONE)).setFlexGrow(2);
+        columns.addColumn("Period", fact(DocumentFacts::period)).setFlexGrow(2);
+        columns.addColumn("Review", fact(DocumentFacts::review)).setFlexGrow(3);
+        columns.addColumn("Priorities", fact(a -> String.valueOf(a.priorities().count())));
+        columns.addColumn("Measurable targets", fact(a -> String.valueOf(a.targets().size())));
+        columns.addColumn("Exclusions", fact(a -> String.valueOf(a.exclusions().size())));
+        columns.addColumn("Foreword signed by", fact(DocumentFacts::signatory)).setFlexGrow(2);
+        columns.addColumn("Own score 2 or more above the document",
+                row -> row.analysis().isEmpty() ? "" : StrategyDocumentService.gapText(row.gaps())).setFlexGrow(3);
         grid.setItems(comparison.trusts());
         grid.setAllRowsVisible(true);
 
@@ -81,12 +83,12 @@ public class DocumentComparisonView extends Main implements BeforeEnterObserver 
                 chosen -> show(Optional.of(chosen))), download);
         filters.addClassName("filters");
         long uploaded = comparison.trusts().stream().filter(r -> r.document().isPresent()).count();
-        add(filters, new Paragraph(uploaded + " of " + comparison.trusts().size()
-                + " member trusts have a strategy document for this cycle."), grid);
+        add(filters, new Paragraph(uploaded + " of " + comparison.trusts().size() + " member trusts "
+                + (uploaded == 1 ? "has" : "have") + " a strategy document for this cycle."), grid);
     }
 
     private static com.vaadin.flow.function.ValueProvider<DocumentComparison.Row, String> fact(
             Function<DocumentAnalysis, String> value) {
-        return row -> row.analysis().map(value).orElse("-");
+        return row -> row.analysis().map(value).orElse("No document");
     }
 }

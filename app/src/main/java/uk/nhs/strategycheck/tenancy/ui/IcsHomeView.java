@@ -10,9 +10,11 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
+import uk.nhs.strategycheck.shared.ui.ResponsiveGrid;
 import uk.nhs.strategycheck.tenancy.HomeService;
-import uk.nhs.strategycheck.tenancy.TrustSummary;
+import uk.nhs.strategycheck.tenancy.MemberStatus;
 
+/** An ICS leader's home: how far the member trusts are with this cycle, and what to do about it. */
 @Menu(title = "Member trusts", order = 20)
 @Route(value = "ics", layout = MainLayout.class)
 @PageTitle("Member trusts - Digital Strategy Check")
@@ -21,18 +23,23 @@ public class IcsHomeView extends Main {
 
     public IcsHomeView(HomeService homes) {
         var home = homes.icsHome();
-        var trusts = new Grid<TrustSummary>();
-        trusts.addColumn(TrustSummary::name).setHeader("Trust").setFlexGrow(3).setSortable(true);
-        trusts.addColumn(TrustSummary::odsCode).setHeader("ODS code").setSortable(true);
-        trusts.addColumn(TrustSummary::trustType).setHeader("Trust type").setSortable(true);
-        trusts.setItems(home.memberTrusts());
-        trusts.setAllRowsVisible(true);
-        trusts.setAriaLabel("Member trusts of " + home.ics().name());
+        add(new H1(home.ics().name() + " ICS"), HomeParts.nextStep(home.nextStep()));
+        home.cycle().ifPresent(cycle -> add(new H2("Where the " + cycle.name() + " assessments stand"),
+                HomeParts.facts(home.status())));
 
-        add(new H1(home.ics().name() + " ICS"),
+        var grid = new Grid<MemberStatus>();
+        var trusts = ResponsiveGrid.on(grid);
+        trusts.addColumn("Trust", MemberStatus::trustName).setFlexGrow(3).setSortable(true);
+        trusts.addColumn("ODS code", MemberStatus::odsCode).setSortable(true);
+        trusts.addColumn("Status", MemberStatus::status).setFlexGrow(2).setSortable(true);
+        trusts.addColumn("Statements answered", MemberStatus::answered);
+        grid.setItems(home.members());
+        grid.setAllRowsVisible(true);
+        grid.setAriaLabel("Member trusts of " + home.ics().name() + " and their assessments");
+        add(new H2("Member trusts"),
                 new Paragraph(home.ics().odsCode() + ", " + home.ics().regionName() + " region. "
-                        + home.memberTrusts().size() + " member trusts."),
-                new H2("Member trusts"),
-                trusts);
+                        + home.members().size() + (home.members().size() == 1 ? " member trust." : " member trusts.")),
+                grid);
+        add(HomeParts.otherPages(home.links()));
     }
 }

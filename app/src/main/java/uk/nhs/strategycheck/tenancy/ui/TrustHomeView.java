@@ -1,12 +1,10 @@
 package uk.nhs.strategycheck.tenancy.ui;
 
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Main;
-import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -15,6 +13,7 @@ import uk.nhs.strategycheck.shared.Dates;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
 import uk.nhs.strategycheck.tenancy.HomeService;
 
+/** A trust user's home: where this cycle's assessment stands and what they should do next. */
 @Menu(title = "Your trust", order = 10)
 @Route(value = "trust", layout = MainLayout.class)
 @PageTitle("Your trust - Digital Strategy Check")
@@ -24,21 +23,9 @@ public class TrustHomeView extends Main {
     public TrustHomeView(HomeService homes) {
         var home = homes.trustHome();
         var trust = home.trust();
-        add(new H1(trust.name()),
-                new FactList()
-                        .fact("ODS code", trust.odsCode())
-                        .fact("Trust type", capitalise(trust.trustType()))
-                        .fact("Integrated care system", trust.icsName() + " (" + trust.icsOdsCode() + ")")
-                        .fact("NHS England region", trust.regionName()),
-                new H2("Current assessment cycle"));
-        add(home.openCycle()
-                .map(cycle -> new FactList()
-                        .fact("Cycle", cycle.name())
-                        .fact("Open from", Dates.format(cycle.opensOn()))
-                        .fact("Closes on", Dates.format(cycle.closesOn())))
-                .map(facts -> (com.vaadin.flow.component.Component) facts)
-                .orElseGet(() -> new Paragraph("No assessment cycle is open for your trust at the moment.")));
-        add(new Anchor("assessment", "Go to your trust's self-assessment"));
+        add(new H1(trust.name()), HomeParts.nextStep(home.nextStep()));
+        home.cycle().ifPresent(cycle -> add(new H2("Your " + cycle.name() + " self-assessment"),
+                HomeParts.facts(home.status())));
         if (!home.reminders().isEmpty()) {
             add(new H2("Reminders from your ICS"));
             var list = new UnorderedList();
@@ -47,6 +34,13 @@ public class TrustHomeView extends Main {
                     + " self-assessment.")));
             add(list);
         }
+        add(HomeParts.otherPages(home.links()));
+        add(new H2("About your trust"),
+                new FactList()
+                        .fact("ODS code", trust.odsCode())
+                        .fact("Trust type", capitalise(trust.trustType()))
+                        .fact("Integrated care system", trust.icsName() + " (" + trust.icsOdsCode() + ")")
+                        .fact("NHS England region", trust.regionName()));
     }
 
     private static String capitalise(String text) {
