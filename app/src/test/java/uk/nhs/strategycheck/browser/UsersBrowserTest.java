@@ -138,11 +138,11 @@ class UsersBrowserTest extends BrowserTest {
         open("admin/audit");
         assertThat(heading(page)).hasText("Audit log");
         var log = page.locator("vaadin-grid");
-        assertThat(log).containsText("ACCOUNT_ACTIVATED");
-        assertThat(log).containsText("USER_INVITED");
-        assertThat(log).containsText("ROLE_ASSIGNED");
-        assertThat(log).containsText("TRUST_CREATED");
-        assertThat(log).containsText("Chris Wandle (" + INVITEE + ")");
+        assertThat(log).containsText("Activated their account");
+        assertThat(log).containsText("Invited a user");
+        assertThat(log).containsText("Gave a user a role");
+        assertThat(log).containsText("Created a trust");
+        assertThat(log).containsText("User " + INVITEE);
         assertThat(log).containsText(TRUST + " (ZW1)");
     }
 
