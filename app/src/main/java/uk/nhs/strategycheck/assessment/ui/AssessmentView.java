@@ -123,7 +123,7 @@ public class AssessmentView extends Main {
         }
         if (page.can().approve()) {
             var approve = new Button("Approve", click -> act(problems,
-                    () -> assessments.approve(page.assessmentId(), page.version())));
+                    () -> assessments.approve(page.assessmentId(), page.version(), AssessmentService.approvalDeclaration(page))));
             approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
             box.add(approve);
         }
@@ -170,7 +170,7 @@ public class AssessmentView extends Main {
         } catch (AssessmentProblem.Incomplete incomplete) {
             problems.removeAll();
             var list = new UnorderedList();
-            incomplete.missing().forEach(missing -> list.add(new ListItem(missing)));
+            incomplete.missing().forEach(missing -> list.add(new ListItem(missing.describe())));
             problems.add(new H2("Not submitted"), new Paragraph(incomplete.getMessage()), list);
             problems.setVisible(true);
         } catch (AssessmentProblem problem) {
