@@ -109,7 +109,7 @@ public abstract class BrowserTest {
         page.navigate(url("login"));
         page.locator("input[name='username']").fill(email);
         page.locator("input[name='password']").fill(DEMO_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         if (email.startsWith("region.admin@") || email.startsWith("national.admin@")) {
             // Admins give the code of their authenticator app too.
             var code = page.getByLabel("Security code");

@@ -24,7 +24,7 @@ class SecondFactorTest extends BrowserTest {
         open("login");
         page.locator("input[name='username']").fill("national.admin@demo.example");
         page.locator("input[name='password']").fill(DEMO_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
 
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Enter your security code"))).isVisible();
         assertNoAccessibilityViolations();
@@ -57,7 +57,7 @@ class SecondFactorTest extends BrowserTest {
         open("login");
         page.locator("input[name='username']").fill("new.admin@test.example");
         page.locator("input[name='password']").fill(DEMO_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
 
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Set up your security code"))).isVisible();
         assertThat(page.getByAltText("QR code that adds Digital Strategy Check to an authenticator app")).isVisible();

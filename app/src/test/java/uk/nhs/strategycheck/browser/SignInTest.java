@@ -124,7 +124,7 @@ class SignInTest extends BrowserTest {
         open("login");
         page.locator("input[name='username']").fill("editor@demo.example");
         page.locator("input[name='password']").fill("not-the-password");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
 
         assertThat(page.getByText("Incorrect e-mail address or password")).isVisible();
         assertThat(page).hasURL(url("login?error"));

@@ -115,7 +115,7 @@ class UsersBrowserTest extends BrowserTest {
         invitee.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in")).click();
         invitee.locator("input[name='username']").fill(INVITEE);
         invitee.locator("input[name='password']").fill(PASSWORD);
-        invitee.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        invitee.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         assertThat(heading(invitee)).hasText(TRUST);
         assertThat(invitee.getByRole(AriaRole.MAIN)).containsText("South West London (QWE)");
         assertThat(invitee.locator(".active-scope")).containsText("Trust editor");

@@ -21,8 +21,8 @@ public class LoginView extends SignedOutPage implements BeforeEnterObserver {
 
     public LoginView() {
         i18n.getForm().setTitle("Sign in");
-        i18n.getForm().setUsername("E-mail address");
-        i18n.getForm().setSubmit("Log in");
+        i18n.getForm().setUsername("Email address");
+        i18n.getForm().setSubmit("Sign in");
         i18n.setAdditionalInformation(null);
         form.setForgotPasswordButtonVisible(false);
         form.setAction("login");
@@ -36,11 +36,11 @@ public class LoginView extends SignedOutPage implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         var error = event.getLocation().getQueryParameters().getSingleParameter("error");
         if (error.filter(SignInRequestFilter.HIDDEN_CHARACTER::equals).isPresent()) {
-            i18n.getErrorMessage().setTitle("That e-mail address cannot be used");
+            i18n.getErrorMessage().setTitle("That email address cannot be used");
             i18n.getErrorMessage().setMessage("It had a hidden character in it (a control character or one that "
-                    + "changes the direction of text). Type your e-mail address rather than pasting it.");
+                    + "changes the direction of text). Type your email address rather than pasting it.");
         } else {
-            i18n.getErrorMessage().setTitle("Incorrect e-mail address or password");
+            i18n.getErrorMessage().setTitle("Incorrect email address or password");
             i18n.getErrorMessage().setMessage(
                     "Check them and try again. After five failed attempts the account is locked for 15 minutes.");
         }

@@ -1,10 +1,13 @@
 package uk.nhs.strategycheck.shared.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
@@ -21,10 +24,13 @@ import uk.nhs.strategycheck.security.SignedInUser;
 import uk.nhs.strategycheck.tenancy.ScopeAssignment;
 
 /**
- * The frame around every signed-in view: the service name, the active scope (a chooser for
- * users with several), sign-out, and navigation to the views the active role may use.
+ * The frame around every signed-in view: a skip link, the service name and sign-out in the
+ * header; who is signed in, the active role (a chooser for users with several) and navigation to
+ * the views that role may use in the menu, which is a drawer on a phone.
  */
 public class MainLayout extends AppLayout {
+
+    private static final String MAIN_CONTENT = "main-content";
 
     private final CurrentUser currentUser;
 
@@ -39,10 +45,17 @@ public class MainLayout extends AppLayout {
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         signOut.addClassName("sign-out");
 
-        var userName = new Span(user.displayName());
+        var userName = new Span("Signed in as " + user.displayName());
         userName.addClassName("user-name");
 
-        var header = new Header(new DrawerToggle(), title, scope(user), userName, signOut);
+        // The first thing a keyboard or screen reader user meets: a way past the header and menu.
+        var skipLink = new Anchor("#" + MAIN_CONTENT, "Skip to main content");
+        skipLink.addClassName("skip-link");
+        skipLink.getElement().setAttribute("router-ignore", true);
+
+        var menuToggle = new DrawerToggle();
+        menuToggle.setAriaLabel("Menu");
+        var header = new Header(skipLink, menuToggle, title, signOut);
         header.addClassName("service-header");
         addToNavbar(header);
 
@@ -52,8 +65,20 @@ public class MainLayout extends AppLayout {
                 .forEach(entry -> sideNav.addItem(new SideNavItem(entry.title(), entry.path())));
         var nav = new Nav(sideNav);
         nav.getElement().setAttribute("aria-label", "Main");
-        addToDrawer(nav);
+        // Who is signed in and in which role sit at the top of the menu, not in the header: on a
+        // phone the header stays one line, and the chooser is dark text on white, not on NHS blue.
+        var signedIn = new Div(userName, scope(user));
+        signedIn.addClassName("signed-in-as");
+        addToDrawer(signedIn, nav);
         setPrimarySection(Section.DRAWER);
+    }
+
+    /** The view is the skip link's target: focusable by script, not in the tab order. */
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        super.showRouterLayoutContent(content);
+        content.getElement().setAttribute("id", MAIN_CONTENT);
+        content.getElement().setAttribute("tabindex", "-1");
     }
 
     private Component scope(SignedInUser user) {

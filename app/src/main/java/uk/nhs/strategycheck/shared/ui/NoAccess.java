@@ -11,7 +11,7 @@ abstract class NoAccess extends Main {
     NoAccess() {
         add(new H1("You do not have access to this page"),
                 new Paragraph("Your active role does not include this page. If you hold another role that "
-                        + "does, switch to it at the top of the page; otherwise ask your region admin."),
+                        + "does, choose it under \"Acting as\" at the top of the menu; otherwise ask your region admin."),
                 new Anchor("", "Go to your home page"));
     }
 }
