@@ -53,6 +53,7 @@ public class CharacteristicView extends Main implements BeforeEnterObserver, Has
 
     public CharacteristicView(AssessmentService assessments) {
         this.assessments = assessments;
+        FocusInSight.keep(this);
     }
 
     @Override
@@ -136,10 +137,13 @@ public class CharacteristicView extends Main implements BeforeEnterObserver, Has
         showSummary();
         statementAskedFor.flatMap(code -> editors.stream()
                         .filter(e -> e.statement().code().equalsIgnoreCase(code)).findFirst())
-                .ifPresent(StatementEditor::focusScore);
+                .ifPresentOrElse(StatementEditor::focusScore, () -> FocusInSight.startAt(this));
 
         add(new H2("Improvement actions for this characteristic"), actions());
         add(pager());
+        var check = new RouterLink("Check your answers", CheckYourAnswersView.class);
+        check.addClassName("check-answers-link");
+        add(new Paragraph(check));
     }
 
     private void showSummary() {

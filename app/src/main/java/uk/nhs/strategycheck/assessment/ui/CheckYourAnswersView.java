@@ -52,8 +52,11 @@ public class CheckYourAnswersView extends Main {
     public CheckYourAnswersView(AssessmentService assessments) {
         this.assessments = assessments;
         addClassName("check-your-answers");
+        FocusInSight.keep(this);
+        FocusInSight.startAt(this);
         done.addClassName("done-panel");
         done.getElement().setAttribute("role", "status");
+        done.getElement().setAttribute("tabindex", "-1");
         render();
     }
 
@@ -263,5 +266,7 @@ public class CheckYourAnswersView extends Main {
         done.removeAll();
         done.add(new Paragraph(text));
         done.setVisible(true);
+        // The button that was pressed is gone; focus goes to what happened.
+        done.getElement().executeJs("this.focus()");
     }
 }
