@@ -199,6 +199,44 @@ class AssessmentSignOffTest {
         assertThat(whole.score(leadership)).hasValueSatisfying(score -> assertThat(score.toPlainString()).isEqualTo("3.8"));
     }
 
+    /** Colleagues' addresses come from a database function that gives them to few, and only the current ones. */
+    @Test
+    void onlyTheTrustsOwnEditorsAndApproversLearnWhomToTellAndAnIcsLeaderOnlyItsEditors() throws Exception {
+        long trust = owner.queryForObject("select id from trust where ods_code = 'ZAS1'", Long.class);
+        owner.update("update role_assignment set ends_on = current_date where user_id = (select id from app_user "
+                + "where email = ?)", SECOND_APPROVER);
+        try (var app = database.asApplication()) {
+            app.setAutoCommit(false);
+            assertThat(contacts(app, EDITOR, trust, "TRUST_APPROVER")).as("the ended role is left out")
+                    .containsExactly(APPROVER);
+            assertThat(contacts(app, APPROVER, trust, "TRUST_EDITOR")).containsExactly(EDITOR, SECOND_EDITOR);
+            assertThat(contacts(app, VIEWER, trust, "TRUST_APPROVER")).as("a viewer").isEmpty();
+            assertThat(contacts(app, "other.approver" + DOMAIN, trust, "TRUST_EDITOR")).as("another trust").isEmpty();
+            assertThat(contacts(app, "ics.leader@demo.example", trust, "TRUST_APPROVER")).as("the ICS leader").isEmpty();
+            assertThat(contacts(app, "ics.leader@demo.example", trust, "TRUST_EDITOR")).as("a reminder's recipients")
+                    .containsExactly(EDITOR, SECOND_EDITOR);
+        }
+    }
+
+    private List<String> contacts(java.sql.Connection app, String email, long trust, String role) throws Exception {
+        var userAndAssignment = owner.queryForObject("""
+                select u.id, min(ra.id) from app_user u join role_assignment ra on ra.user_id = u.id
+                 where u.email = ? group by u.id""", (rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}, email);
+        TestDatabase.enterScope(app, userAndAssignment);
+        var emails = new java.util.ArrayList<String>();
+        try (var query = app.prepareStatement("select email from tenancy.trust_contacts(?, ?)")) {
+            query.setLong(1, trust);
+            query.setString(2, role);
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    emails.add(rows.getString(1));
+                }
+            }
+        }
+        app.rollback();
+        return emails;
+    }
+
     private AssessmentPage answerEverything() {
         var page = assessments.open().orElseThrow();
         for (var characteristic : page.framework().characteristics()) {
