@@ -9,11 +9,13 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +32,8 @@ public abstract class BrowserTest {
     public static final String DEMO_PASSWORD = "Demo-2026-strategy";
 
     private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
+
+    private static final Map<String, List<Cookie>> SESSIONS = new ConcurrentHashMap<>();
 
     private static Playwright playwright;
     private static Browser browser;
@@ -49,6 +53,8 @@ public abstract class BrowserTest {
      */
     private static synchronized Browser browser() {
         if (browser == null) {
+            // As long as actions may wait: on a busy machine a page can take more than the default 5 s.
+            com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
             playwright = Playwright.create(new Playwright.CreateOptions()
                     .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
             browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
@@ -99,13 +105,43 @@ public abstract class BrowserTest {
         page.navigate(url(path));
     }
 
-    /** Signs in through the login form and waits for the signed-in frame. */
+    /**
+     * Signs in and waits for the signed-in frame on the home page. The session of a user's first
+     * sign-in in the run is reused by later tests (its cookie), which saves the sign-in page, the
+     * password hash and the security code; if the session has ended, it signs in again.
+     */
     protected void signInAs(String email) {
         signInAs(page, email);
     }
 
-    /** Signs in on the given page (of its own context) and waits for the signed-in frame. */
+    /** Signs in on the given page (of its own context); see {@link #signInAs(String)}. */
     protected void signInAs(Page page, String email) {
+        var session = SESSIONS.get(email);
+        if (session != null && reusesSessions()) {
+            page.context().addCookies(session);
+            page.navigate(url(""));
+            if (!page.url().contains("/login")) {
+                assertSignedIn(page);
+                return;
+            }
+            page.context().clearCookies();
+        }
+        signInThroughTheForm(page, email);
+        if (reusesSessions()) {
+            SESSIONS.put(email, page.context().cookies());
+        }
+    }
+
+    /**
+     * Whether this class's tests may share signed-in sessions with other tests. A test that
+     * changes its session (switches role, signs out) or tests signing in itself must not.
+     */
+    protected boolean reusesSessions() {
+        return true;
+    }
+
+    /** Signs in through the sign-in form (and the security code for admins). */
+    protected void signInThroughTheForm(Page page, String email) {
         page.navigate(url("login"));
         page.locator("input[name='username']").fill(email);
         page.locator("input[name='password']").fill(DEMO_PASSWORD);
@@ -116,7 +152,17 @@ public abstract class BrowserTest {
             code.fill(testDatabase.secondFactorCode(email));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
         }
+        assertSignedIn(page);
+    }
+
+    private static void assertSignedIn(Page page) {
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out").setExact(true))).isVisible();
+    }
+
+    /** Waits until Vaadin has no request to the server in flight (the page shows the server's last word). */
+    protected void waitForServer() {
+        page.waitForFunction("() => !window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients"
+                + " || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
     }
 
     protected void assertNoAccessibilityViolations() {

@@ -16,6 +16,13 @@ import uk.nhs.strategycheck.TestDatabase;
 /** Region and national admins sign in with a password and a code from an authenticator app (issue 10). */
 class SecondFactorTest extends BrowserTest {
 
+    /** These tests are about signing in, and switch roles and sign out: never a shared session. */
+    @Override
+    protected boolean reusesSessions() {
+        return false;
+    }
+
+
     @Autowired
     TestDatabase database;
 

@@ -12,6 +12,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Each demo user signs in and sees their own organisation, and nothing of any other. */
 class SignInTest extends BrowserTest {
 
+    /** These tests are about signing in, and switch roles and sign out: never a shared session. */
+    @Override
+    protected boolean reusesSessions() {
+        return false;
+    }
+
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             editor@demo.example         | trust    | Guy's and St Thomas' NHS Foundation Trust | Trust editor, Guy's and St Thomas' NHS Foundation Trust (RJ1)
@@ -110,9 +117,10 @@ class SignInTest extends BrowserTest {
         var heading = page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1));
         assertThat(heading).hasText("King's College Hospital NHS Foundation Trust");
 
-        page.getByLabel("Acting as").click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions()
-                .setName("Trust viewer, South London and Maudsley NHS Foundation Trust (RV5)")).click();
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions()
+                .setName("Trust viewer, South London and Maudsley NHS Foundation Trust (RV5)")).check();
+        assertThat(heading).hasText("King's College Hospital NHS Foundation Trust");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Switch role")).click();
 
         assertThat(heading).hasText("South London and Maudsley NHS Foundation Trust");
         assertThat(page.getByRole(AriaRole.MAIN)).containsText("RV5");
@@ -126,7 +134,7 @@ class SignInTest extends BrowserTest {
         page.locator("input[name='password']").fill("not-the-password");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
 
-        assertThat(page.getByText("Incorrect e-mail address or password")).isVisible();
+        assertThat(page.getByText("Incorrect email address or password")).isVisible();
         assertThat(page).hasURL(url("login?error"));
     }
 

@@ -7,11 +7,13 @@ import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Aside;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.menu.MenuConfiguration;
@@ -51,7 +53,10 @@ public class MainLayout extends AppLayout {
         // The first thing a keyboard or screen reader user meets: a way past the header and menu.
         var skipLink = new Anchor("#" + MAIN_CONTENT, "Skip to main content");
         skipLink.addClassName("skip-link");
-        skipLink.getElement().setAttribute("router-ignore", true);
+        // In the browser alone: the page's <base> would make "#main-content" a link to the home page.
+        skipLink.getElement().executeJs("this.addEventListener('click', e => { e.preventDefault();"
+                + " const main = document.getElementById($0); if (main) { main.focus(); main.scrollIntoView(); } })",
+                MAIN_CONTENT);
 
         var menuToggle = new DrawerToggle();
         menuToggle.setAriaLabel("Menu");
@@ -67,8 +72,9 @@ public class MainLayout extends AppLayout {
         nav.getElement().setAttribute("aria-label", "Main");
         // Who is signed in and in which role sit at the top of the menu, not in the header: on a
         // phone the header stays one line, and the chooser is dark text on white, not on NHS blue.
-        var signedIn = new Div(userName, scope(user));
+        var signedIn = new Aside(userName, scope(user));
         signedIn.addClassName("signed-in-as");
+        signedIn.getElement().setAttribute("aria-label", "Your account");
         addToDrawer(signedIn, nav);
         setPrimarySection(Section.DRAWER);
     }
@@ -81,24 +87,30 @@ public class MainLayout extends AppLayout {
         content.getElement().setAttribute("tabindex", "-1");
     }
 
+    /**
+     * The active role, or for a user with several, radios to choose another and a button to
+     * switch: choosing alone changes nothing, so arrow keys can move through the roles.
+     */
     private Component scope(SignedInUser user) {
         if (user.assignments().size() <= 1) {
             var active = new Span(user.active().map(ScopeAssignment::label).orElse("No role assigned yet"));
             active.addClassName("active-scope");
             return active;
         }
-        var chooser = new Select<ScopeAssignment>();
-        chooser.setLabel("Acting as");
+        var chooser = new RadioButtonGroup<ScopeAssignment>("Acting as");
         chooser.addClassName("active-scope");
+        chooser.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
         chooser.setItems(user.assignments());
         chooser.setItemLabelGenerator(ScopeAssignment::label);
         user.active().ifPresent(chooser::setValue);
-        chooser.addValueChangeListener(change -> {
-            if (change.isFromClient() && change.getValue() != null) {
-                switchScope(change.getValue().id());
+        var switchRole = new Button("Switch role", click -> {
+            var chosen = chooser.getValue();
+            if (chosen != null && user.active().map(active -> active.id() != chosen.id()).orElse(true)) {
+                switchScope(chosen.id());
             }
         });
-        return chooser;
+        switchRole.addClassName("switch-role");
+        return new Div(chooser, switchRole);
     }
 
     private void switchScope(long assignmentId) {

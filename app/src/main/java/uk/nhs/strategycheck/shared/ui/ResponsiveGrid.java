@@ -93,6 +93,8 @@ public final class ResponsiveGrid<T> {
     }
 
     private void show(boolean narrowWindow) {
+        // Says which layout it is in, once the window's width is known (the tests wait for it).
+        grid.getElement().setAttribute("data-layout", narrowWindow ? "cards" : "columns");
         if (narrowWindow == narrow) {
             return;
         }
