@@ -195,7 +195,8 @@ class AssessmentKeyboardTest extends BrowserTest {
         assertThat(problem).containsText("Tick the box to confirm the declaration");
         assertThat(status()).isEqualTo("SUBMITTED");
         press(approver, "Tab");
-        press(approver, "Enter");
+        assertThat(problem.getByRole(AriaRole.LINK)).isFocused();
+        press(approver, "Tab");
         assertThat(confirmation.getByRole(AriaRole.CHECKBOX)).isFocused();
         press(approver, "Space");
         assertThat(confirmation.getByRole(AriaRole.CHECKBOX)).isChecked();

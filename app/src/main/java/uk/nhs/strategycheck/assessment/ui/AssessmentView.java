@@ -109,9 +109,12 @@ public class AssessmentView extends Main {
         var grid = new Grid<Framework.Characteristic>();
         grid.setAriaLabel("Characteristics: progress and score");
         var columns = ResponsiveGrid.on(grid);
-        columns.addComponentColumn("Characteristic", c -> new RouterLink(c.position() + ". " + c.name(),
-                        CharacteristicView.class, new RouteParameters("code", c.code().toLowerCase())))
-                .setFlexGrow(4);
+        columns.addComponentColumn("Characteristic", c -> {
+            var link = new RouterLink(c.position() + ". " + c.name(), CharacteristicView.class,
+                    new RouteParameters("code", c.code().toLowerCase()));
+            link.addClassName("characteristic-link");
+            return link;
+        }).setFlexGrow(4);
         columns.addColumn("Answered", c -> page.answeredCount(c) + " of " + c.statements().size());
         columns.addComponentColumn("Score", c -> RagBadge.of(page.rating(c))).setFlexGrow(2);
         if (page.lastCycleName().isPresent()) {
