@@ -36,6 +36,8 @@ import uk.nhs.strategycheck.tenancy.ScopeLevel;
 @Transactional
 public class AssessmentService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AssessmentService.class);
+
     public static final int MAX_EVIDENCE = 4000;
     public static final int MAX_LINKS = 10;
     public static final int MAX_REASON = 2000;
@@ -58,8 +60,6 @@ public class AssessmentService {
         this.mailer = mailer;
         this.address = address;
     }
-
-    private static final Logger LOG = LoggerFactory.getLogger(AssessmentService.class);
 
     /**
      * The trust's assessment in the open cycle (or, when none is open, the latest one). An
