@@ -1,6 +1,8 @@
 package uk.nhs.strategycheck.assessment;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Why a change to an assessment was not made, in words the user can act on. */
 public class AssessmentProblem extends RuntimeException {
@@ -26,30 +28,58 @@ public class AssessmentProblem extends RuntimeException {
 
     /** Submission needs every statement scored. */
     public static final class Incomplete extends AssessmentProblem {
-        private final List<String> missing;
+        private final transient List<MissingScore> missing;
 
-        public Incomplete(List<String> missing) {
+        public Incomplete(List<MissingScore> missing) {
             super(missing.size() + (missing.size() == 1 ? " statement has" : " statements have")
                     + " no score yet. Score every statement before you submit.");
             this.missing = List.copyOf(missing);
         }
 
-        public List<String> missing() {
+        public List<MissingScore> missing() {
             return missing;
         }
     }
 
-    /** Input that cannot be saved as it is; the field says which. */
+    /** A statement with no score yet, and the characteristic it belongs to. */
+    public record MissingScore(Framework.Characteristic characteristic, Framework.Statement statement) {
+        /** For example "Lived in culture, practices and processes, S4: Teams measure their services ...". */
+        public String describe() {
+            return characteristic.name() + ", " + statement.code() + ": " + statement.text();
+        }
+    }
+
+    /** Input that cannot be saved as it is: every field that is wrong, each with its message, all at once. */
     public static final class Invalid extends AssessmentProblem {
-        private final String field;
+        private final transient List<FieldMessage> fields;
 
         public Invalid(String field, String message) {
-            super(message);
-            this.field = field;
+            this(List.of(new FieldMessage(field, message)));
         }
 
-        public String field() {
-            return field;
+        public Invalid(List<FieldMessage> fields) {
+            super(fields.stream().map(FieldMessage::message).collect(Collectors.joining(" ")));
+            if (fields.isEmpty()) {
+                throw new IllegalArgumentException("An invalid input names at least one field");
+            }
+            this.fields = List.copyOf(fields);
         }
+
+        /** The first field that is wrong. */
+        public String field() {
+            return fields.get(0).field();
+        }
+
+        public List<FieldMessage> fields() {
+            return fields;
+        }
+
+        public Optional<String> messageFor(String field) {
+            return fields.stream().filter(f -> f.field().equals(field)).map(FieldMessage::message).findFirst();
+        }
+    }
+
+    /** What is wrong with one field, named as the service names it ("title", "dueOn", "evidence"). */
+    public record FieldMessage(String field, String message) {
     }
 }

@@ -42,6 +42,10 @@ class AssessmentRepository {
                          AssessmentStatus status, int version, LocalDate reopenedUntil) {
     }
 
+    /** Someone the service e-mails about the assessment. */
+    record Contact(String email, String name) {
+    }
+
     private final DSLContext db;
 
     AssessmentRepository(DSLContext db) {
@@ -50,6 +54,16 @@ class AssessmentRepository {
 
     Optional<String> findTrustName(long trustId) {
         return db.select(TRUST.NAME).from(TRUST).where(TRUST.ID.eq(trustId)).fetchOptional(TRUST.NAME);
+    }
+
+    /**
+     * The current holders of a role at the trust, with their addresses. Colleagues' accounts are
+     * hidden by row level security, so a database function returns just these, and only to the
+     * trust's own editors and approvers (migration 042).
+     */
+    List<Contact> findContacts(long trustId, uk.nhs.strategycheck.tenancy.Role role) {
+        return db.resultQuery("select email, display_name from tenancy.trust_contacts({0}, {1})", trustId, role.name())
+                .fetch(r -> new Contact(r.get("email", String.class), r.get("display_name", String.class)));
     }
 
     /** Whether the signed-in user changed an answer of the assessment (recorded by the database). */

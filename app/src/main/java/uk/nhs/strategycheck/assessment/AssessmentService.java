@@ -8,12 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.mail.MailException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.nhs.strategycheck.audit.AuditLog;
 import uk.nhs.strategycheck.shared.Dates;
+import uk.nhs.strategycheck.shared.Mailer;
+import uk.nhs.strategycheck.shared.ServiceAddress;
 import uk.nhs.strategycheck.strategydocument.analysis.AnalysisJson;
 import uk.nhs.strategycheck.tenancy.CurrentScope;
 import uk.nhs.strategycheck.tenancy.CurrentScopeSource;
@@ -23,26 +28,37 @@ import uk.nhs.strategycheck.tenancy.ScopeLevel;
 /**
  * A trust's self-assessment in a cycle: answering, actions, submission and sign-off. Every
  * change is checked against the user's role, the assessment's status and the cycle's dates,
- * saved with optimistic locking, and written to the audit log in the same transaction.
+ * saved with optimistic locking, and written to the audit log in the same transaction. A
+ * submission is e-mailed to the trust's approvers and a return to its editors, in the same
+ * transaction too: if the e-mail cannot be sent, the step is not taken.
  */
 @Service
 @Transactional
 public class AssessmentService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AssessmentService.class);
+
     public static final int MAX_EVIDENCE = 4000;
     public static final int MAX_LINKS = 10;
     public static final int MAX_REASON = 2000;
+    /** How a due date is written, as the form's hint and every message about it say. */
+    public static final String DUE_DATE_EXAMPLE = "for example 31/3/2027";
 
     private final AssessmentRepository assessments;
     private final CurrentScopeSource scopes;
     private final AuditLog audit;
     private final Clock clock;
+    private final Mailer mailer;
+    private final ServiceAddress address;
 
-    AssessmentService(AssessmentRepository assessments, CurrentScopeSource scopes, AuditLog audit, Clock clock) {
+    AssessmentService(AssessmentRepository assessments, CurrentScopeSource scopes, AuditLog audit, Clock clock,
+                      Mailer mailer, ServiceAddress address) {
         this.assessments = assessments;
         this.scopes = scopes;
         this.audit = audit;
         this.clock = clock;
+        this.mailer = mailer;
+        this.address = address;
     }
 
     /**
@@ -82,6 +98,8 @@ public class AssessmentService {
                 .map(p -> assessments.findApprovedScores(assignment.icsId(), assignment.trustId(), p.id()))
                 .orElse(Map.of());
         var history = assessments.findTransitions(assessment.icsId(), assessment.id());
+        var can = capabilities(assignment.role(), assessment, cycle, today, closedOn(scope),
+                assignment.role() == Role.TRUST_APPROVER && assessments.changedAnswersIn(assessment.id()));
         return new AssessmentPage(
                 assessments.findTrustName(assignment.trustId()).orElseThrow(),
                 framework, cycle.summary(), isOpen(assessment, cycle, today),
@@ -91,9 +109,10 @@ public class AssessmentService {
                 history,
                 lastScores.isEmpty() ? Optional.empty() : previous.map(p -> p.name()),
                 lastScores,
-                capabilities(assignment.role(), assessment, cycle, today, closedOn(scope),
-                        assignment.role() == Role.TRUST_APPROVER && assessments.changedAnswersIn(assessment.id())),
-                assessments.findStrategyDocumentAnalysis(assessment.icsId(), assessment.id()).map(AnalysisJson::read));
+                can,
+                assessments.findStrategyDocumentAnalysis(assessment.icsId(), assessment.id()).map(AnalysisJson::read),
+                can.submit() ? names(assessments.findContacts(assignment.trustId(), Role.TRUST_APPROVER)) : List.of(),
+                can.returnForChanges() ? names(assessments.findContacts(assignment.trustId(), Role.TRUST_EDITOR)) : List.of());
     }
 
     private Capabilities capabilities(Role role, AssessmentRepository.AssessmentRow assessment,
@@ -153,6 +172,10 @@ public class AssessmentService {
         return after;
     }
 
+    private static List<String> names(List<AssessmentRepository.Contact> contacts) {
+        return contacts.stream().map(AssessmentRepository.Contact::name).toList();
+    }
+
     private static Map<String, Object> auditValue(Answer answer) {
         var value = new java.util.LinkedHashMap<String, Object>();
         value.put("score", answer.score());
@@ -163,28 +186,36 @@ public class AssessmentService {
     }
 
     private static AnswerDraft validate(AnswerDraft draft) {
+        var problems = new ArrayList<AssessmentProblem.FieldMessage>();
         if (draft.score() != null && (draft.score() < 1 || draft.score() > 5)) {
-            throw new AssessmentProblem.Invalid("score", "Choose a score from 1 to 5.");
+            problems.add(new AssessmentProblem.FieldMessage("score", "Choose a score from 1 to 5."));
         }
         var evidence = draft.evidence() == null ? "" : draft.evidence().strip();
         if (evidence.length() > MAX_EVIDENCE) {
-            throw new AssessmentProblem.Invalid("evidence", "The evidence note is " + evidence.length()
-                    + " characters long. Shorten it to " + MAX_EVIDENCE + " characters or fewer.");
+            problems.add(new AssessmentProblem.FieldMessage("evidence", "The evidence note is " + evidence.length()
+                    + " characters long. Shorten it to " + MAX_EVIDENCE + " characters or fewer."));
         }
         var links = new ArrayList<String>();
+        var notAddresses = new ArrayList<String>();
         for (var link : draft.links() == null ? List.<String>of() : draft.links()) {
             if (link == null || link.isBlank()) {
                 continue;
             }
             var trimmed = link.strip();
             if (!isWebAddress(trimmed)) {
-                throw new AssessmentProblem.Invalid("links", "\"" + trimmed + "\" is not a web address. "
-                        + "Links must start with https:// or http://, for example https://www.england.nhs.uk");
+                notAddresses.add("\"" + trimmed + "\"");
             }
             links.add(trimmed);
         }
-        if (links.size() > MAX_LINKS) {
-            throw new AssessmentProblem.Invalid("links", "Add up to " + MAX_LINKS + " links.");
+        if (!notAddresses.isEmpty()) {
+            problems.add(new AssessmentProblem.FieldMessage("links", String.join(", ", notAddresses)
+                    + (notAddresses.size() == 1 ? " is not a web address. " : " are not web addresses. ")
+                    + "Links must start with https:// or http://, for example https://www.england.nhs.uk"));
+        } else if (links.size() > MAX_LINKS) {
+            problems.add(new AssessmentProblem.FieldMessage("links", "Add up to " + MAX_LINKS + " links."));
+        }
+        if (!problems.isEmpty()) {
+            throw new AssessmentProblem.Invalid(problems);
         }
         return new AnswerDraft(draft.score(), evidence, links);
     }
@@ -208,12 +239,12 @@ public class AssessmentService {
         var assessment = editableAssessment(scope, assessmentId, true);
         var framework = assessments.loadFramework(assessment.frameworkId());
         var answers = assessments.findAnswers(assessment.icsId(), assessmentId);
-        var missing = new ArrayList<String>();
+        var missing = new ArrayList<AssessmentProblem.MissingScore>();
         for (var characteristic : framework.characteristics()) {
             for (var statement : characteristic.statements()) {
                 var answer = answers.get(statement.id());
                 if (answer == null || answer.score() == null) {
-                    missing.add(characteristic.name() + ", " + statement.code() + ": " + statement.text());
+                    missing.add(new AssessmentProblem.MissingScore(characteristic, statement));
                 }
             }
         }
@@ -221,17 +252,73 @@ public class AssessmentService {
             throw new AssessmentProblem.Incomplete(missing);
         }
         move(scope, assessment, AssessmentStatus.SUBMITTED, null, expectedVersion, "ASSESSMENT_SUBMITTED");
+        var approvers = assessments.findContacts(assessment.trustId(), Role.TRUST_APPROVER);
+        var about = about(assessment);
+        tell(assessment, approvers, "APPROVERS_EMAILED", "An assessment is waiting for your approval",
+                "Hello,\n\n"
+                        + scope.userName() + " has submitted " + about + " for approval.\n\n"
+                        + "Check the answers, then approve the assessment or return it to the editors with a reason:\n"
+                        + address.link("/check-your-answers") + "\n\n"
+                        + "Until it is approved or returned, its answers cannot be changed. If you changed any of its "
+                        + "answers yourself, another approver must approve it.\n\n"
+                        + "Digital Strategy Check\n",
+                "Your trust has no approvers yet, so nobody can be told.");
     }
 
-    /** Signs the submitted assessment off; its answers are frozen from then on. */
-    public void approve(long assessmentId, int expectedVersion) {
+    /** "Example NHS Trust's digital strategy self-assessment for 2026/27". */
+    private String about(AssessmentRepository.AssessmentRow assessment) {
+        var trust = assessments.findTrustName(assessment.trustId()).orElseThrow();
+        var cycle = assessments.findCycle(assessment.cycleId()).orElseThrow().summary().name();
+        return trust + "'s digital strategy self-assessment for " + cycle;
+    }
+
+    /**
+     * E-mails the people concerned and records whom in the audit log (names and addresses, never
+     * what the assessment says). If it cannot be sent, the caller's change is not made either.
+     */
+    private void tell(AssessmentRepository.AssessmentRow assessment, List<AssessmentRepository.Contact> people,
+                      String auditAction, String subject, String body, String nobodyToTell) {
+        if (people.isEmpty()) {
+            LOG.warn("Assessment {}: {}", assessment.id(), nobodyToTell);
+            return;
+        }
+        try {
+            mailer.send(people.stream().map(AssessmentRepository.Contact::email).toList(), subject, body);
+        } catch (MailException failed) {
+            LOG.error("Assessment {}: e-mail \"{}\" not sent", assessment.id(), subject, failed);
+            throw new AssessmentProblem("Nothing has changed: we could not send the email that tells your "
+                    + "colleagues. Try again in a few minutes.");
+        }
+        var after = new java.util.LinkedHashMap<String, Object>();
+        after.put("subject", subject);
+        after.put("recipients", people.stream().map(p -> p.name() + " <" + p.email() + ">").toList());
+        audit.record(auditAction, "assessment", assessment.id(), null, after);
+    }
+
+    /**
+     * Signs the submitted assessment off; its answers are frozen from then on. The approver
+     * declares they have reviewed it (the words they agreed to go into the audit log).
+     */
+    public void approve(long assessmentId, int expectedVersion, String declaration) {
         var scope = trustScope();
         var assessment = submittedAssessment(scope, assessmentId, false);
+        if (declaration == null || declaration.isBlank()) {
+            throw new AssessmentProblem.Invalid("declaration",
+                    "Confirm that you have reviewed the answers and their evidence.");
+        }
         // Four eyes: whoever changed an answer cannot also sign the assessment off.
         if (assessments.changedAnswersIn(assessment.id())) {
             throw new AssessmentProblem("You changed answers in this assessment, so another approver must sign it off.");
         }
-        move(scope, assessment, AssessmentStatus.APPROVED, null, expectedVersion, "ASSESSMENT_APPROVED");
+        move(scope, assessment, AssessmentStatus.APPROVED, null, expectedVersion, "ASSESSMENT_APPROVED",
+                Map.of("declaration", declaration.strip()));
+    }
+
+    /** What an approver declares before approving the assessment. */
+    public static String approvalDeclaration(AssessmentPage page) {
+        return "I confirm I have reviewed all " + page.framework().statementCount() + " answers and their evidence, "
+                + "and that this assessment is a fair account of " + page.trustName()
+                + "'s digital strategy, to be shared with its integrated care system.";
     }
 
     /** Sends the submitted assessment back to the editors, saying why; it is editable again. */
@@ -240,16 +327,31 @@ public class AssessmentService {
         var assessment = submittedAssessment(scope, assessmentId, true);
         var why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
-            throw new AssessmentProblem.Invalid("reason", "Say why you are returning it, so the editors know what to change.");
+            throw new AssessmentProblem.Invalid("reason", "Enter what needs to change, so the editors know what to do.");
         }
         if (why.length() > MAX_REASON) {
-            throw new AssessmentProblem.Invalid("reason", "Keep the reason to " + MAX_REASON + " characters or fewer.");
+            throw new AssessmentProblem.Invalid("reason", "What needs to change must be "
+                    + String.format("%,d", MAX_REASON) + " characters or fewer.");
         }
         move(scope, assessment, AssessmentStatus.RETURNED, why, expectedVersion, "ASSESSMENT_RETURNED");
+        var editors = assessments.findContacts(assessment.trustId(), Role.TRUST_EDITOR);
+        tell(assessment, editors, "EDITORS_EMAILED", "Your trust's self-assessment has been returned for changes",
+                "Hello,\n\n"
+                        + scope.userName() + " has returned " + about(assessment) + " for changes.\n\n"
+                        + "What needs to change:\n" + why + "\n\n"
+                        + "Make the changes, then check your answers and submit the assessment again:\n"
+                        + address.link("/check-your-answers") + "\n\n"
+                        + "Digital Strategy Check\n",
+                "Your trust has no editors, so nobody can be told.");
     }
 
     private void move(CurrentScope scope, AssessmentRepository.AssessmentRow assessment, AssessmentStatus to,
                       String reason, int expectedVersion, String auditAction) {
+        move(scope, assessment, to, reason, expectedVersion, auditAction, Map.of());
+    }
+
+    private void move(CurrentScope scope, AssessmentRepository.AssessmentRow assessment, AssessmentStatus to,
+                      String reason, int expectedVersion, String auditAction, Map<String, Object> alsoAudited) {
         if (!assessments.moveAssessment(assessment.id(), to, expectedVersion, reason)) {
             throw stale();
         }
@@ -258,6 +360,7 @@ public class AssessmentService {
         if (reason != null) {
             after.put("reason", reason);
         }
+        after.putAll(alsoAudited);
         audit.record(auditAction, "assessment", assessment.id(), Map.of("status", assessment.status().name()), after);
     }
 
@@ -289,27 +392,31 @@ public class AssessmentService {
     private ActionDraft validate(ActionDraft draft, AssessmentRepository.AssessmentRow assessment) {
         var title = draft.title() == null ? "" : draft.title().strip();
         var owner = draft.ownerName() == null ? "" : draft.ownerName().strip();
+        var problems = new ArrayList<AssessmentProblem.FieldMessage>();
         if (title.isEmpty()) {
-            throw new AssessmentProblem.Invalid("title", "Enter what the action is.");
-        }
-        if (title.length() > 200) {
-            throw new AssessmentProblem.Invalid("title", "Keep the title to 200 characters or fewer.");
+            problems.add(new AssessmentProblem.FieldMessage("title", "Enter what will be done."));
+        } else if (title.length() > 200) {
+            problems.add(new AssessmentProblem.FieldMessage("title",
+                    "What will be done must be 200 characters or fewer."));
         }
         if (owner.isEmpty()) {
-            throw new AssessmentProblem.Invalid("owner", "Enter who owns the action.");
-        }
-        if (owner.length() > 120) {
-            throw new AssessmentProblem.Invalid("owner", "Keep the owner to 120 characters or fewer.");
+            problems.add(new AssessmentProblem.FieldMessage("owner", "Enter who owns the action."));
+        } else if (owner.length() > 120) {
+            problems.add(new AssessmentProblem.FieldMessage("owner", "The owner must be 120 characters or fewer."));
         }
         if (draft.dueOn() == null) {
-            throw new AssessmentProblem.Invalid("dueOn", "Enter the date the action is due, for example 31 March 2027.");
+            problems.add(new AssessmentProblem.FieldMessage("dueOn", "Enter the date the action is due, "
+                    + DUE_DATE_EXAMPLE + "."));
         }
         if (draft.status() == null) {
-            throw new AssessmentProblem.Invalid("status", "Choose the action's status.");
+            problems.add(new AssessmentProblem.FieldMessage("status", "Choose the action's status."));
         }
         var framework = assessments.loadFramework(assessment.frameworkId());
         if (framework.characteristics().stream().noneMatch(c -> c.id() == draft.characteristicId())) {
-            throw new AssessmentProblem.Invalid("characteristic", "Choose one of the seven characteristics.");
+            problems.add(new AssessmentProblem.FieldMessage("characteristic", "Choose one of the seven characteristics."));
+        }
+        if (!problems.isEmpty()) {
+            throw new AssessmentProblem.Invalid(problems);
         }
         return new ActionDraft(draft.characteristicId(), title, owner, draft.dueOn(), draft.status());
     }

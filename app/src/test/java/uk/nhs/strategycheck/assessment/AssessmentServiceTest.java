@@ -31,6 +31,7 @@ class AssessmentServiceTest {
     private static final String EDITOR = "rj2.editor@test.example";
     private static final String APPROVER = "rj2.approver@test.example";
     private static final String VIEWER = "rj2.viewer@test.example";
+    private static final String DECLARATION = "I confirm I have reviewed all 28 answers and their evidence.";
 
     @Autowired
     AssessmentService assessments;
@@ -101,7 +102,7 @@ class AssessmentServiceTest {
 
         assertThatThrownBy(() -> assessments.submit(page.assessmentId(), page.version()))
                 .isInstanceOfSatisfying(AssessmentProblem.Incomplete.class, incomplete -> assertThat(incomplete.missing())
-                        .containsExactly("Lived in culture, practices and processes, S4: Teams measure their services "
+                        .extracting(AssessmentProblem.MissingScore::describe).containsExactly("Lived in culture, practices and processes, S4: Teams measure their services "
                                 + "and improve them continuously (for example retrospectives, service performance data)."));
         assertThat(status(page.assessmentId())).isEqualTo("DRAFT");
     }
@@ -118,11 +119,11 @@ class AssessmentServiceTest {
                 .isInstanceOf(AssessmentProblem.class).hasMessageContaining("submitted for sign-off");
 
         signIn.as(EDITOR);
-        assertThatThrownBy(() -> assessments.approve(page.assessmentId(), page.version() + 1))
+        assertThatThrownBy(() -> assessments.approve(page.assessmentId(), page.version() + 1, DECLARATION))
                 .as("only an approver approves").isInstanceOf(AccessDeniedException.class);
 
         signIn.as(APPROVER);
-        assessments.approve(page.assessmentId(), page.version() + 1);
+        assessments.approve(page.assessmentId(), page.version() + 1, DECLARATION);
         assertThat(status(page.assessmentId())).isEqualTo("APPROVED");
         assertThatThrownBy(() -> assessments.saveAnswer(page.assessmentId(), statement,
                 new AnswerDraft(5, "Changed after approval", List.of()), 1))
@@ -142,7 +143,7 @@ class AssessmentServiceTest {
         var page = answerEverything();
         assessments.submit(page.assessmentId(), page.version());
         signIn.as(APPROVER);
-        assessments.approve(page.assessmentId(), page.version() + 1);
+        assessments.approve(page.assessmentId(), page.version() + 1, DECLARATION);
 
         assertThatThrownBy(() -> owner.update("update answer set score = 1 where assessment_id = ?", page.assessmentId()))
                 .hasMessageContaining("answers of a approved assessment cannot be changed");
@@ -156,7 +157,7 @@ class AssessmentServiceTest {
 
         signIn.as(APPROVER);
         assertThatThrownBy(() -> assessments.returnForChanges(page.assessmentId(), page.version() + 1, "  "))
-                .isInstanceOf(AssessmentProblem.Invalid.class).hasMessageContaining("Say why");
+                .isInstanceOf(AssessmentProblem.Invalid.class).hasMessageContaining("Enter what needs to change");
         assessments.returnForChanges(page.assessmentId(), page.version() + 1, "Evidence for CLARITY S1 is thin.");
         assertThat(status(page.assessmentId())).isEqualTo("RETURNED");
 
@@ -302,13 +303,13 @@ class AssessmentServiceTest {
         assertThat(review.can().approve()).isFalse();
         assertThat(review.can().readOnlyReason()).isEqualTo(
                 "You changed answers in this assessment, so another approver must sign it off.");
-        assertThatThrownBy(() -> assessments.approve(page.assessmentId(), page.version() + 1))
+        assertThatThrownBy(() -> assessments.approve(page.assessmentId(), page.version() + 1, DECLARATION))
                 .isInstanceOf(AssessmentProblem.class).hasMessageContaining("another approver must sign it off");
         assertThat(status(page.assessmentId())).isEqualTo("SUBMITTED");
 
         signIn.as("rj2.approver2@test.example");
         assertThat(assessments.open().orElseThrow().can().approve()).isTrue();
-        assessments.approve(page.assessmentId(), page.version() + 1);
+        assessments.approve(page.assessmentId(), page.version() + 1, DECLARATION);
         assertThat(status(page.assessmentId())).isEqualTo("APPROVED");
     }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +15,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.nhs.strategycheck.OrganisationFixture;
 import uk.nhs.strategycheck.TestDatabase;
 
 /**
- * The self-assessment in the browser: an editor completes and submits it, an approver signs
- * it off and a viewer reads it; two editors change the same answer at once; each state is
- * scanned with axe-core. What the screens say is checked against the database as its owner.
+ * The self-assessment in the browser: an editor completes it and submits it from check your
+ * answers, an approver approves it with the declaration and a viewer reads it; two editors change
+ * the same answer at once; each state is scanned with axe-core. What the screens say is checked
+ * against the database as its owner. Uses its own trust (ZAF1), whose 2026/27 draft starts as a
+ * copy of the demo trust RJ1's (demo data 102), so the demo data is left as it was.
  */
 class AssessmentFlowTest extends BrowserTest {
 
-    /** The bcrypt hash of Demo-2026-strategy, as in changeset 100-demo-users. */
-    private static final String DEMO_PASSWORD_HASH = "{bcrypt}$2a$10$kQ3YG3tWoZEtvhBSsUOW8eQ7mrSz6RzAfyDtxlrTbVESMesUDkfvW";
+    private static final String DOMAIN = "@assessment-flow.test";
+    private static final String EDITOR = "editor" + DOMAIN;
+    private static final String APPROVER = "approver" + DOMAIN;
+    private static final String VIEWER = "viewer" + DOMAIN;
+    private static final String TRUST_NAME = "Test ZAF1 NHS Trust";
 
     private static final Pattern SAVED_AT = Pattern.compile("^Saved at \\d{2}:\\d{2}$");
 
@@ -57,74 +62,92 @@ class AssessmentFlowTest extends BrowserTest {
     private static final List<Characteristic> FRAMEWORK = List.of(LEADERSHIP, CONTEXT, BASICS, CLARITY, HORIZON, FOCUS, CULTURE);
 
     /**
-     * One unscored statement of RJ1's 2026/27 draft (demo data 102), the score the editor
-     * gives it, and the characteristic's live score and RAG rating before and after.
+     * One unscored statement of the 2026/27 draft (RJ1's in demo data 102), its text, the score
+     * the editor gives it, and the characteristic's rating before and after: none until all four
+     * of its statements are scored.
      */
-    private record Scoring(Characteristic characteristic, String statement, int score, String badgeBefore,
+    private record Scoring(Characteristic characteristic, String statement, String text, int score, String badgeBefore,
                            String badgeAfter) {
     }
 
     private static final List<Scoring> UNSCORED = List.of(
-            new Scoring(CLARITY, "S4", 4, "3.0 Amber", "3.3 Amber"),
-            new Scoring(HORIZON, "S3", 3, "3.5 Green", "3.3 Amber"),
-            new Scoring(HORIZON, "S4", 2, "3.3 Amber", "3.0 Amber"),
-            new Scoring(FOCUS, "S3", 3, "2.5 Amber", "2.7 Amber"),
-            new Scoring(FOCUS, "S4", 3, "2.7 Amber", "2.8 Amber"),
+            new Scoring(CLARITY, "S4", "Progress against the measures is tracked and reported to the board.", 4,
+                    notRated(3), "3.3 Amber"),
+            new Scoring(HORIZON, "S3", "A review cycle (at least yearly) is scheduled, and past reviews changed the plan.",
+                    3, notRated(2), notRated(3)),
+            new Scoring(HORIZON, "S4", "The milestones for the next twelve months are explicit.", 2, notRated(3), "3.0 Amber"),
+            new Scoring(FOCUS, "S3", "It acknowledges what it cannot fix in its horizon and manages expectations.", 3,
+                    notRated(2), notRated(3)),
+            new Scoring(FOCUS, "S4", "New demands go through a transparent prioritisation process.", 3, notRated(3),
+                    "2.8 Amber"),
             // CULTURE S1 is scored with the keyboard only (see below).
-            new Scoring(CULTURE, "S1", 4, "Not scored", "4.0 Green"),
-            new Scoring(CULTURE, "S2", 1, "4.0 Green", "2.5 Amber"),
-            new Scoring(CULTURE, "S3", 1, "2.5 Amber", "2.0 Red"),
-            new Scoring(CULTURE, "S4", 5, "2.0 Red", "2.8 Amber"));
+            new Scoring(CULTURE, "S1", "Services are run by multidisciplinary teams that work in a user-centred, "
+                    + "iterative way.", 4, notRated(0), notRated(1)),
+            new Scoring(CULTURE, "S2", "Values and decision-making principles are written down and used in real decisions.",
+                    1, notRated(1), notRated(2)),
+            new Scoring(CULTURE, "S3", "Staff across the organisation can describe the strategy's priorities in their "
+                    + "own words.", 1, notRated(2), notRated(3)),
+            new Scoring(CULTURE, "S4", "Teams measure their services and improve them continuously (for example "
+                    + "retrospectives, service performance data).", 5, notRated(3), "2.8 Amber"));
+
+    private static String notRated(int scored) {
+        return "Not rated yet: " + scored + " of 4 statements scored";
+    }
 
     @Autowired
     TestDatabase database;
 
     private JdbcTemplate db;
+    private OrganisationFixture fixture;
+    private long trust;
+    private long assessment;
 
+    /** The trust, its people, and its draft: a copy of RJ1's, 19 of 28 statements answered. */
     @BeforeEach
-    void connectAsOwner() {
+    void trustWithADraft() {
         db = database.owner();
+        fixture = new OrganisationFixture(db, "ZAF", DOMAIN);
+        fixture.remove();
+        long ics = db.queryForObject("select id from ics where ods_code = 'QKK'", Long.class);
+        trust = fixture.trust("ZAF1", ics, "acute");
+        for (var person : List.of(List.of("editor", "TRUST_EDITOR", "Priya Shah"),
+                List.of("approver", "TRUST_APPROVER", "Tom Okafor"), List.of("viewer", "TRUST_VIEWER", "Val Viewer"),
+                List.of("asha", "TRUST_EDITOR", "Asha Rahman"), List.of("ben", "TRUST_EDITOR", "Ben Carter"))) {
+            db.update("update app_user set display_name = ? where email = ?", person.get(2),
+                    fixture.user(person.get(0), person.get(1), ics, trust));
+        }
+        assessment = fixture.assessment(trust, "2026/27", "Y56", "DRAFT");
+        db.update("""
+                insert into answer (ics_id, trust_id, assessment_id, statement_id, score, evidence, evidence_links)
+                select t.ics_id, t.id, ?, a.statement_id, a.score, a.evidence, a.evidence_links
+                  from answer a join assessment x on x.ics_id = a.ics_id and x.id = a.assessment_id
+                  join assessment_cycle c on c.id = x.cycle_id, trust t
+                 where x.trust_id = (select id from trust where ods_code = 'RJ1') and c.name = '2026/27' and t.id = ?""",
+                assessment, trust);
+    }
+
+    @AfterEach
+    void removeTheTrust() {
+        fixture.remove();
     }
 
     @Test
     void anEditorCompletesAndSubmitsTheAssessmentAnApproverSignsItOffAndAViewerReadsIt() {
-        long trust = db.queryForObject("select id from trust where ods_code = 'RJ1'", Long.class);
-        long assessment = db.queryForObject("""
-                select a.id from assessment a join assessment_cycle c on c.id = a.cycle_id
-                 where a.trust_id = ? and c.name = '2026/27'""", Long.class, trust);
         long auditBefore = db.queryForObject("select coalesce(max(id), 0) from audit_event", Long.class);
 
-        // The editor's overview: a draft, 19 of 28 answered.
-        signInAs("editor@demo.example");
+        // The editor's overview: a draft, 19 of 28 answered, and the way on.
+        signInAs(EDITOR);
         open("assessment");
         var main = page.getByRole(AriaRole.MAIN);
         assertThat(heading(page)).hasText("Self-assessment 2026/27");
         assertThat(page.locator(".assessment-status")).hasText("Status: Draft");
         assertThat(page.locator("#overall-progress")).hasText("19 of 28 statements answered");
         assertThat(page.getByRole(AriaRole.PROGRESSBAR)).hasAttribute("aria-valuenow", "19");
-        assertThat(main.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve"))).hasCount(0);
+        assertThat(main.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Check your answers and submit")))
+                .isVisible();
+        assertThat(main.getByRole(AriaRole.BUTTON)).hasCount(0);
+        assertThat(main).containsText(notRated(0));
         assertNoAccessibilityViolations();
-
-        // Submitting with nine statements unscored is refused, and says which.
-        button(page, "Submit for sign-off").click();
-        var refusal = main.getByRole(AriaRole.ALERT);
-        assertThat(refusal).containsText("Not submitted");
-        assertThat(refusal).containsText("9 statements have no score yet. Score every statement before you submit.");
-        assertThat(refusal.getByRole(AriaRole.LISTITEM)).hasText(new String[] {
-                CLARITY.name() + ", S4: Progress against the measures is tracked and reported to the board.",
-                HORIZON.name() + ", S3: A review cycle (at least yearly) is scheduled, and past reviews changed the plan.",
-                HORIZON.name() + ", S4: The milestones for the next twelve months are explicit.",
-                FOCUS.name() + ", S3: It acknowledges what it cannot fix in its horizon and manages expectations.",
-                FOCUS.name() + ", S4: New demands go through a transparent prioritisation process.",
-                CULTURE.name() + ", S1: Services are run by multidisciplinary teams that work in a user-centred, "
-                        + "iterative way.",
-                CULTURE.name() + ", S2: Values and decision-making principles are written down and used in real decisions.",
-                CULTURE.name() + ", S3: Staff across the organisation can describe the strategy's priorities in their "
-                        + "own words.",
-                CULTURE.name() + ", S4: Teams measure their services and improve them continuously (for example "
-                        + "retrospectives, service performance data)."});
-        assertThat(page.locator(".assessment-status")).hasText("Status: Draft");
-        assertThat(status(assessment)).isEqualTo("DRAFT");
 
         // Every characteristic page in turn, from the overview's first link and then "Next".
         main.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(LEADERSHIP.heading())).click();
@@ -134,21 +157,22 @@ class AssessmentFlowTest extends BrowserTest {
             assertThat(page).hasURL(url(characteristic.route()));
             assertThat(heading(page)).hasText(characteristic.heading());
             var summary = page.locator(".live-summary");
-            assertThat(summary).containsText("Overall: " + answered + " of 28 answered.");
+            assertThat(summary).containsText("Overall: " + answered + " of 28 statements answered.");
             if (characteristic == CULTURE) {
                 assertNoAccessibilityViolations();
             }
             for (var code : List.of("S1", "S2", "S3", "S4")) {
-                var group = scoreGroup(page, characteristic, code);
+                var statement = statement(page, code);
+                var group = statement.getByRole(AriaRole.RADIOGROUP);
                 var scoring = UNSCORED.stream()
                         .filter(s -> s.characteristic() == characteristic && s.statement().equals(code)).findFirst();
                 if (scoring.isEmpty()) {
                     assertThat(checked(group)).hasCount(1);
                     continue;
                 }
+                assertThat(group).hasAccessibleName(scoring.get().text());
                 assertThat(checked(group)).hasCount(0);
                 assertThat(summary.locator(".rag")).hasText(scoring.get().badgeBefore());
-                var statement = statement(page, code);
                 if (characteristic == CULTURE && code.equals("S1")) {
                     // Evidence first: it saves by itself shortly after typing stops.
                     var field = evidenceField(statement);
@@ -156,14 +180,13 @@ class AssessmentFlowTest extends BrowserTest {
                     field.pressSequentially(evidence);
                     assertThat(statement.getByRole(AriaRole.STATUS)).hasText(SAVED_AT);
                     assertThat(statement).containsText(evidence.length() + " of 4,000 characters");
-                    assertThat(evidence(assessment, statementId(CULTURE, "S1"))).isEqualTo(evidence);
+                    assertThat(evidence(statementId(CULTURE, "S1"))).isEqualTo(evidence);
                     // Then the score with the keyboard only: Shift+Tab back into the radio group
                     // (with nothing chosen, that lands on its last option), Space, then an arrow.
                     page.keyboard().press("Shift+Tab");
                     assertThat(option(group, 5)).isFocused();
                     page.keyboard().press("Space");
                     assertThat(option(group, 5)).isChecked();
-                    assertThat(summary.locator(".rag")).hasText("5.0 Green");
                     page.keyboard().press("ArrowUp");
                     assertThat(option(group, 4)).isFocused();
                 } else {
@@ -173,10 +196,10 @@ class AssessmentFlowTest extends BrowserTest {
                 assertThat(option(group, scoring.get().score())).isChecked();
                 assertThat(checked(group)).hasCount(1);
                 assertThat(summary.locator(".rag")).hasText(scoring.get().badgeAfter());
-                assertThat(summary).containsText("Overall: " + answered + " of 28 answered.");
+                assertThat(summary).containsText("Overall: " + answered + " of 28 statements answered.");
                 assertThat(statement.getByRole(AriaRole.STATUS)).hasText(SAVED_AT);
             }
-            assertThat(summary).containsText("(4 of 4 statements scored)");
+            assertThat(summary.locator(".rag")).not().containsText("Not rated yet");
             if (characteristic != CULTURE) {
                 var next = FRAMEWORK.get(FRAMEWORK.indexOf(characteristic) + 1);
                 page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Characteristics"))
@@ -195,7 +218,7 @@ class AssessmentFlowTest extends BrowserTest {
         dialog.getByLabel("What will be done").fill(actionTitle);
         dialog.getByLabel("Owner").fill("Chief Clinical Information Officer");
         var due = dialog.getByLabel("Due date");
-        due.fill("15/03/2027");
+        due.fill("15/3/2027");
         due.press("Enter");
         dialog.locator("vaadin-select").click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("In progress")).click();
@@ -206,55 +229,59 @@ class AssessmentFlowTest extends BrowserTest {
         assertThat(actionRow.filter(new Locator.FilterOptions().setHasText(actionTitle))).isVisible();
         assertThat(actionRow.filter(new Locator.FilterOptions().setHasText("15 March 2027"))).isVisible();
 
-        // The overview: complete, so it can be submitted.
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to the overview")).click();
-        assertThat(page).hasURL(url("assessment"));
-        assertThat(page.locator("#overall-progress")).hasText("28 of 28 statements answered");
-        assertThat(page.getByRole(AriaRole.PROGRESSBAR)).hasAttribute("aria-valuenow", "28");
-        assertThat(page.getByText("4 of 4", new Page.GetByTextOptions().setExact(true))).hasCount(7);
-        assertThat(page.getByText(actionTitle)).isVisible();
-        button(page, "Submit for sign-off").click();
-        assertThat(page.locator(".assessment-status")).hasText("Status: Submitted for sign-off");
-        assertThat(button(page, "Submit for sign-off")).hasCount(0);
+        // Check your answers, then submit.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Check your answers").setExact(true)).click();
+        assertThat(page).hasURL(url("check-your-answers"));
+        assertThat(heading(page)).hasText("Check your answers before you submit");
+        assertThat(page.locator(".summary-list-row")).hasCount(28);
+        assertThat(page.getByRole(AriaRole.MAIN)).containsText(actionTitle + ". Owner: Chief Clinical Information "
+                + "Officer. Due: 15 March 2027. Status: In progress.");
+        assertNoAccessibilityViolations();
+        button(page, "Submit for approval").click();
+        var submission = page.getByRole(AriaRole.DIALOG);
+        assertThat(submission).containsText("We will email your trust's approvers to ask them to approve it: Tom Okafor.");
+        submission.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Submit for approval")).click();
+        assertThat(page.locator(".done-panel")).hasText("Assessment submitted for approval. "
+                + "We have emailed your trust's approvers: Tom Okafor.");
         assertThat(page.getByRole(AriaRole.MAIN)).containsText("This assessment has been submitted for sign-off.");
-        assertThat(page.locator("ul.history li")).hasText(new Pattern[] {
-                Pattern.compile("^Submitted for sign-off by Priya Shah on \\d{1,2} \\w+ \\d{4} at \\d{2}:\\d{2}$")});
-        assertThat(status(assessment)).isEqualTo("SUBMITTED");
+        assertThat(button(page, "Submit for approval")).hasCount(0);
+        assertThat(status()).isEqualTo("SUBMITTED");
 
-        // The approver, in a fresh session, signs it off.
+        // The approver, in a fresh session, approves it from check your answers.
         var approver = pageInNewContext();
-        signInAs(approver, "approver@demo.example");
+        signInAs(approver, APPROVER);
         approver.navigate(url("assessment"));
         assertThat(approver.locator(".assessment-status")).hasText("Status: Submitted for sign-off");
-        assertThat(approver.locator("#overall-progress")).hasText("28 of 28 statements answered");
-        assertThat(button(approver, "Return for changes")).isVisible();
+        assertThat(approver.getByRole(AriaRole.MAIN)).containsText("This assessment is waiting for your approval.");
+        approver.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Check the answers, then approve or return"))
+                .click();
+        assertThat(heading(approver)).hasText("Check the answers before you approve");
         button(approver, "Approve").click();
-        assertThat(approver.locator(".assessment-status")).hasText("Status: Approved");
+        var approval = approver.getByRole(AriaRole.DIALOG);
+        approval.getByRole(AriaRole.CHECKBOX).check();
+        assertNoAccessibilityViolations(approver);
+        approval.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve")).click();
+        assertThat(approver.locator(".done-panel")).hasText("Assessment approved. Its answers are now frozen.");
         assertThat(button(approver, "Approve")).hasCount(0);
         assertThat(button(approver, "Return for changes")).hasCount(0);
-        assertThat(approver.getByRole(AriaRole.MAIN)).containsText("This assessment has been approved. Its answers are frozen.");
+        approver.navigate(url("assessment"));
+        assertThat(approver.locator(".assessment-status")).hasText("Status: Approved");
         assertThat(approver.locator("ul.history li")).hasText(new Pattern[] {
                 Pattern.compile("^Submitted for sign-off by Priya Shah on .+ at \\d{2}:\\d{2}$"),
                 Pattern.compile("^Approved by Tom Okafor on .+ at \\d{2}:\\d{2}$")});
         assertNoAccessibilityViolations(approver);
 
-        // The viewer sees the same answers, read-only.
+        // The viewer sees the same answers, read-only, every option as readable as the chosen one.
         var viewer = pageInNewContext();
-        signInAs(viewer, "viewer@demo.example");
-        viewer.navigate(url("assessment"));
-        var viewerMain = viewer.getByRole(AriaRole.MAIN);
-        assertThat(viewer.locator(".assessment-status")).hasText("Status: Approved");
-        assertThat(viewer.locator("#overall-progress")).hasText("28 of 28 statements answered");
-        assertThat(viewerMain).containsText("You have view-only access to this assessment.");
-        assertThat(viewerMain.getByRole(AriaRole.BUTTON)).hasCount(0);
-        assertThat(viewer.locator("ul.history li")).hasCount(2);
-
+        signInAs(viewer, VIEWER);
         viewer.navigate(url(CULTURE.route()));
+        var viewerMain = viewer.getByRole(AriaRole.MAIN);
         assertThat(heading(viewer)).hasText(CULTURE.heading());
         assertThat(viewerMain).containsText("You have view-only access to this assessment.");
         assertThat(viewer.locator(".live-summary .rag")).hasText("2.8 Amber");
         for (var scoring : UNSCORED.stream().filter(s -> s.characteristic() == CULTURE).toList()) {
-            var group = scoreGroup(viewer, CULTURE, scoring.statement());
+            var statement = statement(viewer, scoring.statement());
+            var group = statement.getByRole(AriaRole.RADIOGROUP);
             assertThat(group).hasAttribute("readonly", "");
             assertThat(option(group, scoring.score())).isChecked();
             for (int score = 1; score <= 5; score++) {
@@ -262,18 +289,18 @@ class AssessmentFlowTest extends BrowserTest {
                     assertThat(option(group, score)).isDisabled();
                 }
             }
-            var statement = statement(viewer, scoring.statement());
             assertThat(evidenceField(statement)).not().isEditable();
-            assertThat(linksField(statement)).not().isEditable();
         }
+        // Unchosen options of a read-only group: dark text (#212b32, 14:1), not Lumo's faded grey.
+        assertThat(viewer.evaluate("() => getComputedStyle(document.querySelector("
+                + "'vaadin-radio-group[readonly] vaadin-radio-button:not([checked]) label')).color"))
+                .isEqualTo("rgb(33, 43, 50)");
         assertThat(evidenceField(statement(viewer, "S1"))).hasValue(evidence);
         assertThat(viewerMain.getByText(actionTitle)).isVisible();
         assertThat(viewerMain.getByRole(AriaRole.BUTTON)).hasCount(0);
-        assertThat(button(viewer, "Add an action")).hasCount(0);
         assertNoAccessibilityViolations(viewer);
 
         // What is really in the database.
-        assertThat(status(assessment)).isEqualTo("APPROVED");
         assertThat(db.queryForObject("select count(*) from answer where assessment_id = ? and score is not null",
                 Integer.class, assessment)).isEqualTo(28);
         for (var scoring : UNSCORED) {
@@ -296,10 +323,11 @@ class AssessmentFlowTest extends BrowserTest {
                  where assessment_id = ? order by occurred_at, id""", String.class, assessment))
                 .containsExactly("DRAFT>SUBMITTED Priya Shah", "SUBMITTED>APPROVED Tom Okafor");
 
-        // The audit log: who changed what, with the values before and after.
+        // The audit log: who changed what, with the values before and after, and who was told.
         String where = " from audit_event where id > " + auditBefore + " and trust_id = " + trust;
         assertThat(db.queryForList("select distinct action" + where + " order by action", String.class))
-                .containsExactly("ACTION_ADDED", "ANSWER_CHANGED", "ASSESSMENT_APPROVED", "ASSESSMENT_SUBMITTED");
+                .containsExactly("ACTION_ADDED", "ANSWER_CHANGED", "APPROVERS_EMAILED", "ASSESSMENT_APPROVED",
+                        "ASSESSMENT_SUBMITTED");
         String cultureS1 = assessment + "/" + statementId(CULTURE, "S1");
         assertThat(db.queryForList("select user_email || ': '"
                         + " || coalesce(before ->> 'score', 'no score') || ', \"' || (before ->> 'evidence')"
@@ -308,57 +336,47 @@ class AssessmentFlowTest extends BrowserTest {
                         + " || '\", v' || (after ->> 'version')" + where
                         + " and action = 'ANSWER_CHANGED' and entity_type = 'answer' and entity_id = ? order by id",
                 String.class, cultureS1)).containsExactly(
-                        "editor@demo.example: no score, \"\", v0 -> no score, \"" + evidence + "\", v1",
-                        "editor@demo.example: no score, \"" + evidence + "\", v1 -> 5, \"" + evidence + "\", v2",
-                        "editor@demo.example: 5, \"" + evidence + "\", v2 -> 4, \"" + evidence + "\", v3");
-        for (var scoring : UNSCORED) {
-            var change = db.queryForMap("select user_email, before ->> 'score' as before, after ->> 'score' as after"
-                            + where + " and action = 'ANSWER_CHANGED' and entity_id = ? order by id desc limit 1",
-                    assessment + "/" + statementId(scoring.characteristic(), scoring.statement()));
-            assertThat(change).containsEntry("user_email", "editor@demo.example")
-                    .containsEntry("after", String.valueOf(scoring.score()));
-        }
+                        EDITOR + ": no score, \"\", v0 -> no score, \"" + evidence + "\", v1",
+                        EDITOR + ": no score, \"" + evidence + "\", v1 -> 5, \"" + evidence + "\", v2",
+                        EDITOR + ": 5, \"" + evidence + "\", v2 -> 4, \"" + evidence + "\", v3");
         var added = db.queryForMap("select entity_type, entity_id, user_email, before::text as before, "
                 + "after ->> 'title' as title, after ->> 'ownerName' as owner" + where + " and action = 'ACTION_ADDED'");
         assertThat(added).containsEntry("entity_type", "improvement_action")
                 .containsEntry("entity_id", String.valueOf(action.get("id")))
-                .containsEntry("user_email", "editor@demo.example")
+                .containsEntry("user_email", EDITOR)
                 .containsEntry("before", null)
                 .containsEntry("title", actionTitle)
                 .containsEntry("owner", "Chief Clinical Information Officer");
-        assertThat(db.queryForList("select action || ' ' || user_email || ' ' || before::text || ' ' || after::text"
-                + where + " and entity_type = 'assessment' and entity_id = ? order by id", String.class,
-                String.valueOf(assessment))).containsExactly(
-                        "ASSESSMENT_SUBMITTED editor@demo.example {\"status\": \"DRAFT\"} {\"status\": \"SUBMITTED\"}",
-                        "ASSESSMENT_APPROVED approver@demo.example {\"status\": \"SUBMITTED\"} {\"status\": \"APPROVED\"}");
+        assertThat(db.queryForList("select action || ' ' || user_email || ' ' || coalesce(before ->> 'status', '-')"
+                + " || ' ' || (after ->> 'status')" + where + " and entity_type = 'assessment' and entity_id = ?"
+                + " and action like 'ASSESSMENT_%' order by id", String.class, String.valueOf(assessment)))
+                .containsExactly("ASSESSMENT_SUBMITTED " + EDITOR + " DRAFT SUBMITTED",
+                        "ASSESSMENT_APPROVED " + APPROVER + " SUBMITTED APPROVED");
+        assertThat(db.queryForObject("select after ->> 'declaration'" + where + " and action = 'ASSESSMENT_APPROVED'",
+                String.class)).startsWith("I confirm I have reviewed all 28 answers and their evidence");
     }
 
     @Test
     void twoEditorsChangingTheSameAnswerSeeEachOthersChangesAndChooseWhichToKeep() {
-        createEditorsOfSouthLondonAndMaudsley();
         String run = Long.toString(System.currentTimeMillis(), 36);
         String textOfA = "Asha's note " + run + ": the discharge team runs fortnightly retrospectives.";
         String textOfB = "Ben's note " + run + ": only the EPR team works in multidisciplinary squads.";
 
         var a = page;
-        signInAs(a, "e2e.editor.a@test.example");
+        signInAs(a, "asha" + DOMAIN);
         a.navigate(url(CULTURE.route()));
         assertThat(heading(a)).hasText(CULTURE.heading());
         var b = pageInNewContext();
-        signInAs(b, "e2e.editor.b@test.example");
+        signInAs(b, "ben" + DOMAIN);
         b.navigate(url(CULTURE.route()));
         assertThat(heading(b)).hasText(CULTURE.heading());
-        assertThat(b.getByRole(AriaRole.MAIN)).containsText("South London and Maudsley NHS Foundation Trust");
-        long assessment = db.queryForObject("""
-                select a.id from assessment a join trust t on t.id = a.trust_id
-                  join assessment_cycle c on c.id = a.cycle_id where t.ods_code = 'RV5' and c.name = '2026/27'""",
-                Long.class);
+        assertThat(b.getByRole(AriaRole.MAIN)).containsText(TRUST_NAME);
         long s1 = statementId(CULTURE, "S1");
 
         // A saves first; B, whose page was loaded before, then saves over it.
         evidenceField(statement(a, "S1")).fill(textOfA);
         assertThat(statement(a, "S1").getByRole(AriaRole.STATUS)).hasText(SAVED_AT);
-        assertThat(evidence(assessment, s1)).isEqualTo(textOfA);
+        assertThat(evidence(s1)).isEqualTo(textOfA);
 
         var fieldOfB = evidenceField(statement(b, "S1"));
         fieldOfB.fill(textOfB);
@@ -369,7 +387,7 @@ class AssessmentFlowTest extends BrowserTest {
         assertThat(fieldOfB).hasValue(textOfB);
         assertThat(statement(b, "S1").getByRole(AriaRole.STATUS))
                 .hasText("Not saved: Asha Rahman changed this answer while you were editing it.");
-        assertThat(evidence(assessment, s1)).isEqualTo(textOfA);
+        assertThat(evidence(s1)).isEqualTo(textOfA);
         assertNoAccessibilityViolations(b);
 
         // B keeps their own answer.
@@ -377,7 +395,7 @@ class AssessmentFlowTest extends BrowserTest {
         assertThat(conflict).isHidden();
         assertThat(statement(b, "S1").getByRole(AriaRole.STATUS)).hasText(SAVED_AT);
         assertThat(fieldOfB).hasValue(textOfB);
-        assertThat(evidence(assessment, s1)).isEqualTo(textOfB);
+        assertThat(evidence(s1)).isEqualTo(textOfB);
         assertThat(db.queryForObject("select updated_by_name from answer where assessment_id = ? and statement_id = ?",
                 String.class, assessment, s1)).isEqualTo("Ben Carter");
 
@@ -388,10 +406,10 @@ class AssessmentFlowTest extends BrowserTest {
 
         // On S2, B (still on the page loaded earlier) takes A's answer instead.
         long s2 = statementId(CULTURE, "S2");
-        var groupOfA = scoreGroup(a, CULTURE, "S2");
+        var groupOfA = statement(a, "S2").getByRole(AriaRole.RADIOGROUP);
         option(groupOfA, 4).check();
         assertThat(statement(a, "S2").getByRole(AriaRole.STATUS)).hasText(SAVED_AT);
-        String evidenceOfA = evidence(assessment, s2);
+        String evidenceOfA = evidence(s2);
 
         var s2OfB = statement(b, "S2");
         evidenceField(s2OfB).fill("Ben's S2 note " + run);
@@ -400,47 +418,28 @@ class AssessmentFlowTest extends BrowserTest {
         assertThat(secondConflict).containsText("Score: 4 Established");
         secondConflict.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Use their answer")).click();
         assertThat(secondConflict).isHidden();
-        assertThat(option(scoreGroup(b, CULTURE, "S2"), 4)).isChecked();
+        assertThat(option(s2OfB.getByRole(AriaRole.RADIOGROUP), 4)).isChecked();
         assertThat(evidenceField(s2OfB)).hasValue(evidenceOfA);
         assertThat(s2OfB.getByRole(AriaRole.STATUS)).hasText("Showing the answer Asha Rahman saved");
         assertThat(db.queryForObject("select score from answer where assessment_id = ? and statement_id = ?",
                 Integer.class, assessment, s2)).isEqualTo(4);
-        assertThat(evidence(assessment, s2)).isEqualTo(evidenceOfA);
+        assertThat(evidence(s2)).isEqualTo(evidenceOfA);
 
         // Having taken theirs, B's next change saves over it without a conflict.
         String laterOfB = "Ben's later S2 note " + run;
         evidenceField(s2OfB).fill(laterOfB);
         assertThat(s2OfB.getByRole(AriaRole.STATUS)).hasText(SAVED_AT);
         assertThat(s2OfB.getByRole(AriaRole.ALERT)).isHidden();
-        assertThat(evidence(assessment, s2)).isEqualTo(laterOfB);
+        assertThat(evidence(s2)).isEqualTo(laterOfB);
         assertThat(db.queryForObject("select score from answer where assessment_id = ? and statement_id = ?",
                 Integer.class, assessment, s2)).isEqualTo(4);
     }
 
-    /** Two editors of South London and Maudsley (RV5, South East London ICS, London region). */
-    private void createEditorsOfSouthLondonAndMaudsley() {
-        db.update("""
-                insert into app_user (email, display_name, password_hash, home_region_id)
-                select u.email, u.display_name, ?, (select id from region where ods_code = 'Y56')
-                  from (values ('e2e.editor.a@test.example', 'Asha Rahman'),
-                               ('e2e.editor.b@test.example', 'Ben Carter')) as u (email, display_name)
-                on conflict do nothing""", DEMO_PASSWORD_HASH);
-        db.update("""
-                insert into role_assignment (user_id, role, region_id, ics_id, trust_id)
-                select u.id, 'TRUST_EDITOR', r.id, i.id, t.id
-                  from app_user u
-                  join region r on r.ods_code = 'Y56'
-                  join ics i on i.ods_code = 'QKK' and i.region_id = r.id
-                  join trust t on t.ods_code = 'RV5' and t.ics_id = i.id
-                 where u.email in ('e2e.editor.a@test.example', 'e2e.editor.b@test.example')
-                on conflict do nothing""");
-    }
-
-    private String status(long assessment) {
+    private String status() {
         return db.queryForObject("select status from assessment where id = ?", String.class, assessment);
     }
 
-    private String evidence(long assessment, long statement) {
+    private String evidence(long statement) {
         return db.queryForObject("select evidence from answer where assessment_id = ? and statement_id = ?",
                 String.class, assessment, statement);
     }
@@ -463,12 +462,7 @@ class AssessmentFlowTest extends BrowserTest {
     /** One statement's editor: its heading, score, evidence, links, conflict panel and save status. */
     private static Locator statement(Page page, String code) {
         return page.locator(".statement").filter(new Locator.FilterOptions().setHas(page.getByRole(AriaRole.HEADING,
-                new Page.GetByRoleOptions().setName(Pattern.compile("^" + code + "\\. ")))));
-    }
-
-    private static Locator scoreGroup(Page page, Characteristic characteristic, String code) {
-        return page.getByRole(AriaRole.RADIOGROUP, new Page.GetByRoleOptions()
-                .setName("Score for " + characteristic.name() + " " + code).setExact(true));
+                new Page.GetByRoleOptions().setName("Statement " + code).setExact(true))));
     }
 
     private static Locator option(Locator group, int score) {
@@ -483,8 +477,4 @@ class AssessmentFlowTest extends BrowserTest {
         return statement.getByRole(AriaRole.TEXTBOX, new Locator.GetByRoleOptions().setName("Evidence").setExact(true));
     }
 
-    private static Locator linksField(Locator statement) {
-        return statement.getByRole(AriaRole.TEXTBOX, new Locator.GetByRoleOptions()
-                .setName("Evidence links (optional)").setExact(true));
-    }
 }

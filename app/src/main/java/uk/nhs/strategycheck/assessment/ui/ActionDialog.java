@@ -5,18 +5,24 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.ArrayList;
 import java.util.Locale;
 import java.util.function.Consumer;
 import uk.nhs.strategycheck.assessment.ActionDraft;
 import uk.nhs.strategycheck.assessment.ActionStatus;
 import uk.nhs.strategycheck.assessment.AssessmentProblem;
+import uk.nhs.strategycheck.assessment.AssessmentService;
 import uk.nhs.strategycheck.assessment.ImprovementAction;
+import uk.nhs.strategycheck.shared.ui.ErrorSummary;
+import uk.nhs.strategycheck.shared.ui.FieldProblem;
 import uk.nhs.strategycheck.shared.ui.PlainTextFields;
 
-/** Adds or changes one improvement action. Keeps what was typed when a save is refused. */
+/**
+ * Adds or changes one improvement action. Saving checks every field at once and lists every
+ * problem in an error summary at the top; what was typed is kept.
+ */
 class ActionDialog extends Dialog {
 
     /** Saves the draft (a new action when existing is null) and returns the saved action. */
@@ -28,7 +34,7 @@ class ActionDialog extends Dialog {
     private final TextField owner = new TextField("Owner");
     private final DatePicker dueOn = new DatePicker("Due date");
     private final Select<ActionStatus> status = new Select<>();
-    private final Paragraph problem = new Paragraph();
+    private final ErrorSummary errors = new ErrorSummary();
 
     ActionDialog(long characteristicId, String characteristicName, ImprovementAction existing, Saver saver,
                  Consumer<ImprovementAction> onSaved) {
@@ -40,34 +46,39 @@ class ActionDialog extends Dialog {
         owner.setHelperText("A role or a person, for example Chief Clinical Information Officer");
         dueOn.setLocale(Locale.UK);
         dueOn.setRequired(true);
-        dueOn.setHelperText("For example 31/03/2027");
-        dueOn.setI18n(new DatePicker.DatePickerI18n()
-                .setBadInputErrorMessage("Enter a real date, for example 31/03/2027.")
-                .setRequiredErrorMessage("Enter the date the action is due."));
+        // The date picker reads day/month/year, with or without leading zeros; the hint and every
+        // message about the date give the same example.
+        dueOn.setHelperText("Day/month/year, " + AssessmentService.DUE_DATE_EXAMPLE);
         status.setLabel("Status");
         status.setItems(ActionStatus.values());
         status.setItemLabelGenerator(ActionStatus::label);
         status.setValue(ActionStatus.NOT_STARTED);
+        // Checked when saved, all together, by the error summary; not one by one as fields are left.
+        title.setManualValidation(true);
+        owner.setManualValidation(true);
+        dueOn.setManualValidation(true);
+        status.setManualValidation(true);
         if (existing != null) {
             title.setValue(existing.title());
             owner.setValue(existing.ownerName());
             dueOn.setValue(existing.dueOn());
             status.setValue(existing.status());
         }
-        problem.addClassName("form-problem");
-        problem.getElement().setAttribute("role", "alert");
-        problem.setVisible(false);
 
         var form = new FormLayout(title, owner, dueOn, status);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        add(problem, form);
+        add(errors, form);
 
         var save = new Button("Save action", click -> {
-            for (var field : new com.vaadin.flow.component.HasValidation[] {title, owner, dueOn, status}) {
-                field.setInvalid(false);
-            }
-            problem.setVisible(false);
-            if (dueOn.isInvalid() || !PlainTextFields.check(title, owner)) {
+            errors.clear();
+            if (!PlainTextFields.check(title, owner)) {
+                var problems = new ArrayList<FieldProblem>();
+                for (var field : new TextField[] {title, owner}) {
+                    if (field.isInvalid()) {
+                        problems.add(FieldProblem.of(field, field.getErrorMessage()));
+                    }
+                }
+                errors.show(problems);
                 return;
             }
             try {
@@ -76,21 +87,23 @@ class ActionDialog extends Dialog {
                 onSaved.accept(saved);
                 close();
             } catch (AssessmentProblem.Invalid invalid) {
-                var field = switch (invalid.field()) {
-                    case "title" -> title;
-                    case "owner" -> owner;
-                    case "dueOn" -> dueOn;
-                    default -> (com.vaadin.flow.component.HasValidation) status;
-                };
-                field.setErrorMessage(invalid.getMessage());
-                field.setInvalid(true);
+                errors.show(invalid.fields().stream().map(this::problem).toList());
             } catch (AssessmentProblem refused) {
-                problem.setText(refused.getMessage());
-                problem.setVisible(true);
+                errors.show(FieldProblem.general(refused.getMessage()));
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var cancel = new Button("Cancel", click -> close());
         getFooter().add(cancel, save);
+    }
+
+    private FieldProblem problem(AssessmentProblem.FieldMessage field) {
+        return switch (field.field()) {
+            case "title" -> FieldProblem.of(title, field.message());
+            case "owner" -> FieldProblem.of(owner, field.message());
+            case "dueOn" -> FieldProblem.of(dueOn, field.message());
+            case "status" -> FieldProblem.of(status, field.message());
+            default -> FieldProblem.general(field.message());
+        };
     }
 }

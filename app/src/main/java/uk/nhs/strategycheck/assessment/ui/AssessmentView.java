@@ -1,11 +1,7 @@
 package uk.nhs.strategycheck.assessment.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -14,7 +10,6 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -22,20 +17,19 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
-import java.util.Optional;
 import uk.nhs.strategycheck.assessment.AssessmentPage;
-import uk.nhs.strategycheck.assessment.AssessmentProblem;
 import uk.nhs.strategycheck.assessment.AssessmentService;
 import uk.nhs.strategycheck.assessment.Framework;
 import uk.nhs.strategycheck.assessment.ImprovementAction;
 import uk.nhs.strategycheck.assessment.Transition;
 import uk.nhs.strategycheck.shared.Dates;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
-import uk.nhs.strategycheck.shared.ui.PlainTextFields;
+import uk.nhs.strategycheck.shared.ui.ResponsiveGrid;
 
 /**
  * The trust's assessment at a glance: progress and score per characteristic against last
- * time, submission and sign-off, the history of both, and every improvement action.
+ * time, the next step (submission and sign-off happen on the check your answers page), the
+ * history of both, and every improvement action.
  */
 @Menu(title = "Self-assessment", order = 11)
 @Route(value = "assessment", layout = MainLayout.class)
@@ -64,7 +58,7 @@ public class AssessmentView extends Main {
 
     private void render(AssessmentPage page) {
         add(new H1("Self-assessment " + page.cycle().name()));
-        add(new Paragraph(page.trustName() + ". Cycle open from " + Dates.format(page.cycle().opensOn())
+        add(new Paragraph(page.trustName() + ". The cycle is open from " + Dates.format(page.cycle().opensOn())
                 + " to " + Dates.format(page.cycle().closesOn()) + "."));
 
         var status = new Paragraph("Status: " + page.status().label());
@@ -80,104 +74,57 @@ public class AssessmentView extends Main {
         var progress = new ProgressBar(0, total, page.answeredCount());
         progress.getElement().setAttribute("aria-labelledby", "overall-progress");
         add(progressText, progress);
+        add(nextStep(page));
 
         add(new H2("Characteristics"), characteristics(page));
-        add(workflow(page));
         add(new H2("Improvement actions"), actions(page));
         add(new H2("History"), history(page));
     }
 
-    private Grid<Framework.Characteristic> characteristics(AssessmentPage page) {
+    /** What to do next, and the way to the one page that shows the whole assessment. */
+    private static Component nextStep(AssessmentPage page) {
+        var box = new Div();
+        box.addClassName("next-step");
+        String text;
+        String link;
+        if (page.can().submit()) {
+            text = page.answeredCount() < page.framework().statementCount()
+                    ? "Score every statement, then check your answers and submit the assessment for approval."
+                    : "Every statement is scored. Check your answers, then submit the assessment for approval.";
+            link = "Check your answers and submit";
+        } else if (page.can().approve()) {
+            text = "This assessment is waiting for your approval.";
+            link = "Check the answers, then approve or return";
+        } else {
+            text = "See every answer, its evidence and the actions on one page.";
+            link = "Check your answers";
+        }
+        var go = new RouterLink(link, CheckYourAnswersView.class);
+        go.addClassName("button-link");
+        box.add(new Paragraph(text), go);
+        return box;
+    }
+
+    private Component characteristics(AssessmentPage page) {
         var grid = new Grid<Framework.Characteristic>();
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAriaLabel("Characteristics: progress and score");
-        grid.addComponentColumn(c -> new RouterLink(c.position() + ". " + c.name(), CharacteristicView.class,
-                        new RouteParameters("code", c.code().toLowerCase())))
-                .setHeader("Characteristic").setFlexGrow(4);
-        grid.addColumn(c -> page.answeredCount(c) + " of " + c.statements().size()).setHeader("Answered");
-        grid.addComponentColumn(c -> new RagBadge(page.score(c))).setHeader("Score");
+        var columns = ResponsiveGrid.on(grid);
+        columns.addComponentColumn("Characteristic", c -> {
+            var link = new RouterLink(c.position() + ". " + c.name(), CharacteristicView.class,
+                    new RouteParameters("code", c.code().toLowerCase()));
+            link.addClassName("characteristic-link");
+            return link;
+        }).setFlexGrow(4);
+        columns.addColumn("Answered", c -> page.answeredCount(c) + " of " + c.statements().size());
+        columns.addComponentColumn("Score", c -> RagBadge.of(page.rating(c))).setFlexGrow(2);
         if (page.lastCycleName().isPresent()) {
-            grid.addColumn(c -> page.lastScore(c).map(BigDecimal::toPlainString).orElse("-"))
-                    .setHeader("Last time (" + page.lastCycleName().get() + ")");
-            grid.addColumn(c -> RagBadge.change(page.score(c), page.lastScore(c))).setHeader("Change");
+            columns.addColumn("Last time (" + page.lastCycleName().get() + ")",
+                    c -> page.lastScore(c).map(BigDecimal::toPlainString).orElse("None"));
+            columns.addColumn("Change", c -> RagBadge.change(page.score(c), page.lastScore(c)));
         }
         grid.setItems(page.framework().characteristics());
         grid.setAllRowsVisible(true);
         return grid;
-    }
-
-    private Component workflow(AssessmentPage page) {
-        var box = new Div();
-        box.addClassName("workflow");
-        var problems = new Div();
-        problems.addClassName("form-problem");
-        problems.getElement().setAttribute("role", "alert");
-        problems.setVisible(false);
-        box.add(problems);
-
-        if (page.can().submit()) {
-            var submit = new Button("Submit for sign-off", click -> act(problems,
-                    () -> assessments.submit(page.assessmentId(), page.version())));
-            submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            box.add(submit);
-        }
-        if (page.can().approve()) {
-            var approve = new Button("Approve", click -> act(problems,
-                    () -> assessments.approve(page.assessmentId(), page.version())));
-            approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
-            box.add(approve);
-        }
-        if (page.can().returnForChanges()) {
-            box.add(new Button("Return for changes", click -> returnDialog(page).open()));
-        }
-        return box;
-    }
-
-    private Dialog returnDialog(AssessmentPage page) {
-        var dialog = new Dialog();
-        dialog.setHeaderTitle("Return for changes");
-        var reason = new TextArea("What needs to change");
-        reason.setMaxLength(AssessmentService.MAX_REASON);
-        reason.setRequired(true);
-        reason.setWidthFull();
-        reason.setHelperText("The editors see this with the assessment.");
-        dialog.add(reason);
-        var send = new Button("Return to editors", click -> {
-            if (!PlainTextFields.check(reason)) {
-                return;
-            }
-            try {
-                assessments.returnForChanges(page.assessmentId(), page.version(), reason.getValue());
-                dialog.close();
-                render();
-            } catch (AssessmentProblem.Invalid invalid) {
-                reason.setErrorMessage(invalid.getMessage());
-                reason.setInvalid(true);
-            } catch (AssessmentProblem problem) {
-                reason.setErrorMessage(problem.getMessage());
-                reason.setInvalid(true);
-            }
-        });
-        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), send);
-        return dialog;
-    }
-
-    private void act(Div problems, Runnable change) {
-        try {
-            change.run();
-            render();
-        } catch (AssessmentProblem.Incomplete incomplete) {
-            problems.removeAll();
-            var list = new UnorderedList();
-            incomplete.missing().forEach(missing -> list.add(new ListItem(missing)));
-            problems.add(new H2("Not submitted"), new Paragraph(incomplete.getMessage()), list);
-            problems.setVisible(true);
-        } catch (AssessmentProblem problem) {
-            problems.removeAll();
-            problems.add(new Paragraph(problem.getMessage()));
-            problems.setVisible(true);
-        }
     }
 
     private Component actions(AssessmentPage page) {
@@ -185,15 +132,15 @@ public class AssessmentView extends Main {
             return new Paragraph("No improvement actions yet. Add them on each characteristic's page.");
         }
         var grid = new Grid<ImprovementAction>();
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAriaLabel("Improvement actions");
-        grid.addColumn(ImprovementAction::title).setHeader("Action").setFlexGrow(3);
-        grid.addColumn(a -> page.framework().characteristics().stream()
+        var columns = ResponsiveGrid.on(grid);
+        columns.addColumn("Action", ImprovementAction::title).setFlexGrow(3);
+        columns.addColumn("Characteristic", a -> page.framework().characteristics().stream()
                 .filter(c -> c.id() == a.characteristicId()).findFirst().map(Framework.Characteristic::name)
-                .orElse("")).setHeader("Characteristic").setFlexGrow(2);
-        grid.addColumn(ImprovementAction::ownerName).setHeader("Owner");
-        grid.addColumn(a -> Dates.format(a.dueOn())).setHeader("Due");
-        grid.addColumn(a -> a.status().label()).setHeader("Status");
+                .orElse("")).setFlexGrow(2);
+        columns.addColumn("Owner", ImprovementAction::ownerName);
+        columns.addColumn("Due", a -> Dates.format(a.dueOn()));
+        columns.addColumn("Status", a -> a.status().label());
         grid.setItems(page.actions());
         grid.setAllRowsVisible(true);
         return grid;

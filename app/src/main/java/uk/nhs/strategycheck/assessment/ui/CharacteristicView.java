@@ -11,16 +11,15 @@ import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +27,10 @@ import uk.nhs.strategycheck.assessment.AssessmentPage;
 import uk.nhs.strategycheck.assessment.AssessmentService;
 import uk.nhs.strategycheck.assessment.Framework;
 import uk.nhs.strategycheck.assessment.ImprovementAction;
-import uk.nhs.strategycheck.assessment.Scores;
+import uk.nhs.strategycheck.assessment.Rating;
 import uk.nhs.strategycheck.shared.Dates;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
+import uk.nhs.strategycheck.shared.ui.ResponsiveGrid;
 
 /**
  * One characteristic: its good sign and the bad sign it guards against, its four
@@ -44,14 +44,16 @@ public class CharacteristicView extends Main implements BeforeEnterObserver, Has
     private final Map<Long, Integer> scores = new HashMap<>();
     private final Span overall = new Span();
     private final RagBadge score = new RagBadge(Optional.empty());
-    private final Span answered = new Span();
     private String title = "Self-assessment - Digital Strategy Check";
+    /** The statement a link asked for (?statement=s2), whose score gets focus once the page is shown. */
+    private Optional<String> statementAskedFor = Optional.empty();
 
     private AssessmentPage page;
     private Framework.Characteristic characteristic;
 
     public CharacteristicView(AssessmentService assessments) {
         this.assessments = assessments;
+        FocusInSight.keep(this);
     }
 
     @Override
@@ -68,7 +70,16 @@ public class CharacteristicView extends Main implements BeforeEnterObserver, Has
                 .orElseThrow(() -> new NotFoundException("No characteristic " + code));
         title = characteristic.name() + " - Self-assessment - Digital Strategy Check";
         page.answers().forEach((statementId, answer) -> scores.put(statementId, answer.score()));
+        statementAskedFor = event.getLocation().getQueryParameters().getSingleParameter("statement");
         render();
+    }
+
+    /** A link to a statement on its characteristic's page; following it puts focus on the statement's score. */
+    public static RouterLink linkTo(String text, Framework.Characteristic characteristic, Framework.Statement statement) {
+        var link = new RouterLink(text, CharacteristicView.class,
+                new RouteParameters("code", characteristic.code().toLowerCase()));
+        link.setQueryParameters(QueryParameters.of("statement", statement.code().toLowerCase()));
+        return link;
     }
 
     @Override
@@ -92,7 +103,7 @@ public class CharacteristicView extends Main implements BeforeEnterObserver, Has
         bad.addClassName("bad-sign");
         add(good, bad);
 
-        var summary = new Div(new Span("Score: "), score, answered, overall);
+        var summary = new Div(new Span("Score: "), score, overall);
         summary.addClassName("live-summary");
         summary.getElement().setAttribute("aria-live", "polite");
         summary.getElement().setAttribute("role", "status");
@@ -112,7 +123,7 @@ public class CharacteristicView extends Main implements BeforeEnterObserver, Has
         var signals = new Div();
         add(signals);
         for (var statement : characteristic.statements()) {
-            editors.add(new StatementEditor(characteristic.name(), statement, page.framework(), page.answers().get(statement.id()),
+            editors.add(new StatementEditor(statement, page.framework(), page.answers().get(statement.id()),
                     page.lastScores().get(statement.id()), page.can().editAnswers(),
                     (statementId, draft, version) -> assessments.saveAnswer(page.assessmentId(), statementId, draft, version),
                     newScore -> {
@@ -124,19 +135,21 @@ public class CharacteristicView extends Main implements BeforeEnterObserver, Has
                 page.documentSignals(characteristic), page.can().editAnswers() ? editors : java.util.List.of()));
         editors.forEach(this::add);
         showSummary();
+        statementAskedFor.flatMap(code -> editors.stream()
+                        .filter(e -> e.statement().code().equalsIgnoreCase(code)).findFirst())
+                .ifPresentOrElse(StatementEditor::focusScore, () -> FocusInSight.startAt(this));
 
         add(new H2("Improvement actions for this characteristic"), actions());
         add(pager());
+        var check = new RouterLink("Check your answers", CheckYourAnswersView.class);
+        check.addClassName("check-answers-link");
+        add(new Paragraph(check));
     }
 
     private void showSummary() {
-        var own = characteristic.statements().stream().map(s -> scores.get(s.id())).toList();
-        Optional<BigDecimal> mean = Scores.mean(own);
-        score.show(mean);
-        long scored = own.stream().filter(s -> s != null).count();
-        answered.setText(" (" + scored + " of " + own.size() + " statements scored). ");
+        score.show(Rating.of(characteristic.statements().stream().map(s -> scores.get(s.id())).toList()));
         long all = scores.values().stream().filter(s -> s != null).count();
-        overall.setText("Overall: " + all + " of " + page.framework().statementCount() + " answered.");
+        overall.setText(". Overall: " + all + " of " + page.framework().statementCount() + " statements answered.");
     }
 
     private Component actions() {
@@ -146,19 +159,19 @@ public class CharacteristicView extends Main implements BeforeEnterObserver, Has
             box.add(new Paragraph("No actions for this characteristic yet."));
         } else {
             var grid = new Grid<ImprovementAction>();
-            grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
             grid.setAriaLabel("Improvement actions for " + characteristic.name());
-            grid.addColumn(ImprovementAction::title).setHeader("Action").setFlexGrow(3);
-            grid.addColumn(ImprovementAction::ownerName).setHeader("Owner").setFlexGrow(2);
-            grid.addColumn(a -> Dates.format(a.dueOn())).setHeader("Due");
-            grid.addColumn(a -> a.status().label()).setHeader("Status");
+            var columns = ResponsiveGrid.on(grid);
+            columns.addColumn("Action", ImprovementAction::title).setFlexGrow(3);
+            columns.addColumn("Owner", ImprovementAction::ownerName).setFlexGrow(2);
+            columns.addColumn("Due", a -> Dates.format(a.dueOn()));
+            columns.addColumn("Status", a -> a.status().label());
             if (page.can().editActions()) {
-                grid.addComponentColumn(a -> {
+                columns.addComponentColumn("Change", a -> {
                     var change = new Button("Change", click -> dialog(a).open());
                     change.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
                     change.setAriaLabel("Change action: " + a.title());
                     return change;
-                }).setHeader("Change");
+                });
             }
             grid.setItems(list);
             grid.setAllRowsVisible(true);

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.Span;
 import java.math.BigDecimal;
 import java.util.Optional;
 import uk.nhs.strategycheck.assessment.Rag;
+import uk.nhs.strategycheck.assessment.Rating;
 
 /** A score with its RAG rating, in words and colour, never colour alone. */
 public class RagBadge extends Span {
@@ -11,6 +12,13 @@ public class RagBadge extends Span {
     public RagBadge(Optional<BigDecimal> score) {
         addClassName("rag");
         show(score);
+    }
+
+    /** A characteristic's rating: its score and RAG once all its statements are scored, until then how many are. */
+    public static RagBadge of(Rating rating) {
+        var badge = new RagBadge(Optional.empty());
+        badge.show(rating);
+        return badge;
     }
 
     /** The change between two scores as people read it: "+0.5", "-0.3" or "No change"; "-" when one is missing. */
@@ -21,6 +29,13 @@ public class RagBadge extends Span {
         var difference = now.get().subtract(before.get());
         return difference.signum() > 0 ? "+" + difference.toPlainString()
                 : difference.signum() == 0 ? "No change" : difference.toPlainString();
+    }
+
+    public final void show(Rating rating) {
+        show(rating.score());
+        if (!rating.rated()) {
+            setText(rating.notRatedText());
+        }
     }
 
     public final void show(Optional<BigDecimal> score) {

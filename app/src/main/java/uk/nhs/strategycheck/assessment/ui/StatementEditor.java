@@ -52,7 +52,7 @@ class StatementEditor extends Div {
 
     private Answer saved;
 
-    StatementEditor(String characteristicName, Framework.Statement statement, Framework framework, Answer answer,
+    StatementEditor(Framework.Statement statement, Framework framework, Answer answer,
                     Integer lastScore, boolean editable, Saver saver, Consumer<Integer> onScoreChange) {
         this.statement = statement;
         this.framework = framework;
@@ -61,8 +61,11 @@ class StatementEditor extends Div {
         this.saved = answer;
         addClassName("statement");
 
-        var heading = new H2(statement.code() + ". " + statement.text());
-        heading.addClassName("statement-text");
+        setId(anchorId(statement));
+        // The statement itself is the question the radios answer (their legend); the heading
+        // above it is only for finding one's way, so it names the statement by its number.
+        var heading = new H2("Statement " + statement.code());
+        heading.addClassName("statement-code");
         add(heading);
         if (lastScore != null) {
             var last = new Paragraph("Last time: " + lastScore + " (" + framework.scalePoint(lastScore).label() + ")");
@@ -70,7 +73,8 @@ class StatementEditor extends Div {
             add(last);
         }
 
-        score.setLabel("Score for " + characteristicName + " " + statement.code());
+        score.setLabel(statement.text());
+        score.addClassName("statement-score");
         score.setItems(framework.scale().stream().map(Framework.ScalePoint::score).toList());
         score.setItemLabelGenerator(value -> {
             var point = framework.scalePoint(value);
@@ -122,7 +126,28 @@ class StatementEditor extends Div {
         if (answer.updatedAt() != null && answer.updatedByName() != null) {
             status.setText("Last saved by " + answer.updatedByName() + " on " + Dates.dateTime(answer.updatedAt()));
         }
-        add(score, evidence, links, conflict, status);
+        add(score, evidence);
+        if (editable) {
+            add(links);
+        } else {
+            // Read-only, the links are links to follow, not text in a box.
+            var title = new Paragraph("Evidence links");
+            title.addClassName("evidence-links-title");
+            add(title, answer.links().isEmpty() ? new Paragraph("None") : new EvidenceLinks(answer.links()));
+        }
+        add(conflict, status);
+    }
+
+    /** The id of a statement's part of its characteristic's page, for links to it. */
+    static String anchorId(Framework.Statement statement) {
+        return "statement-" + statement.code().toLowerCase();
+    }
+
+    /** Moves focus to the statement's score, as a link to the statement does. */
+    void focusScore() {
+        // A radio group takes focus on its chosen option, or else its first, as Tab would.
+        score.getElement().executeJs("const input = this.querySelector('vaadin-radio-button[checked] input')"
+                + " || this.querySelector('vaadin-radio-button input'); if (input) { input.focus(); }");
     }
 
     Integer currentScore() {

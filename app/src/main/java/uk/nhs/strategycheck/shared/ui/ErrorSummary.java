@@ -63,6 +63,20 @@ public class ErrorSummary extends Div {
         show(List.of(problem));
     }
 
+    /**
+     * Shows problems whose fix is on another page, each as the link given (to that page), and
+     * focuses the summary.
+     */
+    public void showLinks(List<? extends Component> links) {
+        clear();
+        if (links.isEmpty()) {
+            return;
+        }
+        links.forEach(link -> list.add(new ListItem(link)));
+        setVisible(true);
+        getElement().executeJs("this.focus(); this.scrollIntoView({block: 'nearest'})");
+    }
+
     /** Hides the summary and clears the errors it marked on fields. */
     public void clear() {
         marked.forEach(field -> field.setInvalid(false));

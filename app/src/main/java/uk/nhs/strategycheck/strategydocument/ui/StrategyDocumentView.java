@@ -89,8 +89,8 @@ public class StrategyDocumentView extends Main implements BeforeEnterObserver {
             removeAll();
             add(new H1("Strategy document"),
                     new Paragraph("Your trust has no assessment for this cycle yet, so there is nowhere to keep a strategy "
-                            + "document. A trust editor starts the assessment by opening the self-assessment; if no cycle "
-                            + "is open, your region's administrators open one."));
+                            + "document. A trust editor starts the assessment by opening the self-assessment. If no cycle "
+                            + "is open, your region's admins open one."));
             return;
         }
         page = loaded.get();
@@ -104,7 +104,7 @@ public class StrategyDocumentView extends Main implements BeforeEnterObserver {
                 + "shows what it says about each of the seven characteristics, quoted with page numbers. It advises: "
                 + "your own scores stay yours."));
         if (page.approver() && !page.gaps().isEmpty()) {
-            var callout = new Div(new H2("Before you sign off"),
+            var callout = new Div(new H2("Before you approve"),
                     new Paragraph("The trust's own score is 2 or more points above what its strategy document shows for: "
                             + StrategyDocumentService.gapText(page.gaps()) + ". Check the evidence for these."));
             callout.addClassName("callout");
@@ -122,7 +122,7 @@ public class StrategyDocumentView extends Main implements BeforeEnterObserver {
     }
 
     private Component uploadSection() {
-        var section = new Section(new H2(page.current().isPresent() ? "Upload a new version" : "Upload the strategy"));
+        var section = new Section(new H2(page.current().isPresent() ? "Upload a new version" : "Upload your strategy document"));
         section.addClassName("document-upload");
         if (!page.canUpload()) {
             section.add(new Paragraph(page.readOnlyReason() == null
@@ -293,7 +293,8 @@ public class StrategyDocumentView extends Main implements BeforeEnterObserver {
         var box = new Div(new H3(reading.title()));
         box.addClassName("document-characteristic");
         var scores = new Paragraph("Suggested by the document: " + reading.suggestedScore() + " out of 5. Your own score: "
-                + reading.ownScore().map(s -> s.toPlainString()).orElse("not scored yet") + ".");
+                + reading.ownScore().map(s -> s.toPlainString())
+                        .orElse("not rated yet (a characteristic is rated once all its statements are scored)") + ".");
         scores.addClassName("document-scores");
         box.add(scores);
         if (reading.ownScoreWellAbove()) {

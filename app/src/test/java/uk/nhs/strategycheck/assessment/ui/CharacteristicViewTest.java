@@ -92,7 +92,8 @@ class CharacteristicViewTest {
         var scores = _find(RadioButtonGroup.class);
         assertThat(scores).hasSize(4);
         assertThat(scores).allSatisfy(group -> assertThat(group.isReadOnly()).isFalse());
-        assertThat(scores.get(0).getLabel()).isEqualTo("Score for Led by the executive, framed as outcomes S1");
+        assertThat(scores.get(0).getLabel()).as("the statement itself, in words, is the radios' legend").isEqualTo(
+                "The chief executive is the named owner of the digital strategy and presents it to the board.");
     }
 
     @Test
@@ -105,8 +106,9 @@ class CharacteristicViewTest {
         _setValue((RadioButtonGroup<Integer>) scores.get(0), 2);
         _setValue((RadioButtonGroup<Integer>) scores.get(1), 3);
 
-        assertThat(_get(RagBadge.class).getText()).isEqualTo("2.5 Amber");
-        assertThat(liveSummary()).contains("(2 of 4 statements scored)").contains("Overall: 2 of 28 answered.");
+        assertThat(_get(RagBadge.class).getText()).as("not rated until every statement is scored")
+                .isEqualTo("Not rated yet: 2 of 4 statements scored");
+        assertThat(liveSummary()).contains("Overall: 2 of 28 statements answered.");
         var editors = _find(StatementEditor.class);
         assertThat(status(editors.get(0))).startsWith("Saved at ");
         assertThat(owner.queryForList("""
@@ -114,6 +116,41 @@ class CharacteristicViewTest {
                   join characteristic c on c.id = s.characteristic_id
                  where a.trust_id = (select id from trust where ods_code = 'RPG') and c.code = 'LEADERSHIP'
                  order by s.position""", Integer.class)).containsExactly(2, 3, null, null);
+
+        _setValue((RadioButtonGroup<Integer>) scores.get(2), 3);
+        _setValue((RadioButtonGroup<Integer>) scores.get(3), 2);
+        assertThat(_get(RagBadge.class).getText()).isEqualTo("2.5 Amber");
+    }
+
+    @Test
+    void theActionFormListsEveryProblemAtOnceAndItsDateHintAndMessageAgree() {
+        signInAs(EDITOR);
+        UI.getCurrent().navigate("assessment/leadership");
+        _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withText("Add an action")));
+        var dialog = _get(ActionDialog.class);
+        var dueOn = _get(dialog, com.vaadin.flow.component.datepicker.DatePicker.class);
+        @SuppressWarnings("unchecked")
+        var status = (com.vaadin.flow.component.select.Select<uk.nhs.strategycheck.assessment.ActionStatus>)
+                _get(dialog, com.vaadin.flow.component.select.Select.class);
+        _setValue(status, null);
+
+        _click(_get(dialog, com.vaadin.flow.component.button.Button.class, spec -> spec.withText("Save action")));
+
+        var summary = _get(dialog, uk.nhs.strategycheck.shared.ui.ErrorSummary.class);
+        assertThat(summary.isVisible()).isTrue();
+        assertThat(_find(summary, com.vaadin.flow.component.html.Anchor.class))
+                .extracting(com.vaadin.flow.component.html.Anchor::getText).containsExactly(
+                        "Enter what will be done.",
+                        "Enter who owns the action.",
+                        "Enter the date the action is due, for example 31/3/2027.",
+                        "Choose the action's status.");
+        assertThat(dueOn.isInvalid()).isTrue();
+        assertThat(dueOn.getHelperText()).isEqualTo("Day/month/year, for example 31/3/2027");
+        assertThat(_get(dialog, com.vaadin.flow.component.textfield.TextField.class,
+                spec -> spec.withLabel("Owner")).getErrorMessage()).isEqualTo("Enter who owns the action.");
+        assertThat(owner.queryForObject("""
+                select count(*) from improvement_action where trust_id = (select id from trust where ods_code = 'RPG')""",
+                Long.class)).isZero();
     }
 
     @Test
@@ -157,14 +194,24 @@ class CharacteristicViewTest {
     }
 
     @Test
-    void aViewerSeesTheFormReadOnlyWithTheReason() {
+    void aViewerSeesTheFormReadOnlyWithTheReasonAndTheLinksAsLinks() {
         signInAs(EDITOR);
         UI.getCurrent().navigate("assessment");
+        owner.update("""
+                update answer set evidence_links = array['https://intranet.example.nhs.uk/basics']
+                 where trust_id = (select id from trust where ods_code = 'RPG') and statement_id = (select s.id
+                   from statement s join characteristic c on c.id = s.characteristic_id join framework f on f.id = c.framework_id
+                  where f.version = 1 and c.code = 'BASICS' and s.code = 'S1')""");
         signInAs(VIEWER);
         UI.getCurrent().navigate("assessment/basics");
 
         assertThat(_find(RadioButtonGroup.class)).hasSize(4).allSatisfy(group -> assertThat(group.isReadOnly()).isTrue());
-        assertThat(_find(TextArea.class)).allSatisfy(area -> assertThat(area.isReadOnly()).isTrue());
+        assertThat(_find(TextArea.class)).hasSize(4).allSatisfy(area -> assertThat(area.isReadOnly()).isTrue());
+        var link = _get(com.vaadin.flow.component.html.Anchor.class,
+                spec -> spec.withText("https://intranet.example.nhs.uk/basics (opens in a new tab)"));
+        assertThat(link.getHref()).isEqualTo("https://intranet.example.nhs.uk/basics");
+        assertThat(link.getElement().getAttribute("target")).isEqualTo("_blank");
+        assertThat(link.getElement().getAttribute("rel")).isEqualTo("noopener noreferrer");
         assertThat(_find(com.vaadin.flow.component.button.Button.class, spec -> spec.withText("Add an action"))).isEmpty();
         assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withClasses("callout")).getText())
                 .isEqualTo("You have view-only access to this assessment.");
