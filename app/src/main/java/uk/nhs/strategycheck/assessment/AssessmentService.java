@@ -290,7 +290,7 @@ public class AssessmentService {
                     + "colleagues. Try again in a few minutes.");
         }
         var after = new java.util.LinkedHashMap<String, Object>();
-        after.put("subject", subject);
+        after.put("emailSubject", subject);
         after.put("recipients", people.stream().map(p -> p.name() + " <" + p.email() + ">").toList());
         audit.record(auditAction, "assessment", assessment.id(), null, after);
     }
