@@ -159,6 +159,17 @@ public abstract class BrowserTest {
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out").setExact(true))).isVisible();
     }
 
+    /**
+     * axe-core counts a Vaadin grid's body cell as a touch target because it holds the grid's
+     * keyboard tab stop (tabindex 0), and finds it "obscured" by a link or button inside it (only
+     * a cell with such content can be obscured). Clicking the cell around it does nothing; the
+     * link or button is the target, and axe checks that itself. Only this case is set aside.
+     */
+    private static boolean isGridBodyCellAroundItsContent(String rule, String html) {
+        return "target-size".equals(rule) && html.startsWith("<td ") && html.contains("role=\"gridcell\"")
+                && html.contains("body-cell");
+    }
+
     /** Waits until Vaadin has no request to the server in flight (the page shows the server's last word). */
     protected void waitForServer() {
         page.waitForFunction("() => !window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients"
@@ -181,8 +192,12 @@ public abstract class BrowserTest {
                 .exclude(List.of("vaadin-connection-indicator"))
                 .analyze();
         var violations = results.getViolations().stream()
-                .map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream()
-                        .map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+                .map(v -> {
+                    var nodes = v.getNodes().stream().filter(n -> !isGridBodyCellAroundItsContent(v.getId(), n.getHtml())).toList();
+                    return nodes.isEmpty() ? null : v.getId() + ": " + v.getHelp() + " " + nodes.stream()
+                            .map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", "));
+                })
+                .filter(java.util.Objects::nonNull)
                 .toList();
         assertThat(violations).as("axe-core violations on " + page.url()).isEmpty();
     }
