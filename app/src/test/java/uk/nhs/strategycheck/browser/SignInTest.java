@@ -47,7 +47,6 @@ class SignInTest extends BrowserTest {
         assertThat(main).containsText("South East London (QKK)");
         assertThat(main).containsText("London");
         assertThat(main).containsText("2026/27");
-        assertThat(main).containsText("1 October 2026");
         assertThat(main).containsText("31 March 2027");
         assertThat(main).not().containsText("King's College Hospital");
     }
@@ -73,7 +72,7 @@ class SignInTest extends BrowserTest {
         signInAs("region.admin@demo.example");
 
         var main = page.getByRole(AriaRole.MAIN);
-        assertThat(main).containsText("4 integrated care systems");
+        assertThat(main).containsText("The 2026/27 cycle");
         for (var ics : List.of("North East London", "North West and North Central London",
                 "South East London", "South West London")) {
             assertThat(main).containsText(ics);
@@ -85,7 +84,13 @@ class SignInTest extends BrowserTest {
     void aNationalAdminSeesEveryRegion() {
         signInAs("national.admin@demo.example");
 
-        assertThat(page.getByRole(AriaRole.MAIN)).containsText("7 regions, 36 integrated care systems, 202 trusts.");
+        var main = page.getByRole(AriaRole.MAIN);
+        assertThat(main).containsText("Regions with an open cycle");
+        assertThat(main).containsText("7 of 7");
+        for (var region : List.of("North East and Yorkshire", "North West", "Midlands", "East of England", "London",
+                "South East", "South West")) {
+            assertThat(main).containsText(region);
+        }
     }
 
     @Test
