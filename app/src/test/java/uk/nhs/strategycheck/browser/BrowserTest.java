@@ -170,6 +170,17 @@ public abstract class BrowserTest {
                 && html.contains("body-cell");
     }
 
+    /**
+     * Waits until every grid on the page has taken the layout for the window's width (cards on a
+     * phone; the switch is a round trip after the page shows, and redraws the rows), then until
+     * the server is idle.
+     */
+    protected void waitForGridLayouts() {
+        page.waitForFunction("() => [...document.querySelectorAll('vaadin-grid')].every(g => g.getAttribute('data-layout')"
+                + " === (window.innerWidth < 640 ? 'cards' : 'columns'))");
+        waitForServer();
+    }
+
     /** Waits until Vaadin has no request to the server in flight (the page shows the server's last word). */
     protected void waitForServer() {
         page.waitForFunction("() => !window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients"

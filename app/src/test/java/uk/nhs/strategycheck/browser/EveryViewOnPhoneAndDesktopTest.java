@@ -91,12 +91,8 @@ class EveryViewOnPhoneAndDesktopTest extends BrowserTest {
     private void assertFitsAndAccessible(String route, int width) {
         page.waitForLoadState();
         page.locator("h1, vaadin-login-form").first().waitFor();
-        // Let a responsive grid switch to cards (a round trip after the page shows).
-        // Every grid is a responsive one, and has switched to the layout for this width (a round
-        // trip after the page shows).
-        page.waitForFunction("layout => [...document.querySelectorAll('vaadin-grid')]"
-                + ".every(g => g.getAttribute('data-layout') === layout)", width < 640 ? "cards" : "columns");
-        waitForServer();
+        // Every grid is a responsive one, and has switched to the layout for this width.
+        waitForGridLayouts();
         @SuppressWarnings("unchecked")
         var layout = (Map<String, Object>) page.evaluate("""
                 () => {

@@ -114,6 +114,7 @@ class HeatmapBrowserTest extends BrowserTest {
         // On a phone: the reminder button is on screen, and it sends nothing until the ICS leader confirms.
         page.setViewportSize(390, 844);
         open("ics/submissions");
+        waitForGridLayouts();
         int submitted = database.owner().queryForObject("""
                 select count(*) from assessment a join trust t on t.id = a.trust_id join ics i on i.id = t.ics_id
                  where i.ods_code = 'QKK' and a.cycle_name = '2026/27' and a.status in ('SUBMITTED', 'APPROVED')""", Integer.class);
