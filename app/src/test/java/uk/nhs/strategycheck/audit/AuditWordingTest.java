@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 /** Every action the service records has words of its own, and any other code still reads as words. */
 class AuditWordingTest {
 
-    /** An audit.record or recordFor call, up to the end of its statement. */
-    private static final Pattern RECORD_CALL = Pattern.compile("\\.record(?:For)?\\(([^;]*);", Pattern.DOTALL);
+    /**
+     * An audit.record or recordFor call, or the assessment workflow's move (which records the
+     * code it is given), up to the end of its statement.
+     */
+    private static final Pattern RECORD_CALL = Pattern.compile("(?:\\.record(?:For)?|\\bmove)\\(([^;]*);", Pattern.DOTALL);
     /** An action code handed on as a call's last argument, as the assessment workflow does. */
     private static final Pattern LAST_ARGUMENT = Pattern.compile(",\\s*\"([A-Z]+(?:_[A-Z]+)+)\"\\)\\s*;");
     private static final Pattern JAVA_CODE = Pattern.compile("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\"");
