@@ -1,5 +1,7 @@
 package uk.nhs.strategycheck;
 
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.vaadin.flow.server.VaadinServletRequest;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -38,6 +40,19 @@ public class SignIn {
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
+        return authentication;
+    }
+
+    /**
+     * Signs in as {@link #as} does, for a Karibu view test: the mocked Vaadin request carries the
+     * user too, since Vaadin's view access check reads the request, not the security context.
+     */
+    public Authentication intoMockedVaadinAs(String email) {
+        var authentication = as(email);
+        var request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+        request.setUserPrincipalInt(authentication);
+        request.setUserInRole((principal, role) -> authentication.getAuthorities().stream()
+                .anyMatch(granted -> granted.getAuthority().equals("ROLE_" + role)));
         return authentication;
     }
 

@@ -81,7 +81,7 @@ class HomePagesTest {
     }
 
     @Test
-    void anEditorWhoseAssessmentWasReturnedSeesWhoReturnedItWhyAndWhatToDo() {
+    void anEditorWhoseAssessmentWasReturnedSeesWhoReturnedItWhyAndTheNextStep() {
         signIn.as(fixture.user("returned.editor", "TRUST_EDITOR", icsId, returned));
 
         var home = homes.trustHome();

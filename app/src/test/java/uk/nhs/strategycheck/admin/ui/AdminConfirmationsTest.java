@@ -7,7 +7,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
@@ -17,7 +16,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.server.VaadinServletRequest;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
@@ -98,7 +96,7 @@ class AdminConfirmationsTest {
         int londonTrusts = owner.queryForObject("""
                 select count(*) from trust t join ics i on i.id = t.ics_id join region r on r.id = i.region_id
                  where r.ods_code = 'Y56' and t.closed_on is null""", Integer.class);
-        signInAs(REGION_ADMIN);
+        signIn.intoMockedVaadinAs(REGION_ADMIN);
         UI.getCurrent().navigate("admin/cycles");
 
         _click(action(0, "Close cycle now"));
@@ -130,7 +128,7 @@ class AdminConfirmationsTest {
         long ics = fixture.ics("ZKB", "Y56");
         long trust = fixture.trust("ZKB1", ics, "acute");
         var email = fixture.user("zk.person", "TRUST_EDITOR", ics, trust);
-        signInAs(REGION_ADMIN);
+        signIn.intoMockedVaadinAs(REGION_ADMIN);
         UI.getCurrent().navigate("admin/users");
         _setValue(_get(TextField.class, spec -> spec.withLabel("Name or email address")), "zk.person");
 
@@ -165,7 +163,7 @@ class AdminConfirmationsTest {
         long ics = fixture.ics("ZKC", "Y56");
         long trust = fixture.trust("ZKC1", ics, "acute");
         fixture.user("zk.closing", "TRUST_EDITOR", ics, trust);
-        signInAs(REGION_ADMIN);
+        signIn.intoMockedVaadinAs(REGION_ADMIN);
         UI.getCurrent().navigate("admin/organisations");
         _setValue(_get(TextField.class, spec -> spec.withLabel("Find a trust")), "ZKC1");
 
@@ -186,7 +184,7 @@ class AdminConfirmationsTest {
 
     @Test
     void theTrustAndInvitationFormsListEveryErrorAtOnceAndKeepWhatWasTyped() {
-        signInAs(REGION_ADMIN);
+        signIn.intoMockedVaadinAs(REGION_ADMIN);
         UI.getCurrent().navigate("admin/organisations");
         _click(_get(Button.class, spec -> spec.withText("New trust")));
         var odsCode = _get(TextField.class, spec -> spec.withLabel("ODS code"));
@@ -220,14 +218,6 @@ class AdminConfirmationsTest {
                 .isZero();
     }
 
-    private void signInAs(String email) {
-        var authentication = signIn.as(email);
-        // Vaadin's view access check reads the request, not the security context.
-        var request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
-        request.setUserPrincipalInt(authentication);
-        request.setUserInRole((principal, role) -> authentication.getAuthorities().stream()
-                .anyMatch(granted -> granted.getAuthority().equals("ROLE_" + role)));
-    }
 
     /** The button of a row's actions (of the page's grid with an actions column). */
     @SuppressWarnings("unchecked")

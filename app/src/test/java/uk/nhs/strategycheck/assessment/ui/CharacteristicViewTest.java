@@ -6,7 +6,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
@@ -15,7 +14,6 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.server.VaadinServletRequest;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,18 +68,10 @@ class CharacteristicViewTest {
         MockVaadin.tearDown();
     }
 
-    private void signInAs(String email) {
-        var authentication = signIn.as(email);
-        // Vaadin's view access check reads the request, not the security context.
-        var request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
-        request.setUserPrincipalInt(authentication);
-        request.setUserInRole((principal, role) -> authentication.getAuthorities().stream()
-                .anyMatch(granted -> granted.getAuthority().equals("ROLE_" + role)));
-    }
 
     @Test
     void thePageShowsTheCharacteristicItsSignsAndFourStatementsToScore() {
-        signInAs(EDITOR);
+        signIn.intoMockedVaadinAs(EDITOR);
         UI.getCurrent().navigate("assessment/leadership");
 
         assertThat(_get(H1.class).getText()).isEqualTo("1. Led by the executive, framed as outcomes");
@@ -99,7 +89,7 @@ class CharacteristicViewTest {
     @Test
     @SuppressWarnings("unchecked")
     void choosingAScoreSavesItAndShowsTheScoreAndRagAtOnce() {
-        signInAs(EDITOR);
+        signIn.intoMockedVaadinAs(EDITOR);
         UI.getCurrent().navigate("assessment/leadership");
         var scores = _find(RadioButtonGroup.class);
 
@@ -124,7 +114,7 @@ class CharacteristicViewTest {
 
     @Test
     void theActionFormListsEveryProblemAtOnceAndItsDateHintAndMessageAgree() {
-        signInAs(EDITOR);
+        signIn.intoMockedVaadinAs(EDITOR);
         UI.getCurrent().navigate("assessment/leadership");
         _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withText("Add an action")));
         var dialog = _get(ActionDialog.class);
@@ -155,7 +145,7 @@ class CharacteristicViewTest {
 
     @Test
     void evidenceIsSavedAndCountedAndTooMuchOfItIsRefusedButKept() {
-        signInAs(EDITOR);
+        signIn.intoMockedVaadinAs(EDITOR);
         UI.getCurrent().navigate("assessment/leadership");
         var editor = _find(StatementEditor.class).get(0);
         var evidence = _get(editor, TextArea.class, spec -> spec.withLabel("Evidence"));
@@ -178,7 +168,7 @@ class CharacteristicViewTest {
 
     @Test
     void aLinkThatIsNotAWebAddressIsExplainedAndKept() {
-        signInAs(EDITOR);
+        signIn.intoMockedVaadinAs(EDITOR);
         UI.getCurrent().navigate("assessment/leadership");
         var editor = _find(StatementEditor.class).get(0);
         var links = _get(editor, TextArea.class, spec -> spec.withLabel("Evidence links (optional)"));
@@ -195,14 +185,14 @@ class CharacteristicViewTest {
 
     @Test
     void aViewerSeesTheFormReadOnlyWithTheReasonAndTheLinksAsLinks() {
-        signInAs(EDITOR);
+        signIn.intoMockedVaadinAs(EDITOR);
         UI.getCurrent().navigate("assessment");
         owner.update("""
                 update answer set evidence_links = array['https://intranet.example.nhs.uk/basics']
                  where trust_id = (select id from trust where ods_code = 'RPG') and statement_id = (select s.id
                    from statement s join characteristic c on c.id = s.characteristic_id join framework f on f.id = c.framework_id
                   where f.version = 1 and c.code = 'BASICS' and s.code = 'S1')""");
-        signInAs(VIEWER);
+        signIn.intoMockedVaadinAs(VIEWER);
         UI.getCurrent().navigate("assessment/basics");
 
         assertThat(_find(RadioButtonGroup.class)).hasSize(4).allSatisfy(group -> assertThat(group.isReadOnly()).isTrue());
@@ -219,7 +209,7 @@ class CharacteristicViewTest {
 
     @Test
     void withoutADocumentTheSignalsSectionOffersTheUpload() {
-        signInAs(EDITOR);
+        signIn.intoMockedVaadinAs(EDITOR);
         UI.getCurrent().navigate("assessment/leadership");
 
         assertThat(_get(DocumentSignals.class).getElement().getTextRecursively())
@@ -229,7 +219,7 @@ class CharacteristicViewTest {
 
     @Test
     void theDocumentsSignsAreBesideTheStatementsAndOneClickPutsAQuoteIntoAStatementsEvidence() throws Exception {
-        signInAs(EDITOR);
+        signIn.intoMockedVaadinAs(EDITOR);
         UI.getCurrent().navigate("assessment");
         var analysis = storeDocument();
         var signals = analysis.characteristics().get("LEADERSHIP").signals();
@@ -252,10 +242,10 @@ class CharacteristicViewTest {
 
     @Test
     void aViewerReadsTheSignsButCannotAddThemToEvidence() throws Exception {
-        signInAs(EDITOR);
+        signIn.intoMockedVaadinAs(EDITOR);
         UI.getCurrent().navigate("assessment");
         storeDocument();
-        signInAs(VIEWER);
+        signIn.intoMockedVaadinAs(VIEWER);
         UI.getCurrent().navigate("assessment/leadership");
 
         var section = _get(DocumentSignals.class);

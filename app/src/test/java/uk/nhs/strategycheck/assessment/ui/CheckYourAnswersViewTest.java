@@ -6,7 +6,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
@@ -20,7 +19,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.VaadinServletRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,7 +95,7 @@ class CheckYourAnswersViewTest {
 
     @Test
     void everyStatementIsOnOnePageWithItsScoreEvidenceLinksAndAWayToChangeIt() {
-        signInAs(EDITOR);
+        signIn.intoMockedVaadinAs(EDITOR);
         UI.getCurrent().navigate("check-your-answers");
 
         assertThat(_get(H1.class).getText()).isEqualTo("Check your answers before you submit");
@@ -125,7 +123,7 @@ class CheckYourAnswersViewTest {
 
     @Test
     void submittingCanBeCancelledIsRefusedWithALinkToEachUnscoredStatementAndThenSubmits() {
-        signInAs(EDITOR);
+        signIn.intoMockedVaadinAs(EDITOR);
         UI.getCurrent().navigate("check-your-answers");
 
         _click(_get(Button.class, spec -> spec.withText("Submit for approval")));
@@ -159,7 +157,7 @@ class CheckYourAnswersViewTest {
     @Test
     void approvingCanBeCancelledNeedsTheDeclarationTickedAndThenApproves() {
         submitted();
-        signInAs(APPROVER);
+        signIn.intoMockedVaadinAs(APPROVER);
         UI.getCurrent().navigate("assessment");
         UI.getCurrent().navigate("check-your-answers");
         assertThat(_get(H1.class).getText()).isEqualTo("Check the answers before you approve");
@@ -192,7 +190,7 @@ class CheckYourAnswersViewTest {
     @Test
     void returningCanBeCancelledNeedsAReasonAndThenReturnsIt() {
         submitted();
-        signInAs(APPROVER);
+        signIn.intoMockedVaadinAs(APPROVER);
         UI.getCurrent().navigate("assessment");
         UI.getCurrent().navigate("check-your-answers");
 
@@ -221,21 +219,13 @@ class CheckYourAnswersViewTest {
     /** Every statement scored and the assessment submitted by the editor, as the service does it. */
     private void submitted() {
         owner.update("update answer set score = 4 where assessment_id = ? and score is null", assessment);
-        signInAs(EDITOR);
+        signIn.intoMockedVaadinAs(EDITOR);
         UI.getCurrent().navigate("check-your-answers");
         _click(_get(Button.class, spec -> spec.withText("Submit for approval")));
         _click(_get(_get(ConfirmationDialog.class), Button.class, spec -> spec.withText("Submit for approval")));
         assertThat(status()).isEqualTo("SUBMITTED");
     }
 
-    private void signInAs(String email) {
-        var authentication = signIn.as(email);
-        // Vaadin's view access check reads the request, not the security context.
-        var request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
-        request.setUserPrincipalInt(authentication);
-        request.setUserInRole((principal, role) -> authentication.getAuthorities().stream()
-                .anyMatch(granted -> granted.getAuthority().equals("ROLE_" + role)));
-    }
 
     private String status() {
         return owner.queryForObject("select status from assessment where id = ?", String.class, assessment);
