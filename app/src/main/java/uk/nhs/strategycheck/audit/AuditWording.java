@@ -45,6 +45,7 @@ final class AuditWording {
             Map.entry("ICS_CREATED", "Created an ICS"),
             Map.entry("ICS_OPENED", "Opened an ICS"),
             Map.entry("ICS_RENAMED", "Renamed an ICS"),
+            Map.entry("IDENTITY_LINKED", "Linked their account to their NHS identity at first sign-in"),
             Map.entry("INVITATION_SENT", "Sent a new invitation"),
             Map.entry("ORGANISATION_CHANGE_APPLIED", "Applied an organisation change"),
             Map.entry("ORGANISATION_CHANGE_CANCELLED", "Cancelled an organisation change"),
@@ -116,7 +117,9 @@ final class AuditWording {
             Map.entry("bytes", "Size"),
             Map.entry("file", "File"),
             Map.entry("pages", "Pages"),
-            Map.entry("period", "Period covered"));
+            Map.entry("period", "Period covered"),
+            Map.entry("method", "Signed in with"),
+            Map.entry("issuer", "Identity provider"));
 
     /** Kept in the JSON for auditors, but not worth a line in words: internal numbers and checksums. */
     private static final Set<String> UNSHOWN = Set.of("id", "version", "sha256", "organisationChange", "characteristicId",

@@ -1,5 +1,7 @@
 package uk.nhs.strategycheck.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -20,9 +22,13 @@ public class AccountService implements AuthenticationProvider {
     static final String REFUSED = "Incorrect e-mail address or password";
 
     private final SignInRepository accounts;
+    private final boolean passwordSignIn;
+    private final MeterRegistry meters;
 
-    AccountService(SignInRepository accounts) {
+    AccountService(SignInRepository accounts, SignInSettings settings, MeterRegistry meters) {
         this.accounts = accounts;
+        this.passwordSignIn = settings.password();
+        this.meters = meters;
     }
 
     // Not transactional: a refusal is an exception, and the failure it counted must stay counted.
@@ -32,17 +38,24 @@ public class AccountService implements AuthenticationProvider {
         var password = request.getCredentials() == null ? "" : request.getCredentials().toString();
         var client = request.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
         var attempt = accounts.signIn(email, password, client);
+        countSignIn("password", attempt.outcome());
         var user = switch (attempt.outcome()) {
             case SIGNED_IN -> signedIn(attempt.scopeToken());
             // Admins have proved their password only: no role until the second factor.
             case SECOND_FACTOR -> SignedInUser.awaitingSecondFactor(attempt.account().id(), attempt.account().email(),
                     attempt.account().displayName(), attempt.scopeToken());
             case THROTTLED -> throw new BadCredentialsException("Too many failed sign-ins from this network");
-            case REFUSED -> throw new BadCredentialsException(REFUSED);
+            case REFUSED, NOT_INVITED, EMAIL_NOT_VERIFIED, LINKED_ELSEWHERE, DISABLED ->
+                    throw new BadCredentialsException(REFUSED);
         };
         var authenticated = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         authenticated.setDetails(request.getDetails());
         return authenticated;
+    }
+
+    /** Counts a sign-in attempt for operations (dsc.sign.ins): by method and outcome, never by whom. */
+    void countSignIn(String method, SignInRepository.Outcome outcome) {
+        meters.counter("dsc.sign.ins", "method", method, "outcome", outcome.name().toLowerCase(Locale.ROOT)).increment();
     }
 
     /** The user a scope token was issued to, with their role assignments as they are now. */
@@ -59,8 +72,9 @@ public class AccountService implements AuthenticationProvider {
         accounts.signOut(user.scopeToken());
     }
 
+    // Where password sign-in is off (dsc.sign-in.password), a posted password signs nobody in.
     @Override
     public boolean supports(Class<?> authentication) {
-        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+        return passwordSignIn && UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 }

@@ -62,7 +62,8 @@ public class SecondFactorService {
         if (!digits.matches("\\d{6}") || !accounts.passSecondFactor(user.scopeToken(), digits, newSecret)) {
             return Optional.empty();
         }
-        return Optional.of(signIn.signedIn(user.scopeToken()));
+        var signedIn = signIn.signedIn(user.scopeToken());
+        return Optional.of(user.identityToken().map(signedIn::signedInWith).orElse(signedIn));
     }
 
     /** Right code: the security context of the signed-in user, for the caller to keep in the session. */

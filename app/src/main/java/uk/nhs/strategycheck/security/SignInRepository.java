@@ -19,7 +19,11 @@ import uk.nhs.strategycheck.tenancy.ScopeAssignment;
 @Repository
 class SignInRepository {
 
-    enum Outcome { SIGNED_IN, SECOND_FACTOR, REFUSED, THROTTLED }
+    enum Outcome {
+        SIGNED_IN, SECOND_FACTOR, REFUSED, THROTTLED,
+        // Sign-in through an identity provider only: the provider has already proved who it is.
+        NOT_INVITED, EMAIL_NOT_VERIFIED, LINKED_ELSEWHERE, DISABLED
+    }
 
     record Attempt(Outcome outcome, String scopeToken, Account account) {
     }
@@ -38,6 +42,19 @@ class SignInRepository {
                         field(name("user_id"), Long.class), field(name("email"), String.class),
                         field(name("display_name"), String.class))
                 .from(table("tenancy.sign_in({0}, {1}, {2})", email, password, clientAddress))
+                .fetchSingle(r -> new Attempt(Outcome.valueOf(r.value1()), r.value2(),
+                        r.value3() == null ? null : new Account(r.value3(), r.value4(), r.value5())));
+    }
+
+    /**
+     * Signs in the account linked to the provider's subject, linking it first, at the person's
+     * first sign-in, to the invited account with the provider's verified e-mail address.
+     */
+    Attempt signInWithIdentity(String issuer, String subject, String email, boolean emailVerified) {
+        return db.select(field(name("outcome"), String.class), field(name("token"), String.class),
+                        field(name("user_id"), Long.class), field(name("email"), String.class),
+                        field(name("display_name"), String.class))
+                .from(table("tenancy.sign_in_with_identity({0}, {1}, {2}, {3})", issuer, subject, email, emailVerified))
                 .fetchSingle(r -> new Attempt(Outcome.valueOf(r.value1()), r.value2(),
                         r.value3() == null ? null : new Account(r.value3(), r.value4(), r.value5())));
     }

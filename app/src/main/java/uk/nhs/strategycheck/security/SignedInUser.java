@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import uk.nhs.strategycheck.tenancy.ScopeAssignment;
 
 /**
@@ -26,15 +27,20 @@ public final class SignedInUser implements UserDetails {
     private final List<ScopeAssignment> assignments;
     private final ScopeAssignment active;
     private final boolean awaitingSecondFactor;
+    // The identity provider's ID token, when the user signed in through one: signing out hands it
+    // back to the provider to end the provider's session too. Null after a password sign-in.
+    private final OidcIdToken identityToken;
 
     SignedInUser(long id, String email, String displayName, String scopeToken, List<ScopeAssignment> assignments,
                  ScopeAssignment active) {
-        this(id, email, displayName, scopeToken, assignments, active, false);
+        this(id, email, displayName, scopeToken, assignments, active, false, null);
     }
 
     private SignedInUser(long id, String email, String displayName, String scopeToken,
-                         List<ScopeAssignment> assignments, ScopeAssignment active, boolean awaitingSecondFactor) {
+                         List<ScopeAssignment> assignments, ScopeAssignment active, boolean awaitingSecondFactor,
+                         OidcIdToken identityToken) {
         this.id = id;
+        this.identityToken = identityToken;
         this.email = email;
         this.displayName = displayName;
         this.scopeToken = scopeToken;
@@ -45,7 +51,16 @@ public final class SignedInUser implements UserDetails {
 
     /** An admin who gave the right password and has yet to give their one-time code: no roles yet. */
     static SignedInUser awaitingSecondFactor(long id, String email, String displayName, String scopeToken) {
-        return new SignedInUser(id, email, displayName, scopeToken, List.of(), null, true);
+        return new SignedInUser(id, email, displayName, scopeToken, List.of(), null, true, null);
+    }
+
+    /** The same user, signed in through an identity provider that issued this ID token. */
+    SignedInUser signedInWith(OidcIdToken token) {
+        return new SignedInUser(id, email, displayName, scopeToken, assignments, active, awaitingSecondFactor, token);
+    }
+
+    public Optional<OidcIdToken> identityToken() {
+        return Optional.ofNullable(identityToken);
     }
 
     public boolean awaitingSecondFactor() {
@@ -56,7 +71,7 @@ public final class SignedInUser implements UserDetails {
     SignedInUser actingAs(long assignmentId) {
         var chosen = assignments.stream().filter(a -> a.id() == assignmentId).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Not one of this user's role assignments"));
-        return new SignedInUser(id, email, displayName, scopeToken, assignments, chosen);
+        return new SignedInUser(id, email, displayName, scopeToken, assignments, chosen, false, identityToken);
     }
 
     /**
@@ -67,7 +82,7 @@ public final class SignedInUser implements UserDetails {
         var stillActive = active == null ? null
                 : current.stream().filter(a -> a.id() == active.id()).findFirst().orElse(null);
         return new SignedInUser(id, email, displayName, scopeToken, current,
-                stillActive != null ? stillActive : current.isEmpty() ? null : current.get(0));
+                stillActive != null ? stillActive : current.isEmpty() ? null : current.get(0), false, identityToken);
     }
 
     public long id() {

@@ -1,13 +1,18 @@
 package uk.nhs.strategycheck.security.ui;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -15,6 +20,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import uk.nhs.strategycheck.security.AccountService;
+import uk.nhs.strategycheck.security.IdentitySignIn;
 import uk.nhs.strategycheck.security.ScopeRefreshFilter;
 import uk.nhs.strategycheck.security.SignInRequestFilter;
 import uk.nhs.strategycheck.security.SignedInUser;
@@ -52,7 +58,9 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ScopeRefreshFilter scopeRefresh, AccountService accounts,
-                                            ServiceAddress address,
+                                            ServiceAddress address, IdentitySignIn identity,
+                                            ObjectProvider<ClientRegistrationRepository> identityProvider,
+                                            ObjectProvider<OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest>> identityTokens,
                                             @Value("${dsc.security.strict-transport-security}") boolean hsts,
                                             @Value("${vaadin.productionMode:false}") boolean productionMode)
             throws Exception {
@@ -82,7 +90,16 @@ class SecurityConfiguration {
             http.headers(headers -> headers.httpStrictTransportSecurity(sts -> sts.disable()));
         }
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/webjars/**").permitAll());
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // Sign-in through the OpenID Connect provider, where one is configured (IdentityProviderConfiguration).
+        if (identityProvider.getIfAvailable() != null) {
+            http.oauth2Login(login -> login.loginPage(LOGIN_PATH)
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(identity))
+                    .tokenEndpoint(token -> token.accessTokenResponseClient(identityTokens.getObject()))
+                    .successHandler(identity.successHandler())
+                    .failureHandler(identity.failureHandler()));
+        }
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .logoutSuccessHandler(identity.logoutSuccessHandler(LOGIN_PATH, new UidlRedirectStrategy())));
         return http.build();
     }
 
