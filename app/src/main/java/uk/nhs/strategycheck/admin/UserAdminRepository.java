@@ -311,7 +311,7 @@ class UserAdminRepository {
     private static Field<String> status(Instant now) {
         var at = now.atOffset(ZoneOffset.UTC);
         return when(APP_USER.ENABLED.isFalse(), inline(UserStatus.DISABLED.name()))
-                .when(APP_USER.HAS_PASSWORD.isFalse(), inline(UserStatus.INVITED.name()))
+                .when(APP_USER.HAS_PASSWORD.isFalse().and(APP_USER.IDENTITY_LINKED_AT.isNull()), inline(UserStatus.INVITED.name()))
                 .when(APP_USER.LOCKED_UNTIL.gt(at).or(APP_USER.FAILED_SIGN_INS.ge(UserAdminService.LOCK_AFTER)),
                         inline(UserStatus.LOCKED.name()))
                 .otherwise(inline(UserStatus.ACTIVE.name()));

@@ -21,6 +21,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.mail.MailException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import uk.nhs.strategycheck.security.SignInSettings;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.nhs.strategycheck.audit.AuditLog;
@@ -56,6 +57,8 @@ public class UserAdminService {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
+    private static final String IDENTITY_ONLY = "Passwords are not used here: sign in with your NHS identity.";
+
     private final UserAdminRepository users;
     private final CurrentScopeSource scopes;
     private final AuditLog audit;
@@ -63,10 +66,12 @@ public class UserAdminService {
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final ServiceAddress address;
+    private final SignInSettings signIn;
     private final SecureRandom random = new SecureRandom();
 
     UserAdminService(UserAdminRepository users, CurrentScopeSource scopes, AuditLog audit, Mailer mailer,
-                     PasswordEncoder passwords, Clock clock, ServiceAddress address) {
+                     PasswordEncoder passwords, Clock clock, ServiceAddress address, SignInSettings signIn) {
+        this.signIn = signIn;
         this.users = users;
         this.scopes = scopes;
         this.audit = audit;
@@ -179,7 +184,7 @@ public class UserAdminService {
                 assignmentValue(email, draft.role(), target.label()));
 
         send(email, "You are invited to Digital Strategy Check",
-                invitationText(scope, name, draft.role(), target.label(), token, expires));
+                invitationText(scope, email, name, draft.role(), target.label(), token, expires));
         return user(userId).orElseThrow();
     }
 
@@ -274,7 +279,7 @@ public class UserAdminService {
         if (user.status() != UserStatus.INVITED) {
             throw new AdminProblem(user.status() == UserStatus.DISABLED
                     ? user.displayName() + "'s account is disabled. Enable it before sending a new invitation."
-                    : user.displayName() + " has already set a password, so needs no invitation.");
+                    : user.displayName() + " has already set up their account, so needs no invitation.");
         }
         users.retireInvitations(userId, clock.instant());
         var expires = clock.instant().plus(INVITATION_VALID_FOR);
@@ -287,7 +292,7 @@ public class UserAdminService {
         after.put("linkExpires", expires.toString());
         audit.record("INVITATION_SENT", "app_user", userId, null, after);
         send(user.email(), "You are invited to Digital Strategy Check",
-                invitationText(scope, user.displayName(), role == null ? null : role.role(),
+                invitationText(scope, user.email(), user.displayName(), role == null ? null : role.role(),
                         role == null ? null : role.organisation(), token, expires));
     }
 
@@ -319,6 +324,9 @@ public class UserAdminService {
      * {@link PasswordPolicy} and match its confirmation.
      */
     public void activate(String token, String password, String confirmation) {
+        if (!signIn.password()) {
+            throw new AdminProblem(IDENTITY_ONLY);
+        }
         var invitation = checkInvitation(token);
         if (invitation.state() != InvitationCheck.State.VALID) {
             throw new AdminProblem(invitation.state().explanation());
@@ -335,6 +343,21 @@ public class UserAdminService {
         if (!"ACTIVATED".equals(outcome)) {
             throw new AdminProblem(InvitationCheck.State.valueOf(outcome).explanation());
         }
+    }
+
+    /**
+     * Whether invitees choose a password. Where password sign-in is off, they sign in with the
+     * identity provider instead, and their first sign-in links their account.
+     */
+    public boolean passwordSignIn() {
+        return signIn.password();
+    }
+
+    /** What an invitee is told where password sign-in is off, in the invitation and on its page. */
+    public String identitySignInInstructions(String email) {
+        return "There is no password to set: sign in with your " + signIn.identityProvider().displayName()
+                + " at " + address.link("/login") + ", using the email address " + email + ". The first time you "
+                + "sign in, your account is linked to your identity.";
     }
 
     // Helpers
@@ -453,14 +476,20 @@ public class UserAdminService {
         }
     }
 
-    private String invitationText(CurrentScope scope, String name, Role role, String organisation, String token,
-                                  Instant expires) {
+    private String invitationText(CurrentScope scope, String email, String name, Role role, String organisation,
+                                  String token, Instant expires) {
         var text = new StringBuilder();
         text.append("Dear ").append(name).append(",\n\n");
         text.append(scope.userName()).append(" has invited you to use Digital Strategy Check, where NHS trusts assess "
                 + "their digital strategy.");
         if (role != null) {
             text.append(" You will be ").append(withArticle(role)).append(" at ").append(organisation).append('.');
+        }
+        if (!signIn.password()) {
+            text.append("\n\n").append(identitySignInInstructions(email)).append("\n\n");
+            text.append("If you were not expecting this invitation, you can ignore this email.\n\n"
+                    + "Digital Strategy Check\n");
+            return text.toString();
         }
         text.append("\n\nTo set your password and start, go to:\n\n");
         text.append(address.link("/activate/" + token)).append("\n\n");

@@ -26,7 +26,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import uk.nhs.strategycheck.MockIdentityProvider;
+import uk.nhs.strategycheck.SignIn;
+import uk.nhs.strategycheck.admin.InvitationDraft;
+import uk.nhs.strategycheck.admin.InvitationMail;
+import uk.nhs.strategycheck.admin.ManagedUser;
+import uk.nhs.strategycheck.admin.UserAdminService;
+import uk.nhs.strategycheck.admin.UserStatus;
+import uk.nhs.strategycheck.tenancy.Role;
 import uk.nhs.strategycheck.TestDatabase;
 
 /**
@@ -41,6 +50,12 @@ class IdentityProviderSignInTest extends BrowserTest {
 
     @Autowired
     TestDatabase database;
+    @Autowired
+    SignIn signIn;
+    @Autowired
+    UserAdminService users;
+    @Autowired
+    GreenMail mail;
     @LocalServerPort
     int port;
 
@@ -106,6 +121,35 @@ class IdentityProviderSignInTest extends BrowserTest {
         assertThat(page.getByText("Asha Cis").first()).isVisible();
         assertThat(database.owner().queryForObject("select identity_subject from app_user where email = ?", String.class,
                 email)).isEqualTo(subject);
+    }
+
+    @Test
+    void whereThereAreNoPasswordsAnInvitationSaysToSignInWithTheProviderAndTheFirstSignInSetsUpTheAccount() {
+        var email = "invited.cis2." + UUID.randomUUID() + "@nhs.example";
+        signIn.as("region.admin@demo.example");
+        ManagedUser invited;
+        try {
+            var croydon = users.organisationsFor(Role.TRUST_VIEWER).stream()
+                    .filter(trust -> "RJ6".equals(trust.odsCode())).findFirst().orElseThrow();
+            invited = users.invite(new InvitationDraft(email, "Ivy Invited", Role.TRUST_VIEWER, croydon));
+        } finally {
+            signIn.out();
+        }
+        var body = GreenMailUtil.getBody(InvitationMail.newestTo(mail, email)).replace("=\r\n", "");
+        assertThat(body).contains("There is no password to set", "sign in with your " + MockIdentityProvider.NAME,
+                "http://localhost:" + port + "/login", email).doesNotContain("/activate/");
+        assertThat(invited.status()).isEqualTo(UserStatus.INVITED);
+
+        MockIdentityProvider.nextSignIn("invited-" + UUID.randomUUID(), Map.of("email", email, "email_verified", true));
+        signInWithTheProvider();
+
+        assertThat(page.getByText("Ivy Invited").first()).isVisible();
+        signIn.as("region.admin@demo.example");
+        try {
+            assertThat(users.user(invited.id()).orElseThrow().status()).isEqualTo(UserStatus.ACTIVE);
+        } finally {
+            signIn.out();
+        }
     }
 
     @Test

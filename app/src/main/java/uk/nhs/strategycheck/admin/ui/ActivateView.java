@@ -45,7 +45,10 @@ public class ActivateView extends SignedOutPage implements BeforeEnterObserver {
         var token = event.getRouteParameters().get("token").orElse("");
         var invitation = service.checkInvitation(token);
         main.removeAll();
-        if (invitation.state() == InvitationCheck.State.VALID) {
+        if (invitation.state() == InvitationCheck.State.VALID && !service.passwordSignIn()) {
+            main.add(new H1("Set up your account"), new Paragraph("Welcome, " + invitation.displayName() + ". "
+                    + service.identitySignInInstructions(invitation.email())), new Anchor("login", "Go to sign in"));
+        } else if (invitation.state() == InvitationCheck.State.VALID) {
             showForm(token, invitation);
         } else {
             showRefusal(invitation.state().explanation(), invitation.state() == InvitationCheck.State.USED);
