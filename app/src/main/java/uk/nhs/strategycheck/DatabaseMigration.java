@@ -1,5 +1,6 @@
 package uk.nhs.strategycheck;
 
+import java.io.PrintStream;
 import java.sql.DriverManager;
 import java.util.Map;
 import java.util.function.Function;
@@ -28,23 +29,29 @@ public final class DatabaseMigration {
 
     // application.yml's classpath:db/changelog/db.changelog-master.yaml, found by the class loader; its
     // changesets are recorded under the same file names as when Spring Boot runs them.
-    static final String CHANGELOG = "db/changelog/db.changelog-master.yaml";
+    private static final String CHANGELOG = "db/changelog/db.changelog-master.yaml";
 
     private DatabaseMigration() {
     }
 
     public static void main(String[] args) {
+        System.exit(run(System::getenv, System.out, System.err));
+    }
+
+    /** Migrates the database and says how it went; returns the exit code: 0 when migrated, 1 when not. */
+    static int run(Function<String, String> settings, PrintStream out, PrintStream err) {
         try {
-            migrate(System::getenv);
-            System.out.println("Database migrated");
+            migrate(settings);
+            out.println("Database migrated");
+            return 0;
         } catch (Exception e) {
-            System.err.println("Database migration failed: " + oneLine(e));
-            System.exit(1);
+            err.println("Database migration failed: " + oneLine(e));
+            return 1;
         }
     }
 
     /** Migrates the database the settings name; the settings are looked up as environment variables. */
-    static void migrate(Function<String, String> settings) throws Exception {
+    private static void migrate(Function<String, String> settings) throws Exception {
         String url = "jdbc:postgresql://" + setting(settings, "DSC_DB_HOST", "127.0.0.1") + ":"
                 + setting(settings, "DSC_DB_PORT", "5432") + "/" + setting(settings, "DSC_DB_NAME", "dsc");
         String owner = setting(settings, "DSC_DB_OWNER", "dsc_owner");
@@ -75,12 +82,15 @@ public final class DatabaseMigration {
     }
 
     private static String oneLine(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
         }
-        String message = cause == failure ? String.valueOf(failure.getMessage())
-                : failure.getMessage() + " (" + cause.getMessage() + ")";
+        String message = String.valueOf(failure.getMessage());
+        String rootMessage = String.valueOf(root.getMessage());
+        if (!message.contains(rootMessage)) {
+            message += " (" + rootMessage + ")";
+        }
         return message.replaceAll("\\s+", " ").trim();
     }
 }
