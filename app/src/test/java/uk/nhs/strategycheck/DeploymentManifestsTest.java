@@ -223,6 +223,8 @@ class DeploymentManifestsTest {
         assertThat(maps(appContainer(overlay).get("env"))).as("replicas leave migrations to the Job")
                 .anyMatch(variable -> "DSC_MIGRATE_ON_START".equals(variable.get("name"))
                         && "false".equals(variable.get("value")));
+        assertThat(at(applicationYml(), "spring", "liquibase", "enabled")).as("application.yml reads the switch")
+                .isEqualTo("${DSC_MIGRATE_ON_START:true}");
     }
 
     @Test
