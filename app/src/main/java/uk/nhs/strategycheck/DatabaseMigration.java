@@ -19,7 +19,8 @@ import liquibase.resource.ClassLoaderResourceAccessor;
  * Migrates the database to the application's changelog and exits, with no Spring context and no
  * web server: Kubernetes runs it once per release as a Job (infra/kubernetes), while the replicas
  * start with DSC_MIGRATE_ON_START=false. It reads the environment variables application.yml reads,
- * with the same defaults, and runs as the owner role, as Spring Boot's migration does.
+ * with the same defaults, and runs as the owner role, as Spring Boot's migration does; its Liquibase
+ * contexts come from SPRING_LIQUIBASE_CONTEXTS, "prod" (as the prod profile's) unless set.
  *
  * <p>Run from the production jar:
  * {@code java -Dloader.main=uk.nhs.strategycheck.DatabaseMigration -cp app.jar
