@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.nimbusds.jose.JWSAlgorithm;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
@@ -56,6 +57,8 @@ class IdentityProviderSignInTest extends BrowserTest {
     UserAdminService users;
     @Autowired
     GreenMail mail;
+    @Autowired
+    MeterRegistry meters;
     @LocalServerPort
     int port;
 
@@ -156,6 +159,8 @@ class IdentityProviderSignInTest extends BrowserTest {
     void aPersonWithNoInvitationIsRefusedAndNoAccountIsMade() {
         var email = "uninvited." + UUID.randomUUID() + "@nhs.example";
         MockIdentityProvider.nextSignIn("uninvited-" + UUID.randomUUID(), Map.of("email", email, "email_verified", true));
+        var refusals = meters.counter("dsc.sign.ins", "method", "identity", "outcome", "not_invited");
+        var refusedBefore = refusals.count();
 
         signInWithTheProvider();
 
@@ -163,6 +168,7 @@ class IdentityProviderSignInTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))).hasCount(0);
         assertThat(database.owner().queryForObject("select count(*) from app_user where email = ?", Long.class, email))
                 .isZero();
+        assertThat(refusals.count()).as("sign-ins by outcome, for operations").isEqualTo(refusedBefore + 1);
         assertNoAccessibilityViolations();
     }
 

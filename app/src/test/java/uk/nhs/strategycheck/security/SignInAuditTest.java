@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,11 +30,17 @@ class SignInAuditTest {
     TestDatabase database;
     @Autowired
     ServiceAddress address;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void failedAndSuccessfulSignInsAreAudited() throws Exception {
         var owner = database.owner();
         long before = events(owner, "SIGN_IN_FAILED") + events(owner, "SIGNED_IN");
+        var refused = meters.counter("dsc.sign.ins", "method", "password", "outcome", "refused");
+        var signedIn = meters.counter("dsc.sign.ins", "method", "password", "outcome", "signed_in");
+        double refusedBefore = refused.count();
+        double signedInBefore = signedIn.count();
 
         signIn("not-the-password");
         signIn(BrowserTest.DEMO_PASSWORD);
@@ -45,6 +52,9 @@ class SignInAuditTest {
         assertThat(owner.queryForObject("select r.ods_code from audit_event e join region r on r.id = e.region_id "
                 + "where e.user_email = ? and e.action = 'SIGNED_IN' order by e.id desc limit 1", String.class, EMAIL))
                 .as("the user's region admins see it").isEqualTo("Y56");
+        // Operations count them too, by outcome and never by whom (dsc_sign_ins_total).
+        assertThat(refused.count()).isEqualTo(refusedBefore + 1);
+        assertThat(signedIn.count()).isEqualTo(signedInBefore + 1);
     }
 
     private void signIn(String password) throws Exception {
