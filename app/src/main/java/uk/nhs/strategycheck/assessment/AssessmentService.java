@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -50,15 +51,17 @@ public class AssessmentService {
     private final Clock clock;
     private final Mailer mailer;
     private final ServiceAddress address;
+    private final MeterRegistry meters;
 
     AssessmentService(AssessmentRepository assessments, CurrentScopeSource scopes, AuditLog audit, Clock clock,
-                      Mailer mailer, ServiceAddress address) {
+                      Mailer mailer, ServiceAddress address, MeterRegistry meters) {
         this.assessments = assessments;
         this.scopes = scopes;
         this.audit = audit;
         this.clock = clock;
         this.mailer = mailer;
         this.address = address;
+        this.meters = meters;
     }
 
     /**
@@ -152,6 +155,25 @@ public class AssessmentService {
      * loaded; otherwise reports the other person's answer and saves nothing.
      */
     public Answer saveAnswer(long assessmentId, long statementId, AnswerDraft draft, int expectedVersion) {
+        // Counted by outcome (dsc.autosaves): saved, a conflict with someone else's save, refused
+        // (invalid, read-only, not allowed), or failed for a reason of ours.
+        String outcome = "failed";
+        try {
+            var saved = writeAnswer(assessmentId, statementId, draft, expectedVersion);
+            outcome = "saved";
+            return saved;
+        } catch (AssessmentProblem.AnswerConflict conflict) {
+            outcome = "conflict";
+            throw conflict;
+        } catch (AssessmentProblem | AccessDeniedException refused) {
+            outcome = "refused";
+            throw refused;
+        } finally {
+            meters.counter("dsc.autosaves", "outcome", outcome).increment();
+        }
+    }
+
+    private Answer writeAnswer(long assessmentId, long statementId, AnswerDraft draft, int expectedVersion) {
         var scope = trustScope();
         var assessment = editableAssessment(scope, assessmentId, true);
         var clean = validate(draft);

@@ -1,9 +1,15 @@
 package uk.nhs.strategycheck.reports;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +41,7 @@ import uk.nhs.strategycheck.tenancy.ScopeLevel;
 @Transactional(readOnly = true)
 public class ReportService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReportService.class);
     private static final int TOP_ACTIONS = 3;
 
     private final BenchmarkService benchmarks;
@@ -44,9 +51,11 @@ public class ReportService {
     private final AuditLog audit;
     private final StrategyDocumentService documents;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     ReportService(BenchmarkService benchmarks, ReportRepository reports, ReportRenderer renderer,
-                  CurrentScopeSource scopes, AuditLog audit, StrategyDocumentService documents, Clock clock) {
+                  CurrentScopeSource scopes, AuditLog audit, StrategyDocumentService documents, Clock clock,
+                  MeterRegistry meters) {
         this.benchmarks = benchmarks;
         this.documents = documents;
         this.reports = reports;
@@ -54,6 +63,7 @@ public class ReportService {
         this.scopes = scopes;
         this.audit = audit;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** A report the user may download: what it is about, and the cycles it can cover. */
@@ -74,6 +84,11 @@ public class ReportService {
 
         public String label() {
             return label;
+        }
+
+        /** The report's kind as metrics and logs name it: board_pack, trust_report. */
+        public String metricTag() {
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
 
         public String fileName(String odsCode, String cycle) {
@@ -112,6 +127,10 @@ public class ReportService {
 
     /** The board pack of a past cycle as published (the default) or restated to today's ICS, labelled which. */
     public byte[] boardPack(String icsOdsCode, String cycleName, Optional<Footprint> footprint) {
+        return timed(Report.BOARD_PACK, () -> prepareBoardPack(icsOdsCode, cycleName, footprint));
+    }
+
+    private byte[] prepareBoardPack(String icsOdsCode, String cycleName, Optional<Footprint> footprint) {
         var scope = scopes.require();
         scope.require(ScopeLevel.ICS);
         if (!scope.assignment().icsOdsCode().equals(icsOdsCode)) {
@@ -149,6 +168,10 @@ public class ReportService {
 
     /** A trust's report: its own users, or its ICS leader. */
     public byte[] trustReport(String trustOdsCode, String cycleName) {
+        return timed(Report.TRUST_REPORT, () -> prepareTrustReport(trustOdsCode, cycleName));
+    }
+
+    private byte[] prepareTrustReport(String trustOdsCode, String cycleName) {
         var scope = scopes.require().assignment();
         TrustProfile profile = switch (scope.level()) {
             case TRUST -> {
@@ -170,6 +193,23 @@ public class ReportService {
                 assessment.map(a -> reports.actions(a, null)).orElse(List.of()),
                 Optional.ofNullable(documents.currentOf(List.of(trust.id()), cycleName).get(trust.id()))
                         .map(document -> documentSummary(document, profile)).orElse(null)));
+    }
+
+    /**
+     * Prepares a report, timed by kind and outcome (dsc.reports.prepared): how long people wait for
+     * their PDFs, and how often preparing one fails.
+     */
+    private byte[] timed(Report kind, Supplier<byte[]> prepare) {
+        var started = Timer.start(meters);
+        String outcome = "failure";
+        try {
+            byte[] pdf = prepare.get();
+            outcome = "success";
+            return pdf;
+        } finally {
+            long nanos = started.stop(meters.timer("dsc.reports.prepared", "kind", kind.metricTag(), "outcome", outcome));
+            LOG.info("Preparing a {}: {} in {} ms", kind.metricTag(), outcome, TimeUnit.NANOSECONDS.toMillis(nanos));
+        }
     }
 
     /** Records that the user downloaded a report. */

@@ -1,5 +1,7 @@
 package uk.nhs.strategycheck.strategydocument;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -54,16 +56,18 @@ public class StrategyDocumentService {
     private final StrategyAnalyser analyser;
     private final CurrentScopeSource scopes;
     private final AuditLog audit;
+    private final MeterRegistry meters;
 
     StrategyDocumentService(StrategyDocumentRepository documents, AssessmentService assessments,
                             BenchmarkService benchmarks, StrategyAnalyser analyser, CurrentScopeSource scopes,
-                            AuditLog audit) {
+                            AuditLog audit, MeterRegistry meters) {
         this.documents = documents;
         this.assessments = assessments;
         this.benchmarks = benchmarks;
         this.analyser = analyser;
         this.scopes = scopes;
         this.audit = audit;
+        this.meters = meters;
     }
 
     /** The trust's document for its current (or latest) cycle, beside its own scores. Empty before any cycle. */
@@ -103,10 +107,18 @@ public class StrategyDocumentService {
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public DocumentAnalysis analyse(String fileName, byte[] content, AnalysisProgress progress) {
         requireUploader(scopes.require());
+        // Timed by outcome (dsc.strategy.analyses): analysed, refused by the analyser, or failed.
+        var started = Timer.start(meters);
+        String outcome = "failed";
         try {
-            return analyser.analyse(cleanFileName(fileName), content, progress);
+            var analysis = analyser.analyse(cleanFileName(fileName), content, progress);
+            outcome = "analysed";
+            return analysis;
         } catch (DocumentRejected rejected) {
+            outcome = "refused";
             throw new DocumentProblem(rejected.getMessage());
+        } finally {
+            started.stop(meters.timer("dsc.strategy.analyses", "outcome", outcome));
         }
     }
 

@@ -5,6 +5,7 @@ import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -89,7 +90,9 @@ class SecurityConfiguration {
         } else {
             http.headers(headers -> headers.httpStrictTransportSecurity(sts -> sts.disable()));
         }
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/webjars/**").permitAll());
+        // Actuator endpoints are served on the management port only, which no ingress exposes.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/webjars/**").permitAll()
+                .requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll());
         // Sign-in through the OpenID Connect provider, where one is configured (IdentityProviderConfiguration).
         if (identityProvider.getIfAvailable() != null) {
             http.oauth2Login(login -> login.loginPage(LOGIN_PATH)
