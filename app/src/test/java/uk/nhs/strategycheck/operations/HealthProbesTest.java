@@ -66,6 +66,8 @@ class HealthProbesTest {
         var environment = Http.get(managementPort, "/actuator/env");
         assertThat(environment.statusCode()).as("not exposed").isNotEqualTo(200);
         assertThat(environment.body()).doesNotContain("propertySources");
+        assertThat(Http.get(managementPort, "/nothing-here").statusCode()).as("anything else is refused, not an error")
+                .isEqualTo(403);
 
         for (var path : new String[] {"/actuator/health", "/actuator/health/readiness", "/actuator/prometheus", "/actuator/info"}) {
             var onServicePort = Http.get(port, path);

@@ -9,6 +9,9 @@ import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointR
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
@@ -91,8 +94,7 @@ class SecurityConfiguration {
             http.headers(headers -> headers.httpStrictTransportSecurity(sts -> sts.disable()));
         }
         // Actuator endpoints are served on the management port only, which no ingress exposes.
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/webjars/**").permitAll()
-                .requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll());
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/webjars/**").permitAll());
         // Sign-in through the OpenID Connect provider, where one is configured (IdentityProviderConfiguration).
         if (identityProvider.getIfAvailable() != null) {
             http.oauth2Login(login -> login.loginPage(LOGIN_PATH)
@@ -103,6 +105,26 @@ class SecurityConfiguration {
         }
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                 .logoutSuccessHandler(identity.logoutSuccessHandler(LOGIN_PATH, new UidlRedirectStrategy())));
+        return http.build();
+    }
+
+    /**
+     * The management port (health, info, metrics: README, "Operate it") answers its endpoints to
+     * anyone who can reach it, which only the cluster can, and refuses everything else with 403.
+     * It never reaches the Vaadin chain above, whose view checks need a Vaadin servlet that the
+     * management server does not have.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain managementFilterChain(HttpSecurity http, Environment environment) throws Exception {
+        http.securityMatcher(request -> {
+            var management = environment.getProperty("local.management.port");
+            return management != null && !management.equals(environment.getProperty("local.server.port"))
+                    && management.equals(String.valueOf(request.getLocalPort()));
+        });
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll()
+                .anyRequest().denyAll());
+        http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
     }
 
