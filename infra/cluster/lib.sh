@@ -123,3 +123,8 @@ replica_streams() { # at least one replica streams from the leader
 pgbackrest_as_postgres() {
   as_postgres pgbackrest --config="$PGBACKREST_CONF" --stanza="$STANZA" "$@"
 }
+
+now_ns() { date +%s%N; }
+seconds_since() { # start from now_ns: seconds elapsed, one decimal
+  awk -v start="$1" -v end="$(now_ns)" 'BEGIN { printf "%.1f", (end - start) / 1e9 }'
+}
