@@ -125,7 +125,7 @@ probe_rows=$(psql_at "$RESTORE_PORT" -c "select count(*) filter (where written_a
 echo "6. Figures"
 echo "$backup_report" | sed 's/^/   /'
 echo "   Restore to T (restore command, recovery, promotion): $restore_seconds s"
-echo "   Probe rows in the restored database: written up to T, after T: $probe_rows"
+echo "   Probe rows in the restored database (every run's): written up to T, after T: $probe_rows"
 if [[ -n $mismatches ]]; then
   echo "MISMATCH (table|source rows|source md5|restored rows|restored md5):" >&2
   echo "$mismatches" >&2
