@@ -70,10 +70,14 @@ start_etcd() {
 }
 
 start_patroni() {
-  # pg1 first, so that a new cluster is initialised by pg1 and pg2 copies it.
   start_daemon pg1 patroni "$CLUSTER_DIR/pg1/patroni.yml"
-  wait_for 120 "Patroni to elect a leader with PostgreSQL running" leader
+  # A new cluster is initialised by pg1 and copied by pg2. An existing one starts both nodes
+  # at once, so that Patroni makes the one with the most WAL the leader, whichever led last.
+  if [[ ! -e $CLUSTER_DIR/pg2/data/PG_VERSION ]]; then
+    wait_for 120 "Patroni to elect a leader with PostgreSQL running" leader
+  fi
   start_daemon pg2 patroni "$CLUSTER_DIR/pg2/patroni.yml"
+  wait_for 120 "Patroni to elect a leader with PostgreSQL running" leader
   wait_for 300 "a replica streaming from the leader ($(leader))" replica_streams
   echo "Patroni: leader $(leader), replica streaming"
 }
