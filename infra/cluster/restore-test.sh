@@ -71,6 +71,9 @@ archive_current_wal() {
     "[[ \$(psql -h 127.0.0.1 -p $PRIMARY_PORT -U postgres -X -qtAc \"select last_archived_wal >= '$segment' from pg_stat_archiver\") == t ]]"
 }
 
+# Each run starts without the rows of the runs before it.
+PGOPTIONS="-c client_min_messages=warning" psql_at "$PRIMARY_PORT" -U dsc_owner -c "drop schema if exists restore_test cascade"
+
 echo "1. Full backup"
 backup_report=$("$(dirname "$0")/backup.sh")
 echo "$backup_report"
@@ -125,7 +128,7 @@ probe_rows=$(psql_at "$RESTORE_PORT" -c "select count(*) filter (where written_a
 echo "6. Figures"
 echo "$backup_report" | sed 's/^/   /'
 echo "   Restore to T (restore command, recovery, promotion): $restore_seconds s"
-echo "   Probe rows in the restored database (every run's): written up to T, after T: $probe_rows"
+echo "   Probe rows in the restored database: written up to T, after T: $probe_rows (wrote $rows, $rows)"
 if [[ -n $mismatches ]]; then
   echo "MISMATCH (table|source rows|source md5|restored rows|restored md5):" >&2
   echo "$mismatches" >&2
