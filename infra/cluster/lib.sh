@@ -120,6 +120,12 @@ replica_streams() { # at least one replica streams from the leader
   [[ $(psql_at "${PG_PORT[$node]}" -c "select count(*) from pg_stat_replication where state = 'streaming'") -ge 1 ]]
 }
 
+haproxy_status() { # proxy server: that server's status in HAProxy (UP, DOWN, ...)
+  # Columns 1, 2 and 18 of HAProxy's statistics as CSV: proxy, server, status.
+  curl -fsS --max-time 2 "http://127.0.0.1:$STATS_PORT/;csv" |
+    awk -F, -v p="$1" -v s="$2" '$1 == p && $2 == s { print $18; found = 1 } END { exit !found }'
+}
+
 pgbackrest_as_postgres() {
   as_postgres pgbackrest --config="$PGBACKREST_CONF" --stanza="$STANZA" "$@"
 }

@@ -95,8 +95,22 @@ start_haproxy() {
   fi
   # -db: stay in the foreground (start_daemon detaches it) and log to standard output.
   start_daemon haproxy haproxy -db -f "$config"
-  wait_for 30 "HAProxy's 127.0.0.1:$PRIMARY_PORT to reach the leader" \
-    bash -c "[[ \$(psql -h 127.0.0.1 -p $PRIMARY_PORT -U postgres -X -qtAc 'select pg_is_in_recovery()') == f ]]"
+  # HAProxy starts with every server UP until its checks say otherwise: wait until they agree
+  # with Patroni.
+  wait_for 30 "HAProxy to send 127.0.0.1:$PRIMARY_PORT to the leader alone and 127.0.0.1:$REPLICA_PORT to the replica" \
+    haproxy_follows_patroni
+}
+
+haproxy_follows_patroni() {
+  local lead node
+  lead=$(leader) || return 1
+  for node in "${NODES[@]}"; do
+    if [[ $node == "$lead" ]]; then
+      [[ $(haproxy_status postgres_primary "$node") == UP ]] || return 1
+    else
+      [[ $(haproxy_status postgres_primary "$node") == DOWN && $(haproxy_status postgres_replicas "$node") == UP ]] || return 1
+    fi
+  done
 }
 
 prepare_database() {
@@ -116,9 +130,8 @@ app_ready() { # name
   curl -fsS --max-time 2 "http://127.0.0.1:${APP_MANAGEMENT_PORT[$1]}/actuator/health/readiness"
 }
 
-haproxy_up() { # backend server
-  curl -fsS --max-time 2 "http://127.0.0.1:$STATS_PORT/;csv" | awk -F, -v b="$1" -v s="$2" \
-    '$1 == b && $2 == s { found = 1; exit $18 == "UP" ? 0 : 1 } END { if (!found) exit 1 }'
+haproxy_up() { # proxy server
+  [[ $(haproxy_status "$1" "$2") == UP ]]
 }
 
 start_app() { # name migrate jar
