@@ -4,6 +4,8 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -47,7 +49,7 @@ final class Journeys {
     }
 
     /** One simulated user, from sign-in to sign-out; a failed step starts its journey again. */
-    void run(Role role, int number, long endAtMillis, StepTimes times) {
+    void run(Role role, int number, long endAtMillis, StepTimes times, CountDownLatch measured) {
         var client = new VaadinClient(baseUrl);
         var email = role.email(number);
         try {
@@ -81,6 +83,12 @@ final class Journeys {
                 }
             }
             round++;
+        }
+        // Signed in until the service's heap and sessions have been read at the end of the stage.
+        try {
+            measured.await(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         signOut(client);
     }

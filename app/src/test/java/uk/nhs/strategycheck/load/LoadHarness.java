@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +97,7 @@ class LoadHarness {
         var before = gauge.available() ? gauge.read() : null;
         long start = System.currentTimeMillis();
         long endAt = start + (rampUp + duration) * 1000L;
+        var measured = new CountDownLatch(1);
         var threads = new ArrayList<Thread>();
         var roles = new ArrayList<Journeys.Role>();
         var numbers = new ArrayList<Integer>();
@@ -109,7 +111,7 @@ class LoadHarness {
         var order = interleave(roles.size(), mix);
         for (int i = 0; i < order.size(); i++) {
             int index = order.get(i);
-            var thread = new Thread(() -> journeys.run(roles.get(index), numbers.get(index), endAt, times),
+            var thread = new Thread(() -> journeys.run(roles.get(index), numbers.get(index), endAt, times, measured),
                     "load-" + roles.get(index).name().toLowerCase() + "-" + numbers.get(index));
             thread.setDaemon(true);
             threads.add(thread);
@@ -120,10 +122,15 @@ class LoadHarness {
         }
         Thread.sleep(Math.max(0, endAt - System.currentTimeMillis()));
         var after = before == null ? null : gauge.read();
+        measured.countDown();
         for (var thread : threads) {
             thread.join(120_000);
         }
         double seconds = (System.currentTimeMillis() - start) / 1000.0;
+        // Once the users have signed out their sessions are gone: what the heap lost is what they held,
+        // whatever caches the stage warmed on the way.
+        Thread.sleep(1000);
+        var signedOut = before == null ? null : gauge.read();
 
         System.out.printf("%n=== %d users (editors %d, approvers %d, ICS leaders %d), %.0f s including %d s ramp-up ===%n",
                 users, mix[0], mix[1], mix[2], seconds, rampUp);
@@ -131,14 +138,18 @@ class LoadHarness {
         double p95 = times.interactionP95();
         System.out.printf("Journeys completed: %d; errors: %d; interaction p95: %.0f ms%n", times.journeys(), times.errors(), p95);
         if (before != null) {
-            double sessions = after.sessions() - before.sessions();
             double cpu = after.cpuSeconds() - before.cpuSeconds();
-            System.out.printf("Service: heap %.1f MiB before, %.1f MiB at the end with %.0f Vaadin sessions (%.0f before)",
-                    before.heapBytes() / 1048576, after.heapBytes() / 1048576, after.sessions(), before.sessions());
-            System.out.printf(sessions > 0 ? "; heap per session %.0f KiB%n" : "%n",
-                    (after.heapBytes() - before.heapBytes()) / Math.max(1, sessions) / 1024);
+            System.out.printf("Service heap after a full GC: %.1f MiB before the stage (%.0f Vaadin sessions), %.1f MiB at its end "
+                            + "(%.0f sessions), %.1f MiB once its users signed out (%.0f sessions)%n",
+                    before.heapBytes() / 1048576, before.sessions(), after.heapBytes() / 1048576, after.sessions(),
+                    signedOut.heapBytes() / 1048576, signedOut.sessions());
+            double closed = after.sessions() - signedOut.sessions();
+            if (closed > 0) {
+                System.out.printf("Heap per Vaadin session: %.0f KiB (freed when they signed out, per session closed)%n",
+                        (after.heapBytes() - signedOut.heapBytes()) / closed / 1024);
+            }
             System.out.printf("Service CPU: %.1f s over the stage, %.2f s per completed journey, %.2f s per user-minute%n",
-                    cpu, cpu / Math.max(1, times.journeys()), cpu / (users * seconds / 60));
+                    cpu, cpu / Math.max(1, times.journeys()), cpu / (users * (rampUp / 2.0 + duration) / 60));
         }
         return new StageResult(p95, times.errors());
     }

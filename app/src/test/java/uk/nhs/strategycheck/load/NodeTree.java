@@ -86,7 +86,8 @@ final class NodeTree {
                 }
             }
             case PROPERTIES -> node.properties.put(key, value == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : value);
-            case ATTRIBUTES -> node.attributes.put(key, value == null ? "" : value.asText());
+            // A link to a resource the server registered (such as a prepared PDF) comes as {"uri": ...}.
+            case ATTRIBUTES -> node.attributes.put(key, value == null ? "" : value.has("uri") ? value.get("uri").asText() : value.asText());
             case TEXT -> node.text = value == null ? "" : value.asText();
             default -> { }
         }
