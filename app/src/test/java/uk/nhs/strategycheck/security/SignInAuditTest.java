@@ -57,15 +57,42 @@ class SignInAuditTest {
         assertThat(signedIn.count()).isEqualTo(signedInBefore + 1);
     }
 
+    @Test
+    void behindAProxyTheClientsOwnAddressIsCountedNotTheProxys() throws Exception {
+        var owner = database.owner();
+        var user = owner.queryForObject("select id from app_user where email = ?", Long.class, EMAIL);
+        owner.update("delete from sign_in_failure where user_id = ?", user);
+
+        // The test's loopback address stands for the proxy; the header names the client behind it.
+        send(form("not-the-password"), "203.0.113.7");
+        signIn(BrowserTest.DEMO_PASSWORD);
+
+        assertThat(owner.queryForList("select client from sign_in_failure where user_id = ?", String.class, user))
+                .as("cleared by the good sign-in").isEmpty();
+        send(form("not-the-password"), "203.0.113.7");
+        assertThat(owner.queryForList("select client from sign_in_failure where user_id = ?", String.class, user))
+                .containsExactly("203.0.113.7");
+        signIn(BrowserTest.DEMO_PASSWORD);
+    }
+
     private void signIn(String password) throws Exception {
-        var form = "username=" + URLEncoder.encode(EMAIL, StandardCharsets.UTF_8)
+        send(form(password), null);
+    }
+
+    private static String form(String password) {
+        return "username=" + URLEncoder.encode(EMAIL, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    }
+
+    private void send(String form, String forwardedFor) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", address.origin());
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
         HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Origin", address.origin())
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.discarding());
+                request.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
     }
 
     private static long events(org.springframework.jdbc.core.JdbcTemplate owner, String action) throws SQLException {
