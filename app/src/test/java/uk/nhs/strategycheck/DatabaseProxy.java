@@ -40,6 +40,13 @@ public final class DatabaseProxy {
         return running;
     }
 
+    /** Another proxy, listening on a free local port, in front of a server other than the application's primary. */
+    public static DatabaseProxy startedInFrontOf(InetSocketAddress target) throws IOException {
+        var proxy = new DatabaseProxy(target);
+        proxy.start();
+        return proxy;
+    }
+
     public int port() {
         return port;
     }
