@@ -63,8 +63,8 @@ class ReplicaRoutingDataSource extends DelegatingDataSource implements AutoClose
 
     /**
      * Remembers where the primary's WAL stands just after a user's read-write transaction
-     * committed on this connection: with synchronous commit (PostgreSQL's default), the commit
-     * record is written by then, so the write location includes it.
+     * committed on this connection. The insert position includes the commit record whatever
+     * synchronous_commit says; the write position may not yet with synchronous_commit off.
      */
     void committed(CurrentScope scope, Connection connection) {
         try {
@@ -148,7 +148,7 @@ class ReplicaRoutingDataSource extends DelegatingDataSource implements AutoClose
     }
 
     private static String currentPosition(Connection primary) throws SQLException {
-        try (var statement = primary.createStatement(); var result = statement.executeQuery("select pg_current_wal_lsn()::text")) {
+        try (var statement = primary.createStatement(); var result = statement.executeQuery("select pg_current_wal_insert_lsn()::text")) {
             result.next();
             return result.getString(1);
         }
