@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * The primary's pool, and beside it a pool on a streaming replica that read-only transactions
@@ -32,7 +33,24 @@ class ReplicaRoutingDataSource extends DelegatingDataSource implements AutoClose
     /** What the transaction being begun on this thread is; absent outside the transaction manager's doBegin. */
     private static final ThreadLocal<Transaction> BEGINNING = new ThreadLocal<>();
 
-    private record Transaction(boolean readOnly, Optional<CurrentScope> scope) {
+    /** A transaction being begun, and where its connection came from and why. */
+    private static final class Transaction {
+        private final boolean readOnly;
+        private final Optional<CurrentScope> scope;
+        private boolean primaryOnly;
+        private String target;
+        private String reason;
+
+        private Transaction(boolean readOnly, Optional<CurrentScope> scope) {
+            this.readOnly = readOnly;
+            this.scope = scope;
+        }
+
+        private Connection from(Connection connection, String target, String reason) {
+            this.target = target;
+            this.reason = reason;
+            return connection;
+        }
     }
 
     private final HikariDataSource primary;
@@ -51,11 +69,28 @@ class ReplicaRoutingDataSource extends DelegatingDataSource implements AutoClose
         this.meters = meters;
     }
 
-    /** Runs the transaction manager's doBegin, during which {@link #getConnection()} routes for this transaction. */
+    /**
+     * Runs the transaction manager's doBegin, during which {@link #getConnection()} routes for this
+     * transaction. A replica connection that fails while the transaction begins (a pooled
+     * connection the replica's going away has broken) is given up for the primary's.
+     */
     void begin(boolean readOnly, Optional<CurrentScope> scope, Runnable doBegin) {
-        BEGINNING.set(new Transaction(readOnly, scope));
+        var transaction = new Transaction(readOnly, scope);
+        BEGINNING.set(transaction);
         try {
-            doBegin.run();
+            try {
+                doBegin.run();
+            } catch (CannotCreateTransactionException failed) {
+                if (!"replica".equals(transaction.target)) {
+                    throw failed;
+                }
+                markDown(failed.getMostSpecificCause());
+                transaction.primaryOnly = true;
+                doBegin.run();
+            }
+            if (transaction.target != null) {
+                meters.counter("dsc.reads", "target", transaction.target, "reason", transaction.reason).increment();
+            }
         } finally {
             BEGINNING.remove();
         }
@@ -79,10 +114,13 @@ class ReplicaRoutingDataSource extends DelegatingDataSource implements AutoClose
     @Override
     public Connection getConnection() throws SQLException {
         var transaction = BEGINNING.get();
-        if (transaction == null || !transaction.readOnly()) {
+        if (transaction == null || !transaction.readOnly) {
             return primary.getConnection();
         }
-        var scope = transaction.scope();
+        if (transaction.primaryOnly) {
+            return transaction.from(primary.getConnection(), "primary", "replica_down");
+        }
+        var scope = transaction.scope;
         if (scope.isPresent() && !writes.knows(scope.get().userId(), scope.get().scopeToken())) {
             // A token new to this instance was issued at sign-in on the primary, moments ago perhaps.
             var connection = primary.getConnection();
@@ -92,16 +130,17 @@ class ReplicaRoutingDataSource extends DelegatingDataSource implements AutoClose
                 connection.close();
                 throw e;
             }
-            return counted(connection, "primary", "own_write");
+            return transaction.from(connection, "primary", "own_write");
         }
         if (!mayTryReplica()) {
-            return counted(primary.getConnection(), "primary", "replica_down");
+            return transaction.from(primary.getConnection(), "primary", "replica_down");
         }
         Connection connection;
         try {
             connection = replica.getConnection();
         } catch (SQLException unavailable) {
-            return fellBack(unavailable);
+            markDown(unavailable);
+            return transaction.from(primary.getConnection(), "primary", "replica_down");
         } finally {
             probing.set(false);
         }
@@ -112,17 +151,18 @@ class ReplicaRoutingDataSource extends DelegatingDataSource implements AutoClose
                 caughtUp = replayed(connection, pending.get());
             } catch (SQLException broken) {
                 connection.close();
-                return fellBack(broken);
+                markDown(broken);
+                return transaction.from(primary.getConnection(), "primary", "replica_down");
             }
             if (!caughtUp) {
                 connection.close();
-                return counted(primary.getConnection(), "primary", "own_write");
+                return transaction.from(primary.getConnection(), "primary", "own_write");
             }
         }
         if (replicaUp.compareAndSet(false, true)) {
             LOG.info("The read replica is back: read-only transactions use it again");
         }
-        return counted(connection, "replica", "read_only");
+        return transaction.from(connection, "replica", "read_only");
     }
 
     /** Outside a recent failure, or one caller at a time once it is over, so only one waits for the timeout. */
@@ -133,18 +173,12 @@ class ReplicaRoutingDataSource extends DelegatingDataSource implements AutoClose
         return System.nanoTime() - downUntil >= 0 && probing.compareAndSet(false, true);
     }
 
-    private Connection fellBack(SQLException cause) throws SQLException {
+    private void markDown(Throwable cause) {
         downUntil = System.nanoTime() + DOWN_FOR_NANOS;
         if (replicaUp.compareAndSet(true, false)) {
-            LOG.warn("The read replica gives no connection ({}): read-only transactions use the primary, trying again every {} s",
+            LOG.warn("The read replica failed ({}): read-only transactions use the primary, trying it again every {} s",
                     cause.getMessage(), TimeUnit.NANOSECONDS.toSeconds(DOWN_FOR_NANOS));
         }
-        return counted(primary.getConnection(), "primary", "replica_down");
-    }
-
-    private Connection counted(Connection connection, String target, String reason) {
-        meters.counter("dsc.reads", "target", target, "reason", reason).increment();
-        return connection;
     }
 
     private static String currentPosition(Connection primary) throws SQLException {
