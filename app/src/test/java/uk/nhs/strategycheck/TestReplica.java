@@ -19,8 +19,9 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * The test primary (127.0.0.1:25432) and its hot-standby replica (25433), started with
- * infra/cluster/test-replica.sh before the Spring context; the application reads from the replica
- * through a {@link DatabaseProxy}, so a test can take it away and give it back.
+ * infra/cluster/test-replica.sh before the Spring context and stopped when the test run ends; the
+ * application reads from the replica through a {@link DatabaseProxy}, so a test can take it away
+ * and give it back.
  */
 public final class TestReplica implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -45,9 +46,20 @@ public final class TestReplica implements ApplicationContextInitializer<Configur
         if (proxy != null) {
             return;
         }
+        script("start");
+        // Both servers go when the test run ends; their data stays for the next run.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> script("stop"), "test replica stop"));
+        try {
+            proxy = DatabaseProxy.startedInFrontOf(new InetSocketAddress("127.0.0.1", REPLICA_PORT));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void script(String command) {
         try {
             var script = script();
-            var process = new ProcessBuilder("bash", script.toString(), "start")
+            var process = new ProcessBuilder("bash", script.toString(), command)
                     .directory(script.getParent().getParent().getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -55,13 +67,12 @@ public final class TestReplica implements ApplicationContextInitializer<Configur
             var running = process.start();
             if (!running.waitFor(SCRIPT_PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
                 running.destroyForcibly();
-                throw new IllegalStateException("test-replica.sh start took over " + SCRIPT_PATIENCE);
+                throw new IllegalStateException("test-replica.sh " + command + " took over " + SCRIPT_PATIENCE);
             }
             var output = new String(running.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (running.exitValue() != 0) {
-                throw new IllegalStateException("test-replica.sh start failed:\n" + output);
+                throw new IllegalStateException("test-replica.sh " + command + " failed:\n" + output);
             }
-            proxy = DatabaseProxy.startedInFrontOf(new InetSocketAddress("127.0.0.1", REPLICA_PORT));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
