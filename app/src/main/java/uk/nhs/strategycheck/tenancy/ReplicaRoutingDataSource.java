@@ -81,7 +81,7 @@ class ReplicaRoutingDataSource extends DelegatingDataSource implements AutoClose
             try {
                 doBegin.run();
             } catch (CannotCreateTransactionException failed) {
-                if (!"replica".equals(transaction.target)) {
+                if (!"replica".equals(transaction.target) || !lostConnection(failed)) {
                     throw failed;
                 }
                 markDown(failed.getMostSpecificCause());
@@ -94,6 +94,16 @@ class ReplicaRoutingDataSource extends DelegatingDataSource implements AutoClose
         } finally {
             BEGINNING.remove();
         }
+    }
+
+    /** Whether the failure is the connection's (SQLSTATE class 08), not the statement's, which the primary would fail too. */
+    private static boolean lostConnection(Throwable failure) {
+        for (var cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException e && e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
