@@ -126,6 +126,14 @@ public class TestDatabase {
         }
     }
 
+    /** The single text a query returns. */
+    public static String text(Connection connection, String sql) throws SQLException {
+        try (var rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
     /** The owner bypasses row level security: it sees what is really there. */
     public JdbcTemplate owner() {
         // A connection per statement, closed after it: tests never hold owner connections open.

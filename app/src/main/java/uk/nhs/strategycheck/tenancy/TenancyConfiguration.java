@@ -1,5 +1,6 @@
 package uk.nhs.strategycheck.tenancy;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +10,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class TenancyConfiguration {
 
     @Bean
-    PlatformTransactionManager transactionManager(DataSource dataSource, CurrentScopeSource scopes) {
-        return new TenantScopedTransactionManager(dataSource, scopes);
+    PlatformTransactionManager transactionManager(DataSource dataSource, CurrentScopeSource scopes, MeterRegistry meters) {
+        return new TenantScopedTransactionManager(dataSource, scopes, meters);
     }
 }
