@@ -20,7 +20,11 @@ public class TestDatabase {
 
     TestDatabase(Environment environment) {
         this.environment = environment;
-        instance = this;
+        // One test JVM runs several contexts, and the replica's (ReplicaTest) has a database of its
+        // own elsewhere: the static helpers below serve the one the other contexts share.
+        if (instance == null || !environment.getRequiredProperty("spring.datasource.url").endsWith("/" + TestReplica.DATABASE)) {
+            instance = this;
+        }
     }
 
     public Connection asApplication() throws SQLException {
