@@ -48,8 +48,11 @@ final class Journeys {
         this.thinkMaxMs = thinkMaxMs;
     }
 
-    /** One simulated user, from sign-in to sign-out; a failed step starts its journey again. */
-    void run(Role role, int number, long endAtMillis, StepTimes times, CountDownLatch measured) {
+    /**
+     * One simulated user, from sign-in to sign-out; a failed step starts its journey again. It says when
+     * it has stopped (idle), and signs out once the service has been measured.
+     */
+    void run(Role role, int number, long endAtMillis, StepTimes times, CountDownLatch idle, CountDownLatch measured) {
         var client = new VaadinClient(baseUrl);
         var email = role.email(number);
         try {
@@ -61,6 +64,7 @@ final class Journeys {
             };
             times.time(prefix(role) + "open " + start + " (page load)", true, () -> client.open(start));
         } catch (RuntimeException failed) {
+            idle.countDown();
             return;
         }
         int round = 0;
@@ -84,7 +88,9 @@ final class Journeys {
             }
             round++;
         }
-        // Signed in until the service's heap and sessions have been read at the end of the stage.
+        // Idle but signed in until the service's heap and sessions have been read at the end of the stage,
+        // so that the reading holds the sessions and no request (no board pack being made) in flight.
+        idle.countDown();
         try {
             measured.await(2, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
