@@ -48,8 +48,11 @@ final class Journeys {
         this.thinkMaxMs = thinkMaxMs;
     }
 
-    /** One simulated user, from sign-in to sign-out; a failed step starts its journey again. */
-    void run(Role role, int number, long endAtMillis, StepTimes times, CountDownLatch measured) {
+    /**
+     * One simulated user, from sign-in to sign-out; a failed step starts its journey again. It says when
+     * it has stopped (idle), and signs out once the service has been measured.
+     */
+    void run(Role role, int number, long endAtMillis, StepTimes times, CountDownLatch idle, CountDownLatch measured) {
         var client = new VaadinClient(baseUrl);
         var email = role.email(number);
         try {
@@ -61,6 +64,7 @@ final class Journeys {
             };
             times.time(prefix(role) + "open " + start + " (page load)", true, () -> client.open(start));
         } catch (RuntimeException failed) {
+            idle.countDown();
             return;
         }
         int round = 0;
@@ -72,25 +76,38 @@ final class Journeys {
                     case LEADER -> leader(client, endAtMillis, times);
                 }
                 times.journeyDone();
+            } catch (StageOver over) {
+                break;
             } catch (RuntimeException failed) {
                 times.journeyFailed(role.name().toLowerCase() + " journey", failed);
-                // Resynchronise as a person would: reload the page, then go on.
-                think(endAtMillis);
-                try {
-                    client.open(role == Role.LEADER ? "ics/heatmap" : "assessment");
-                } catch (RuntimeException stillFailing) {
-                    think(endAtMillis);
+                if (!reload(client, role, endAtMillis)) {
+                    break;
                 }
             }
             round++;
         }
-        // Signed in until the service's heap and sessions have been read at the end of the stage.
+        // Idle but signed in until the service's heap and sessions have been read at the end of the stage,
+        // so that the reading holds the sessions and no request (no board pack being made) in flight.
+        idle.countDown();
         try {
             measured.await(2, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         signOut(client);
+    }
+
+    /** Resynchronises as a person would, by reloading the page; false when the stage ended first. */
+    private boolean reload(VaadinClient client, Role role, long endAtMillis) {
+        try {
+            think(endAtMillis);
+            client.open(role == Role.LEADER ? "ics/heatmap" : "assessment");
+        } catch (StageOver over) {
+            return false;
+        } catch (RuntimeException stillFailing) {
+            // The next journey starts from whatever the page is; its first step will say if it is wrong.
+        }
+        return true;
     }
 
     /** Opens a characteristic, scores two of its statements and writes evidence for them, then goes back. */
@@ -233,9 +250,21 @@ final class Journeys {
         }
     }
 
+    /** Thrown by think time that would end after the stage: the user stops there rather than rush on. */
+    private static final class StageOver extends RuntimeException {
+        StageOver() {
+            super("the stage is over", null, false, false);
+        }
+    }
+
     private void think(long endAtMillis) {
         long wait = ThreadLocalRandom.current().nextLong(thinkMinMs, thinkMaxMs + 1L);
-        pause(Math.max(0, Math.min(wait, endAtMillis - System.currentTimeMillis())));
+        long left = endAtMillis - System.currentTimeMillis();
+        if (wait >= left) {
+            pause(Math.max(0, left));
+            throw new StageOver();
+        }
+        pause(wait);
     }
 
     private static void pause(long millis) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +98,7 @@ class LoadHarness {
         var before = gauge.available() ? gauge.read() : null;
         long start = System.currentTimeMillis();
         long endAt = start + (rampUp + duration) * 1000L;
+        var idle = new CountDownLatch(users);
         var measured = new CountDownLatch(1);
         var threads = new ArrayList<Thread>();
         var roles = new ArrayList<Journeys.Role>();
@@ -111,7 +113,7 @@ class LoadHarness {
         var order = interleave(roles.size(), mix);
         for (int i = 0; i < order.size(); i++) {
             int index = order.get(i);
-            var thread = new Thread(() -> journeys.run(roles.get(index), numbers.get(index), endAt, times, measured),
+            var thread = new Thread(() -> journeys.run(roles.get(index), numbers.get(index), endAt, times, idle, measured),
                     "load-" + roles.get(index).name().toLowerCase() + "-" + numbers.get(index));
             thread.setDaemon(true);
             threads.add(thread);
@@ -121,6 +123,7 @@ class LoadHarness {
             }
         }
         Thread.sleep(Math.max(0, endAt - System.currentTimeMillis()));
+        idle.await(2, TimeUnit.MINUTES);
         var after = before == null ? null : gauge.read();
         measured.countDown();
         for (var thread : threads) {

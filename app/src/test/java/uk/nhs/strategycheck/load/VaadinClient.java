@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -39,6 +40,12 @@ final class VaadinClient {
     private static final String CLICK_DATA = "{\"event.shiftKey\":false,\"event.metaKey\":false,\"event.detail\":1,"
             + "\"event.ctrlKey\":false,\"event.clientX\":10,\"event.clientY\":10,\"event.altKey\":false,"
             + "\"event.button\":0,\"event.screenY\":10,\"event.screenX\":10}";
+
+    /** What a desktop Chromium says about itself (Vaadin.Flow.getBrowserDetailsParameters). */
+    private static final ObjectNode BROWSER_DETAILS = JSON.createObjectNode().put("v-sh", "768").put("v-sw", "1366")
+            .put("v-wh", "768").put("v-ww", "1366").put("v-bh", "768").put("v-bw", "1366").put("v-curdate", "0")
+            .put("v-tzo", "0").put("v-dstd", "0").put("v-rtzo", "0").put("v-dston", "false").put("v-tzid", "Europe/London")
+            .put("v-wn", "v-load").put("v-td", "false").put("v-pr", "1").put("v-np", "Linux x86_64");
 
     private final String base;
     private final HttpClient http;
@@ -169,8 +176,19 @@ final class VaadinClient {
         return response.body().length;
     }
 
-    /** Sends one UIDL message and applies the answer to the node tree. */
+    /**
+     * Sends one UIDL message and applies the answer to the node tree; then answers what the server
+     * asked the browser for in it, as the browser would.
+     */
     private void rpc(List<JsonNode> invocations) {
+        var replies = exchange(invocations);
+        while (!replies.isEmpty()) {
+            replies = exchange(replies);
+        }
+    }
+
+    private List<JsonNode> exchange(List<JsonNode> invocations) {
+        var replies = new ArrayList<JsonNode>();
         ObjectNode message = JSON.createObjectNode().put("csrfToken", csrfToken);
         ArrayNode rpc = message.putArray("rpc");
         invocations.forEach(rpc::add);
@@ -200,6 +218,24 @@ final class VaadinClient {
                 clientId = answer.get("clientId").asInt();
             }
             tree.apply(answer.get("changes"));
+            answer.path("execute").forEach(call -> replyToBrowserDetails(call, replies));
+        }
+        return replies;
+    }
+
+    /**
+     * Answers the server's request for the browser's details (window size, time zone), which
+     * Page.retrieveExtendedClientDetails sends until it has them: unanswered, every callback waiting
+     * for them (and the view it refers to) stays in the UI's memory.
+     */
+    private static void replyToBrowserDetails(JsonNode call, List<JsonNode> replies) {
+        var script = call.get(call.size() - 1).asText();
+        var resolve = call.get(0);
+        if (script.contains("getBrowserDetailsParameters") && resolve.isArray() && resolve.get(0).asInt() == 2) {
+            var reply = JSON.createObjectNode().put("type", "channel").put("node", resolve.get(1).asInt())
+                    .put("channel", resolve.get(2).asInt());
+            reply.putArray("args").add(BROWSER_DETAILS);
+            replies.add(reply);
         }
     }
 
