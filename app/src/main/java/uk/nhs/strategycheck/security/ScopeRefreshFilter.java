@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -23,21 +23,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ScopeRefreshFilter extends OncePerRequestFilter {
 
     private final SignInRepository accounts;
+    // The holder Spring Security's own filters use (Vaadin's, a bean): the static SecurityContextHolder
+    // may hold another one where several application contexts share a JVM, as in the tests.
+    private final SecurityContextHolderStrategy contexts;
 
-    ScopeRefreshFilter(SignInRepository accounts) {
+    ScopeRefreshFilter(SignInRepository accounts, SecurityContextHolderStrategy contexts) {
         this.accounts = accounts;
+        this.contexts = contexts;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        var context = SecurityContextHolder.getContext();
+        var context = contexts.getContext();
         if (context.getAuthentication() != null && context.getAuthentication().getPrincipal() instanceof SignedInUser user
                 && !user.awaitingSecondFactor()) {
             var current = accounts.findAssignments(user.scopeToken());
             // A dead token has no assignments; only then is it worth asking why.
             if (current.isEmpty() && accounts.findAccount(user.scopeToken()).isEmpty()) {
-                SecurityContextHolder.clearContext();
+                contexts.clearContext();
                 var session = request.getSession(false);
                 if (session != null) {
                     session.invalidate();
