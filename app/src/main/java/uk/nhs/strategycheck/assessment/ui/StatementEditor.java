@@ -202,6 +202,7 @@ class StatementEditor extends Div {
         }
         var draft = draft();
         if (unchanged(draft)) {
+            stopTryingAgain();
             return;
         }
         if (!PlainTextFields.check(evidence, links)) {
