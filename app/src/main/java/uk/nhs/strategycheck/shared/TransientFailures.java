@@ -14,13 +14,15 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Runs a piece of database work again when it failed for a reason that passes: the connection was
  * cut or could not be had (a failover, a restart of PostgreSQL), the server is shutting down, the
  * transaction met a serialization failure, or it reached a node that has just become a read-only
  * replica. The work must be a whole transaction, so each attempt starts afresh on a new
- * connection. A few attempts with a short pause between them, and none once the time allowed
+ * connection; it must also recognise a commit that happened although its acknowledgement was
+ * lost. A few attempts with a short pause between them, and none once the time allowed
  * has passed, so the user is not kept waiting long; after that the caller is told it still fails.
  */
 @Component
@@ -82,7 +84,11 @@ public class TransientFailures {
     /** Whether the failure, or anything that caused it, says the database was unavailable for a moment. */
     public static boolean isTransient(Throwable failure) {
         for (var cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof CannotCreateTransactionException || cause instanceof TransientDataAccessException
+            // A transaction that could not begin, or whose commit or rollback failed: the connection
+            // broke. Trying the whole transaction again is safe (a commit that did happen is
+            // recognised by the work itself) and a failure of the work recurs.
+            if (cause instanceof CannotCreateTransactionException || cause instanceof TransactionSystemException
+                    || cause instanceof TransientDataAccessException
                     || cause instanceof RecoverableDataAccessException
                     || cause instanceof DataAccessResourceFailureException
                     || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {

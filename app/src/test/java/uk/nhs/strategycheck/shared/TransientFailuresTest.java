@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Which database failures pass, and how often work is tried again after them. */
 class TransientFailuresTest {
@@ -25,6 +26,8 @@ class TransientFailuresTest {
             assertThat(TransientFailures.isTransient(new UncategorizedSQLException("save", "update",
                     new SQLException("failed", state)))).as(state).isTrue();
         }
+        assertThat(TransientFailures.isTransient(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed")))).as("a rollback on a connection that broke").isTrue();
         assertThat(TransientFailures.isTransient(new DataIntegrityViolationException("frozen",
                 new SQLException("frozen", "23514")))).isFalse();
         assertThat(TransientFailures.isTransient(new IllegalStateException("a bug"))).isFalse();
