@@ -14,7 +14,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-editors=12 before_kill=20 after_failover=30 after_app_kill=25
+editors=16 before_kill=30 after_failover=30 after_app_kill=30
 kill_app=true
 for arg in "$@"; do
   case $arg in

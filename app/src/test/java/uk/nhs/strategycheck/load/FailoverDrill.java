@@ -12,10 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -63,9 +61,11 @@ class FailoverDrill {
     static final class Editor {
         final int number;
         final Map<String, Statement> statements = new HashMap<>();
-        /** The instance the editor first signed in on, and the one it is on now. */
-        volatile String firstInstance;
+        /** The instance the editor is on, and since when each it has been on. */
         volatile String instance = "?";
+        final Map<Long, String> instances = new java.util.TreeMap<>();
+        /** When the page confirmed each of its saves. */
+        final List<Long> confirmations = new ArrayList<>();
         /** Everything the editor would have noticed (a failed request, a message), with when. */
         final List<Disturbance> disturbances = new ArrayList<>();
         int toldToSignInAgain;
@@ -82,8 +82,6 @@ class FailoverDrill {
     private final AtomicInteger notSavedYet = new AtomicInteger();
     private final AtomicInteger resent = new AtomicInteger();
     private final AtomicInteger savedOnRetry = new AtomicInteger();
-    private final Map<Long, Long> confirmations = new ConcurrentHashMap<>();
-    private final AtomicLong confirmationSequence = new AtomicLong();
 
     private String baseUrl;
     private String runId;
@@ -134,10 +132,7 @@ class FailoverDrill {
             try {
                 if (!open) {
                     signInAndOpen(client, email, editor.number);
-                    editor.instance = client.cookie("DSC_NODE").orElse("?");
-                    if (editor.firstInstance == null) {
-                        editor.firstInstance = editor.instance;
-                    }
+                    onInstance(editor, client.cookie("DSC_NODE").orElse("?"));
                     editor.lastPending = null;
                     open = true;
                 }
@@ -158,11 +153,13 @@ class FailoverDrill {
             } catch (VaadinClient.StepFailed failed) {
                 if (signInNeeded(failed)) {
                     signedOut(editor, failed);
+                    open = false;
                 } else {
                     disturbed(editor, failed.getMessage());
+                    // A request the browser sends again by itself keeps the page; anything else
+                    // makes a person reload it.
+                    open = open && unavailable(failed);
                 }
-                // Reload the page (signing in again if need be), as a person would.
-                open = false;
             }
             pause(SAVE_EVERY_MS);
         }
@@ -229,7 +226,9 @@ class FailoverDrill {
             if (onRetry) {
                 savedOnRetry.incrementAndGet();
             }
-            confirmations.put(confirmationSequence.incrementAndGet(), System.currentTimeMillis());
+            synchronized (editor) {
+                editor.confirmations.add(System.currentTimeMillis());
+            }
             return Outcome.CONFIRMED;
         }
         if (status.startsWith("Not saved yet")) {
@@ -278,6 +277,28 @@ class FailoverDrill {
             editor.toldToSignInAgain++;
             editor.signedOutBy = how.getMessage();
             editor.disturbances.add(new Disturbance(System.currentTimeMillis(), editor.instance, "told to sign in again"));
+        }
+    }
+
+    private static void onInstance(Editor editor, String instance) {
+        synchronized (editor) {
+            if (!instance.equals(editor.instance)) {
+                editor.instances.put(System.currentTimeMillis(), instance);
+            }
+            editor.instance = instance;
+        }
+    }
+
+    /** The instance the editor was on at the time. */
+    private static String instanceAt(Editor editor, long millis) {
+        synchronized (editor) {
+            var on = "?";
+            for (var entry : editor.instances.entrySet()) {
+                if (entry.getKey() <= millis) {
+                    on = entry.getValue();
+                }
+            }
+            return on;
         }
     }
 
@@ -346,7 +367,7 @@ class FailoverDrill {
         }
         var times = readEvents();
         System.out.printf("%n=== Failover drill %s ===%n", runId);
-        long onApp1 = editors.stream().filter(e -> "app1".equals(e.firstInstance)).count();
+        long onApp1 = editors.stream().filter(e -> "app1".equals(e.instances.values().stream().findFirst().orElse(""))).count();
         System.out.printf("Editors: %d (first signed in on app1: %d, app2: %d)%n", editors.size(), onApp1,
                 editors.size() - onApp1);
         System.out.printf("Saves attempted: %d; confirmed (\"Saved at\"): %d; reported \"Not saved yet\": %d "
@@ -357,42 +378,55 @@ class FailoverDrill {
         lostLines.forEach(System.out::println);
 
         var leaderKilled = times.get("leader-killed");
+        var appKilled = times.get("app-killed");
         if (leaderKilled != null) {
             var elected = times.get("leader-elected");
-            System.out.printf("Leader's PostgreSQL killed: failover (kill to Patroni reporting a new leader) %s; "
-                            + "saves succeed again %s after the kill%n",
+            long windowEnd = appKilled == null ? Long.MAX_VALUE : appKilled;
+            // Each editor is back once the page confirms a save after the last failure it saw.
+            var backAfter = new ArrayList<Long>();
+            for (var editor : editors) {
+                synchronized (editor) {
+                    var lastFailure = editor.disturbances.stream().mapToLong(Disturbance::at)
+                            .filter(t -> t >= leaderKilled && t < windowEnd).max();
+                    long since = lastFailure.isPresent() ? lastFailure.getAsLong() : leaderKilled;
+                    editor.confirmations.stream().filter(t -> t > since).findFirst()
+                            .ifPresent(t -> backAfter.add(t - leaderKilled));
+                }
+            }
+            var firstFailure = editors.stream().flatMap(e -> e.disturbances.stream()).mapToLong(Disturbance::at)
+                    .filter(t -> t >= leaderKilled && t < windowEnd).min();
+            System.out.printf("Leader's PostgreSQL killed: failover (kill to Patroni reporting a new leader) %s; first "
+                            + "failure an editor saw %s after the kill; every editor saving again (a save confirmed "
+                            + "after the last failure it saw) %s after the kill (the first editor %s)%n",
                     elected == null ? "not seen" : seconds(elected - leaderKilled),
-                    firstConfirmationAfter(leaderKilled).map(t -> seconds(t - leaderKilled)).orElse("never"));
+                    firstFailure.isPresent() ? seconds(firstFailure.getAsLong() - leaderKilled) : "none",
+                    backAfter.size() < editors.size() ? "never, for " + (editors.size() - backAfter.size()) + " editors"
+                            : seconds(backAfter.stream().mapToLong(Long::longValue).max().orElse(0)),
+                    seconds(backAfter.stream().mapToLong(Long::longValue).min().orElse(0)));
         }
-        var appKilled = times.get("app-killed");
-        int app1Errors = 0;
+        int keptRunningErrors = 0;
         if (appKilled != null) {
-            var keptRunning = editors.stream().filter(e -> "app1".equals(e.firstInstance)).toList();
+            var keptRunning = editors.stream().filter(e -> "app1".equals(instanceAt(e, appKilled))).toList();
+            var killedEditors = editors.stream().filter(e -> "app2".equals(instanceAt(e, appKilled))).toList();
             for (var editor : keptRunning) {
-                app1Errors += (int) editor.disturbances.stream().filter(d -> d.at() >= appKilled).count();
+                for (var disturbance : editor.disturbances) {
+                    if (disturbance.at() >= appKilled) {
+                        keptRunningErrors++;
+                        System.out.printf("  ERROR seen on app1 by editor %d at %s: %s%n", editor.number,
+                                java.time.Instant.ofEpochMilli(disturbance.at()), disturbance.what());
+                    }
+                }
             }
-            var killedEditors = editors.stream().filter(e -> "app2".equals(e.firstInstance)).toList();
             long toldToSignIn = killedEditors.stream().filter(e -> e.toldToSignInAgain > 0).count();
-            System.out.printf("app2 killed: of its %d editors, %d were told to sign in again (%s) and went on on %s; "
-                            + "errors seen by the %d editors on app1: %d; saves succeed again %s after the kill%n",
-                    killedEditors.size(), toldToSignIn,
+            System.out.printf("app2 killed: %d editors on app1, %d on app2; of app2's, %d were told to sign in again (%s) "
+                            + "and went on on %s; errors seen by app1's editors: %d%n",
+                    keptRunning.size(), killedEditors.size(), toldToSignIn,
                     killedEditors.stream().filter(e -> e.toldToSignInAgain > 0).map(e -> e.signedOutBy).findFirst().orElse("-"),
-                    killedEditors.stream().map(e -> e.instance).distinct().toList(), keptRunning.size(), app1Errors,
-                    firstConfirmationAfter(appKilled).map(t -> seconds(t - appKilled)).orElse("never"));
-        }
-        for (var editor : editors) {
-            if (!editor.disturbances.isEmpty()) {
-                var first = editor.disturbances.get(0);
-                System.out.printf("  editor %d (%s, now %s): %d disturbances, first at %s on %s: %s%n", editor.number,
-                        editor.firstInstance, editor.instance, editor.disturbances.size(),
-                        java.time.Instant.ofEpochMilli(first.at()), first.instance(), first.what());
-            }
+                    killedEditors.stream().map(e -> e.instance).distinct().toList(), keptRunningErrors);
         }
         assertThat(lost).as("saves confirmed to the user but not in the database").isZero();
         assertThat(checked).as("statements with a confirmed save").isPositive();
-        if (appKilled != null) {
-            assertThat(app1Errors).as("errors seen by the editors of the instance that kept running").isZero();
-        }
+        assertThat(keptRunningErrors).as("errors seen by the editors of the instance that kept running").isZero();
     }
 
     /** Every drill answer of this run in the database, by editor and statement, read as the owner through the leader. */
@@ -429,10 +463,6 @@ class FailoverDrill {
             }
         }
         return times;
-    }
-
-    private java.util.Optional<Long> firstConfirmationAfter(long millis) {
-        return confirmations.values().stream().filter(t -> t > millis).min(Long::compare);
     }
 
     private static String seconds(long millis) {
