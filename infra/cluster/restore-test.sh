@@ -77,6 +77,10 @@ PGOPTIONS="-c client_min_messages=warning" psql_at "$PRIMARY_PORT" -U dsc_owner 
 echo "1. Full backup"
 backup_report=$("$(dirname "$0")/backup.sh")
 echo "$backup_report"
+# pgBackRest keeps the backup's stop time in whole seconds and restores to T only from a
+# backup that stopped before it: T must be clearly later (seen failing with --reduced, whose
+# writes take well under a second).
+sleep 2
 
 echo "2. Writing $rows rows, then noting T and every table's checksum at T"
 write_rows before

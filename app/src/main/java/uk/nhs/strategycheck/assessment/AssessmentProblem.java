@@ -26,6 +26,19 @@ public class AssessmentProblem extends RuntimeException {
         }
     }
 
+    /**
+     * The answer could not be saved because the database was unavailable for a moment (a
+     * failover, a lost connection), even after trying again: nothing was saved, and the page
+     * tries again shortly.
+     */
+    public static final class NotSavedYet extends AssessmentProblem {
+        public NotSavedYet(Throwable cause) {
+            super("Not saved yet: the service could not reach its database for a moment. What you entered is "
+                    + "still here, and the service is trying again.");
+            initCause(cause);
+        }
+    }
+
     /** Submission needs every statement scored. */
     public static final class Incomplete extends AssessmentProblem {
         private final transient List<MissingScore> missing;

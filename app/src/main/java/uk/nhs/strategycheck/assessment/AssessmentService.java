@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -15,11 +16,15 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.mail.MailException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import uk.nhs.strategycheck.audit.AuditLog;
 import uk.nhs.strategycheck.shared.Dates;
 import uk.nhs.strategycheck.shared.Mailer;
 import uk.nhs.strategycheck.shared.ServiceAddress;
+import uk.nhs.strategycheck.shared.TransientFailures;
 import uk.nhs.strategycheck.strategydocument.analysis.AnalysisJson;
 import uk.nhs.strategycheck.tenancy.CurrentScope;
 import uk.nhs.strategycheck.tenancy.CurrentScopeSource;
@@ -52,9 +57,14 @@ public class AssessmentService {
     private final Mailer mailer;
     private final ServiceAddress address;
     private final MeterRegistry meters;
+    private final TransactionTemplate transactions;
+    private final TransientFailures transientFailures;
 
     AssessmentService(AssessmentRepository assessments, CurrentScopeSource scopes, AuditLog audit, Clock clock,
-                      Mailer mailer, ServiceAddress address, MeterRegistry meters) {
+                      Mailer mailer, ServiceAddress address, MeterRegistry meters,
+                      PlatformTransactionManager transactionManager, TransientFailures transientFailures) {
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transientFailures = transientFailures;
         this.assessments = assessments;
         this.scopes = scopes;
         this.audit = audit;
@@ -152,16 +162,25 @@ public class AssessmentService {
 
     /**
      * Saves one statement's answer, provided nobody has changed it since the version the user
-     * loaded; otherwise reports the other person's answer and saves nothing.
+     * loaded; otherwise reports the other person's answer and saves nothing. A failure that a
+     * database failover or a lost connection causes is retried, the whole transaction again on a
+     * new connection, a few times within a few seconds; if it still fails the answer is not saved
+     * and {@link AssessmentProblem.NotSavedYet} says so, for the page to try again later.
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Answer saveAnswer(long assessmentId, long statementId, AnswerDraft draft, int expectedVersion) {
         // Counted by outcome (dsc.autosaves): saved, a conflict with someone else's save, refused
-        // (invalid, read-only, not allowed), or failed for a reason of ours.
+        // (invalid, read-only, not allowed), or failed (not saved, for a reason of ours); each
+        // attempt again after a transient failure is counted too (dsc.autosave.retries).
         String outcome = "failed";
         try {
-            var saved = writeAnswer(assessmentId, statementId, draft, expectedVersion);
+            var saved = transientFailures.retry("saving statement " + statementId,
+                    () -> transactions.execute(status -> writeAnswer(assessmentId, statementId, draft, expectedVersion)),
+                    () -> meters.counter("dsc.autosave.retries").increment());
             outcome = "saved";
             return saved;
+        } catch (TransientFailures.StillFailing failing) {
+            throw new AssessmentProblem.NotSavedYet(failing);
         } catch (AssessmentProblem.AnswerConflict conflict) {
             outcome = "conflict";
             throw conflict;
@@ -188,10 +207,21 @@ public class AssessmentService {
             throw new AssessmentProblem("This assessment has just been submitted or approved, so its answers "
                     + "cannot change. Reload the page to see its status.");
         }
+        if (saved.isEmpty() && holds(before, clean)) {
+            // Already stored as the user wants it: most often this very save, committed by an
+            // attempt whose connection died before the commit was acknowledged. Not a conflict.
+            return before;
+        }
         var after = saved.orElseThrow(() -> new AssessmentProblem.AnswerConflict(before));
         assessments.touchAssessment(assessment.icsId(), assessmentId);
         audit.record("ANSWER_CHANGED", "answer", assessmentId + "/" + statementId, auditValue(before), auditValue(after));
         return after;
+    }
+
+    private static boolean holds(Answer stored, AnswerDraft clean) {
+        return Objects.equals(stored.score(), clean.score())
+                && stored.evidence().strip().equals(clean.evidence())
+                && stored.links().equals(clean.links());
     }
 
     private static List<String> names(List<AssessmentRepository.Contact> contacts) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -49,6 +51,7 @@ final class VaadinClient {
 
     private final String base;
     private final HttpClient http;
+    private final CookieManager cookies = new CookieManager();
     private NodeTree tree = new NodeTree();
     private String csrfToken;
     private int uiId = -1;
@@ -59,12 +62,18 @@ final class VaadinClient {
 
     VaadinClient(String base) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(TIMEOUT)
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     NodeTree tree() {
         return tree;
+    }
+
+    /** The value of a cookie the client holds, such as the load balancer's instance affinity cookie. */
+    Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst();
     }
 
     /** Signs in through the form, as the browser posts it: with the page's CSRF token and its Origin. */

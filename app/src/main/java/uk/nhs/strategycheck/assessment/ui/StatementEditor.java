@@ -1,5 +1,7 @@
 package uk.nhs.strategycheck.assessment.ui;
 
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -10,6 +12,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.shared.Registration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -38,6 +41,9 @@ class StatementEditor extends Div {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatementEditor.class);
     private static final int SAVE_AFTER_TYPING_MS = 800;
+    private static final int TRY_AGAIN_MS = 3000;
+    /** How many of the page's statements are waiting to save again; the page polls while any is. */
+    private static final String RETRYING_EDITORS = "statement-editors-trying-again";
 
     private final Framework.Statement statement;
     private final Framework framework;
@@ -51,6 +57,8 @@ class StatementEditor extends Div {
     private final Div conflict = new Div();
 
     private Answer saved;
+    private Registration tryingAgain;
+    private UI pollingUi;
 
     StatementEditor(Framework.Statement statement, Framework framework, Answer answer,
                     Integer lastScore, boolean editable, Saver saver, Consumer<Integer> onScoreChange) {
@@ -194,6 +202,7 @@ class StatementEditor extends Div {
         }
         var draft = draft();
         if (unchanged(draft)) {
+            stopTryingAgain();
             return;
         }
         if (!PlainTextFields.check(evidence, links)) {
@@ -202,8 +211,13 @@ class StatementEditor extends Div {
         }
         try {
             saved = saver.save(statement.id(), draft, saved.version());
+            stopTryingAgain();
             status.setText("Saved at " + Dates.time(saved.updatedAt()));
             status.removeClassName("save-failed");
+        } catch (AssessmentProblem.NotSavedYet notYet) {
+            failed("Not saved yet: trying again. The service could not reach its database for a moment; "
+                    + "what you entered is still here.");
+            tryAgainSoon();
         } catch (AssessmentProblem.AnswerConflict clash) {
             showConflict(clash.theirs(), clash.getMessage());
         } catch (AssessmentProblem.Invalid invalid) {
@@ -223,6 +237,43 @@ class StatementEditor extends Div {
     private void failed(String message) {
         status.setText(message);
         status.addClassName("save-failed");
+    }
+
+    /**
+     * Saves again every few seconds until the save goes through, by polling: the browser asks the
+     * service while nobody types, so an answer that could not be saved during a failover is saved
+     * once the database is back, without the user doing anything.
+     */
+    private void tryAgainSoon() {
+        if (tryingAgain != null) {
+            return;
+        }
+        getUI().ifPresent(ui -> {
+            tryingAgain = ui.addPollListener(poll -> saveIfChanged());
+            pollingUi = ui;
+            ComponentUtil.setData(ui, RETRYING_EDITORS, retryingEditors(ui) + 1);
+            ui.setPollInterval(TRY_AGAIN_MS);
+        });
+    }
+
+    private void stopTryingAgain() {
+        if (tryingAgain == null) {
+            return;
+        }
+        tryingAgain.remove();
+        tryingAgain = null;
+        // The UI the poll was started on: a statement left for another page keeps trying until saved.
+        int still = retryingEditors(pollingUi) - 1;
+        ComponentUtil.setData(pollingUi, RETRYING_EDITORS, still);
+        if (still <= 0) {
+            pollingUi.setPollInterval(-1);
+        }
+        pollingUi = null;
+    }
+
+    private static int retryingEditors(UI ui) {
+        var count = ComponentUtil.getData(ui, RETRYING_EDITORS);
+        return count instanceof Integer number ? number : 0;
     }
 
     /** Shows the other person's answer beside the user's own, which stays in the fields. */
