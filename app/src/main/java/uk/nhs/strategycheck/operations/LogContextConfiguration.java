@@ -5,7 +5,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import uk.nhs.strategycheck.security.CurrentUser;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * The request's id from the start, before Spring Security, so that its log lines carry it too;
@@ -24,8 +24,8 @@ class LogContextConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<SignedInUserLogFilter> signedInUserLogFilter(CurrentUser currentUser) {
-        var registration = new FilterRegistrationBean<>(new SignedInUserLogFilter(currentUser));
+    FilterRegistrationBean<SignedInUserLogFilter> signedInUserLogFilter(SecurityContextHolderStrategy contexts) {
+        var registration = new FilterRegistrationBean<>(new SignedInUserLogFilter(contexts));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }

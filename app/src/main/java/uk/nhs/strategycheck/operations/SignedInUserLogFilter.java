@@ -6,8 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.MDC;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
-import uk.nhs.strategycheck.security.CurrentUser;
+import uk.nhs.strategycheck.security.SignedInUser;
 
 /**
  * Adds the signed-in user's id ({@code user.id}) and the level of the scope they act in
@@ -20,19 +21,22 @@ class SignedInUserLogFilter extends OncePerRequestFilter {
     static final String USER_ID = "user.id";
     static final String SCOPE_LEVEL = "scope.level";
 
-    private final CurrentUser currentUser;
+    // The holder Spring Security's filters filled (Vaadin's, a bean), not the static one, which
+    // another application context in the same JVM (as in the tests) may have replaced.
+    private final SecurityContextHolderStrategy contexts;
 
-    SignedInUserLogFilter(CurrentUser currentUser) {
-        this.currentUser = currentUser;
+    SignedInUserLogFilter(SecurityContextHolderStrategy contexts) {
+        this.contexts = contexts;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        currentUser.get().ifPresent(user -> {
+        var authentication = contexts.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
             MDC.put(USER_ID, Long.toString(user.id()));
             user.active().ifPresent(assignment -> MDC.put(SCOPE_LEVEL, assignment.level().name()));
-        });
+        }
         try {
             chain.doFilter(request, response);
         } finally {
