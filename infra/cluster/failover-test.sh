@@ -11,17 +11,20 @@
 #   --reduced     4 editors and a short run, for CI; app2 is left stopped
 #   (full: 16 editors, leader killed 30 s after every editor has saved, app2 30 s after that)
 #   --leader-only kill the leader only, not app2
+#   --switchover  a planned switchover (Patroni's REST API: leader to replica) instead of killing
+#                 the leader, as in maintenance; the pools must recover the same way
 # Starts the cluster with both instances first if need be (start.sh --with-app). Run as root.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 editors=16 before_kill=30 after_failover=30 after_app_kill=30
-kill_app=true restore=true
+kill_app=true restore=true switchover=false
 for arg in "$@"; do
   case $arg in
     --reduced) editors=4 before_kill=5 after_failover=12 after_app_kill=10 restore=false ;;
     --leader-only) kill_app=false ;;
-    *) echo "Usage: $0 [--reduced] [--leader-only]" >&2; exit 1 ;;
+    --switchover) switchover=true ;;
+    *) echo "Usage: $0 [--reduced] [--leader-only] [--switchover]" >&2; exit 1 ;;
   esac
 done
 require_root_or_postgres
@@ -83,17 +86,35 @@ fi
 sleep "$before_kill"
 
 old_leader=$(leader)
-postmaster=$(head -n 1 "$CLUSTER_DIR/$old_leader/data/postmaster.pid")
-# Ours only: the process must be the PostgreSQL of this node's data directory.
-tr '\0' ' ' <"/proc/$postmaster/cmdline" | grep -qF "$CLUSTER_DIR/$old_leader/data"
-killed_at=$(now_ns)
-event leader-killed "$old_leader"
-kill -KILL "$postmaster"
-echo "Killed the leader's PostgreSQL ($old_leader, postmaster pid $postmaster)"
+if $switchover; then
+  for node in "${NODES[@]}"; do
+    if [[ $node != "$old_leader" ]]; then candidate=$node; fi
+  done
+  killed_at=$(now_ns)
+  event switchover "$old_leader"
+  # Patroni answers once the switchover is done (or has failed), the old leader restarted as a
+  # replica of the new one.
+  curl -fsS --max-time 60 -X POST "http://127.0.0.1:${REST_PORT[$old_leader]}/switchover" \
+    -H 'Content-Type: application/json' -d "{\"leader\": \"$old_leader\", \"candidate\": \"$candidate\"}"
+  echo
+  echo "Asked Patroni to switch over from $old_leader to $candidate"
+else
+  postmaster=$(head -n 1 "$CLUSTER_DIR/$old_leader/data/postmaster.pid")
+  # Ours only: the process must be the PostgreSQL of this node's data directory.
+  tr '\0' ' ' <"/proc/$postmaster/cmdline" | grep -qF "$CLUSTER_DIR/$old_leader/data"
+  killed_at=$(now_ns)
+  event leader-killed "$old_leader"
+  kill -KILL "$postmaster"
+  echo "Killed the leader's PostgreSQL ($old_leader, postmaster pid $postmaster)"
+fi
 new_leader_elected() { local node; node=$(leader) && [[ $node != "$old_leader" ]]; }
 wait_for 120 "Patroni to make another node leader" new_leader_elected
 event leader-elected "$(leader)"
-echo "Failover: $(leader) is leader $(seconds_since "$killed_at") s after the kill"
+if $switchover; then
+  echo "Switchover: $(leader) is leader $(seconds_since "$killed_at") s after the request"
+else
+  echo "Failover: $(leader) is leader $(seconds_since "$killed_at") s after the kill"
+fi
 sleep "$after_failover"
 # Read before app2 goes, with its counts.
 retries=$(($(autosave_metric dsc_autosave_retries_total '') - retries_before))

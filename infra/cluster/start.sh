@@ -24,6 +24,7 @@ install_packages() {
   command -v haproxy >/dev/null || missing+=(haproxy)
   command -v pgbackrest >/dev/null || missing+=(pgbackrest)
   command -v jq >/dev/null || missing+=(jq)
+  command -v unzip >/dev/null || missing+=(unzip)
   ((${#missing[@]} == 0)) && return
   if [[ $(id -u) -ne 0 ]]; then
     echo "Missing Debian packages; as root: apt-get install -y ${missing[*]}" >&2
@@ -147,15 +148,19 @@ start_app() { # name migrate jar
 
 start_apps() {
   cd "$REPO_ROOT"
-  if ! compgen -G "app/target/app-*.jar" >/dev/null; then
+  # A development build's jar (./mvnw install without -Pproduction) has no frontend bundle and
+  # answers every page with a 500: only a production jar is used, built if need be.
+  local jar
+  jar=$(compgen -G "app/target/app-*.jar" | head -n 1) || true
+  if [[ -z $jar ]] || ! unzip -l "$jar" META-INF/VAADIN/webapp/index.html >/dev/null 2>&1; then
     # jOOQ's code is generated from a scratch database on the local PostgreSQL (5432), apart
     # from the ones other builds on this machine use.
     export DSC_CODEGEN_DB_NAME=dsc_codegen_cluster
     bash infra/db-setup.sh
     ./mvnw -B -q -Pproduction -pl app -am package -DskipTests
+    jar=$(compgen -G "app/target/app-*.jar" | head -n 1)
   fi
-  local jar
-  jar=$REPO_ROOT/$(compgen -G "app/target/app-*.jar" | head -n 1)
+  jar=$REPO_ROOT/$jar
   # The first instance migrates the database; the second starts once it has, without migrating.
   start_app app1 true "$jar"
   start_app app2 false "$jar"

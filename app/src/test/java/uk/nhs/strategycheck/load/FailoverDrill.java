@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  * The failover drill (issue 14, infra/cluster/failover-test.sh): K simulated editors, each at a
  * trust of its own, sign in through HAProxy (so they spread over both instances) and keep
  * autosaving answers, each with a marker of its own, recording every save the page confirmed
- * ("Saved at"). Meanwhile the script kills the Patroni leader's PostgreSQL, then one application
- * instance, and writes when it did so to the events file. At the end, for every statement, the
+ * ("Saved at"). Meanwhile the script kills the Patroni leader's PostgreSQL (or has Patroni switch
+ * over to the replica), then one application instance, and writes when it did so to the events file. At the end, for every statement, the
  * database must hold the last value the page confirmed, or a later one the editor tried (a save
  * whose answer was lost): anything else is a lost save, and the drill fails. Tagged "failover",
  * so no other run includes it.
@@ -377,7 +377,9 @@ class FailoverDrill {
         System.out.printf("Statements checked against the database: %d; LOST saves: %d%n", checked, lost);
         lostLines.forEach(System.out::println);
 
-        var leaderKilled = times.get("leader-killed");
+        // The leader goes either way: killed, or handed over in a planned switchover.
+        boolean switchover = times.containsKey("switchover");
+        var leaderKilled = switchover ? times.get("switchover") : times.get("leader-killed");
         var appKilled = times.get("app-killed");
         if (leaderKilled != null) {
             var elected = times.get("leader-elected");
@@ -395,13 +397,15 @@ class FailoverDrill {
             }
             var firstFailure = editors.stream().flatMap(e -> e.disturbances.stream()).mapToLong(Disturbance::at)
                     .filter(t -> t >= leaderKilled && t < windowEnd).min();
-            System.out.printf("Leader's PostgreSQL killed: failover (kill to Patroni reporting a new leader) %s; first "
-                            + "failure an editor saw %s after the kill; every editor saving again (a save confirmed "
-                            + "after the last failure it saw) %s after the kill (the first editor %s)%n",
+            var cause = switchover ? "the request" : "the kill";
+            System.out.printf("%s (%s to Patroni reporting a new leader) %s; first failure an editor saw %s after %s; "
+                            + "every editor saving again (a save confirmed after the last failure it saw) %s after %s "
+                            + "(the first editor %s)%n",
+                    switchover ? "Planned switchover: switchover" : "Leader's PostgreSQL killed: failover", cause,
                     elected == null ? "not seen" : seconds(elected - leaderKilled),
-                    firstFailure.isPresent() ? seconds(firstFailure.getAsLong() - leaderKilled) : "none",
+                    firstFailure.isPresent() ? seconds(firstFailure.getAsLong() - leaderKilled) : "none", cause,
                     backAfter.size() < editors.size() ? "never, for " + (editors.size() - backAfter.size()) + " editors"
-                            : seconds(backAfter.stream().mapToLong(Long::longValue).max().orElse(0)),
+                            : seconds(backAfter.stream().mapToLong(Long::longValue).max().orElse(0)), cause,
                     seconds(backAfter.stream().mapToLong(Long::longValue).min().orElse(0)));
         }
         int keptRunningErrors = 0;

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import uk.nhs.strategycheck.operations.Http;
 
 /**
  * What the service under load reports about itself on its management port(s): heap in use,
@@ -40,9 +41,9 @@ final class ServiceGauge {
         double cpu = 0;
         for (var url : managementUrls) {
             var metrics = scrape(url);
-            heap += sum(metrics, "jvm_memory_used_bytes{", "area=\"heap\"");
-            sessions += sum(metrics, "dsc_vaadin_sessions", "");
-            cpu += sum(metrics, "process_cpu_time_ns_total", "") / 1e9;
+            heap += Http.metric(metrics, "jvm_memory_used_bytes", "area=\"heap\"");
+            sessions += Http.metric(metrics, "dsc_vaadin_sessions");
+            cpu += Http.metric(metrics, "process_cpu_time_ns_total") / 1e9;
         }
         return new Reading(heap, sessions, cpu);
     }
@@ -70,17 +71,6 @@ final class ServiceGauge {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Adds up every sample of the metric whose labels contain the given text. */
-    private static double sum(String metrics, String name, String labels) {
-        double total = 0;
-        for (var line : metrics.split("\n")) {
-            if (line.startsWith(name) && line.contains(labels)) {
-                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return total;
     }
 
     private static void collectGarbage(String pid) {

@@ -10,8 +10,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 
-/** Real HTTP to the running service: its pages, and the management port's endpoints. */
-final class Http {
+/**
+ * Real HTTP to the running service: its pages, and the management port's endpoints. Public for
+ * the load harness, which reads the same metrics from a running cluster.
+ */
+public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
@@ -49,7 +52,7 @@ final class Http {
      * The sum of a metric's samples in Prometheus's text format whose labels include all those
      * given (as name="value"); 0 when there are none yet.
      */
-    static double metric(String scrape, String name, String... labels) {
+    public static double metric(String scrape, String name, String... labels) {
         return scrape.lines()
                 .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
                 .filter(line -> Arrays.stream(labels).allMatch(label -> line.substring(0, line.lastIndexOf(' ')).contains(label)))
