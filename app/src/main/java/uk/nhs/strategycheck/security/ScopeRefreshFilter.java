@@ -13,11 +13,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import uk.nhs.strategycheck.shared.TransientFailures;
 
 /**
  * Re-reads a signed-in user's roles on every request, so that a role that ended or a trust
  * that moved takes effect at the user's next click, not at their next sign-in; and signs out a
  * user whose scope token the database no longer honours (expired, ended, account disabled).
+ * The read is tried again when the database was away for a moment (a failover or switchover
+ * closes every pooled connection), so the click still gets its page rather than an error.
  */
 @Component
 public class ScopeRefreshFilter extends OncePerRequestFilter {
@@ -26,10 +29,13 @@ public class ScopeRefreshFilter extends OncePerRequestFilter {
     // The holder Spring Security's own filters use (Vaadin's, a bean): the static SecurityContextHolder
     // may hold another one where several application contexts share a JVM, as in the tests.
     private final SecurityContextHolderStrategy contexts;
+    private final TransientFailures transientFailures;
 
-    ScopeRefreshFilter(SignInRepository accounts, SecurityContextHolderStrategy contexts) {
+    ScopeRefreshFilter(SignInRepository accounts, SecurityContextHolderStrategy contexts,
+                       TransientFailures transientFailures) {
         this.accounts = accounts;
         this.contexts = contexts;
+        this.transientFailures = transientFailures;
     }
 
     @Override
@@ -38,7 +44,8 @@ public class ScopeRefreshFilter extends OncePerRequestFilter {
         var context = contexts.getContext();
         if (context.getAuthentication() != null && context.getAuthentication().getPrincipal() instanceof SignedInUser user
                 && !user.awaitingSecondFactor()) {
-            var current = accounts.findAssignments(user.scopeToken());
+            var current = transientFailures.retry("Reading the signed-in user's roles",
+                    () -> accounts.findAssignments(user.scopeToken()), () -> { });
             // A dead token has no assignments; only then is it worth asking why.
             if (current.isEmpty() && accounts.findAccount(user.scopeToken()).isEmpty()) {
                 contexts.clearContext();
