@@ -105,3 +105,5 @@ select a.ics_id, a.trust_id, a.id, a.cycle_id, a.cycle_name, a.framework_id, s.c
   join statement s on s.id = an.statement_id
  where a.status = 'APPROVED' and an.score is not null
  group by a.ics_id, a.trust_id, a.id, a.cycle_id, a.cycle_name, a.framework_id, s.characteristic_id;
+-- Statistics now, not when autovacuum next passes: the medians' plans depend on them.
+analyze characteristic_score;

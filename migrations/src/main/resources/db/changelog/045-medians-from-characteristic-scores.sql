@@ -4,7 +4,13 @@
 -- only (issue 15): a trust's profile needs its ICS, England and its peer group, not the 385 medians
 -- of every group. p_kinds names the groupings (NULL: all); p_ics_ids limits the ICS and ICS_PEER
 -- groupings to those ICSs (NULL: all). As published or restated (migration 030) and withheld below
--- three trusts (migrations 032, 040) exactly as before.
+-- three trusts (migrations 032, 040) exactly as before. The scope functions are called once per call,
+-- not once per median (migration 036's (select f()) form).
+
+--changeset dsc:045-membership-by-trust
+-- The medians find each scored trust's ICS on the cycle's closing date by trust: without this index
+-- a plan made before the scores table has statistics reads every membership once per score.
+create index trust_membership_trust_idx on trust_membership (trust_id, valid_from);
 
 --changeset dsc:045-benchmark-medians splitStatements:false
 drop function tenancy.benchmark_medians(text, bigint, boolean);
@@ -29,7 +35,7 @@ create function tenancy.benchmark_medians(p_cycle_name text, p_framework_id bigi
         join trust_membership m on m.trust_id = cs.trust_id
              and m.valid_from <= c.closes_on and (m.valid_to is null or m.valid_to > c.closes_on)
        where cs.cycle_name = p_cycle_name and cs.framework_id = p_framework_id
-         and tenancy.level() is not null
+         and (select tenancy.level()) is not null
     ), scored as (
       select ts.*, i.region_id from trust_score ts join ics i on i.id = ts.ics_id
     ), medians as (
@@ -61,11 +67,13 @@ create function tenancy.benchmark_medians(p_cycle_name text, p_framework_id bigi
     )
     select * from medians md
      where md.trusts >= 3
-        or tenancy.level() = 'NATIONAL'
-        or (tenancy.level() = 'REGION' and ((md.group_kind = 'REGION' and md.group_id = tenancy.region_id())
-                                            or (md.group_kind in ('ICS', 'ICS_PEER') and md.group_id = any (tenancy.ics_ids()))))
-        or (tenancy.level() = 'ICS' and md.group_kind in ('ICS', 'ICS_PEER')
-            and (md.group_id = any (tenancy.ics_ids()) or md.group_id = any (tenancy.ics_lineage())))
+        or (select tenancy.level()) = 'NATIONAL'
+        or ((select tenancy.level()) = 'REGION'
+            and ((md.group_kind = 'REGION' and md.group_id = (select tenancy.region_id()))
+                 or (md.group_kind in ('ICS', 'ICS_PEER') and md.group_id = any ((select tenancy.ics_ids())::bigint[]))))
+        or ((select tenancy.level()) = 'ICS' and md.group_kind in ('ICS', 'ICS_PEER')
+            and (md.group_id = any ((select tenancy.ics_ids())::bigint[])
+                 or md.group_id = any ((select tenancy.ics_lineage())::bigint[])))
   $$;
 revoke execute on function tenancy.benchmark_medians(text, bigint, boolean, text[], bigint[]) from public;
 grant execute on function tenancy.benchmark_medians(text, bigint, boolean, text[], bigint[]) to ${app_role};

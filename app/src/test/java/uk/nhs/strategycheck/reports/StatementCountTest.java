@@ -27,7 +27,8 @@ import uk.nhs.strategycheck.benchmark.BenchmarkService;
 /**
  * The board pack, the heatmap and a trust report send PostgreSQL the same number of statements
  * whatever the number of trusts in the ICS (issue 15): South East London's leader (6 trusts in
- * 2025/26) and the leader of the ICS with the most trusts, counted on the way to the driver by a
+ * 2025/26) and the leader of the ICS with the most trusts; the comparison of ICSs or regions the
+ * same for London's region admin and England's national admin. Counted on the way to the driver by a
  * jOOQ listener on the application's own DSLContext, on this thread only (the service's other
  * threads run their own queries meanwhile).
  */
@@ -130,6 +131,22 @@ class StatementCountTest {
 
         assertThat(few).isPositive();
         assertThat(many).isEqualTo(few);
+    }
+
+    @Test
+    void theComparisonOfIcssOrRegionsRunsAFixedNumberOfStatements() {
+        signIn.as("region.admin@demo.example");
+        var london = counted(() -> benchmarks.areaComparison(Optional.of(CYCLE)).orElseThrow());
+        int londonTrusts = benchmarks.areaComparison(Optional.of(CYCLE)).orElseThrow().areas().stream()
+                .mapToInt(area -> area.trusts()).sum();
+        signIn.as("national.admin@demo.example");
+        var england = counted(() -> benchmarks.areaComparison(Optional.of(CYCLE)).orElseThrow());
+        int englandTrusts = benchmarks.areaComparison(Optional.of(CYCLE)).orElseThrow().areas().stream()
+                .mapToInt(area -> area.trusts()).sum();
+
+        assertThat(englandTrusts).isGreaterThan(4 * londonTrusts);
+        assertThat(london).isPositive();
+        assertThat(england).isEqualTo(london);
     }
 
     /** The signed-in leader's member trusts in the cycle, as the board pack lists them. */
