@@ -1,20 +1,19 @@
 package uk.nhs.strategycheck.benchmark;
 
-import static org.jooq.impl.DSL.avg;
-import static org.jooq.impl.DSL.round;
 import static uk.nhs.strategycheck.db.Tables.ANSWER;
 import static uk.nhs.strategycheck.db.Tables.ASSESSMENT;
 import static uk.nhs.strategycheck.db.Tables.ASSESSMENT_CYCLE;
 import static uk.nhs.strategycheck.db.Tables.AUDIT_EVENT;
 import static uk.nhs.strategycheck.db.Tables.CHARACTERISTIC;
+import static uk.nhs.strategycheck.db.Tables.CHARACTERISTIC_SCORE;
 import static uk.nhs.strategycheck.db.Tables.ICS;
 import static uk.nhs.strategycheck.db.Tables.REGION;
-import static uk.nhs.strategycheck.db.Tables.STATEMENT;
 import static uk.nhs.strategycheck.db.Tables.TRUST;
 import static uk.nhs.strategycheck.db.Tables.TRUST_LINK;
 import static uk.nhs.strategycheck.db.Tables.TRUST_MEMBERSHIP;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,12 +94,17 @@ class BenchmarkRepository {
     record Predecessor(long trustId, long icsId, String odsCode, String name, String kind, java.time.LocalDate effectiveOn) {
     }
 
-    List<Predecessor> predecessorsOf(long trustId) {
-        return db.select(TRUST.ID, TRUST.ICS_ID, TRUST.ODS_CODE, TRUST.NAME, TRUST_LINK.KIND, TRUST_LINK.EFFECTIVE_ON)
+    /** The predecessors of each of the trusts, by successor, in one query. */
+    Map<Long, List<Predecessor>> predecessorsOf(java.util.Collection<Long> trustIds) {
+        var result = new java.util.HashMap<Long, List<Predecessor>>();
+        db.select(TRUST_LINK.SUCCESSOR_ID, TRUST.ID, TRUST.ICS_ID, TRUST.ODS_CODE, TRUST.NAME, TRUST_LINK.KIND,
+                        TRUST_LINK.EFFECTIVE_ON)
                 .from(TRUST_LINK).join(TRUST).on(TRUST.ID.eq(TRUST_LINK.PREDECESSOR_ID))
-                .where(TRUST_LINK.SUCCESSOR_ID.eq(trustId))
+                .where(TRUST_LINK.SUCCESSOR_ID.in(trustIds))
                 .orderBy(TRUST.NAME)
-                .fetch(r -> new Predecessor(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+                .forEach(r -> result.computeIfAbsent(r.value1(), id -> new ArrayList<>())
+                        .add(new Predecessor(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7())));
+        return result;
     }
 
     Optional<String> icsName(long icsId) {
@@ -140,29 +144,30 @@ class BenchmarkRepository {
      * cycle: trust id to characteristic id to score.
      */
     Map<Long, Map<Long, BigDecimal>> approvedScoresOfIcs(long icsId, String cycleName) {
-        return approvedScores(ASSESSMENT.ICS_ID.eq(icsId).and(ANSWER.ICS_ID.eq(icsId)), cycleName);
+        return approvedScores(CHARACTERISTIC_SCORE.ICS_ID.eq(icsId), cycleName);
     }
 
     /**
-     * The same for the given trusts, in the partitions of the ICSs they are in now (named, so the
-     * planner prunes the rest); row level security decides what shows.
+     * The same for the given trusts, in the ICSs they are in now (named, so the planner reads
+     * only their rows); row level security decides what shows.
      */
     Map<Long, Map<Long, BigDecimal>> approvedScoresOfTrusts(java.util.Collection<TrustFacts> trusts, String cycleName) {
-        var icsIds = trusts.stream().map(TrustFacts::icsId).distinct().toList();
-        return approvedScores(ASSESSMENT.TRUST_ID.in(trusts.stream().map(TrustFacts::id).toList())
-                .and(ASSESSMENT.ICS_ID.in(icsIds)).and(ANSWER.ICS_ID.in(icsIds)), cycleName);
+        return approvedScores(CHARACTERISTIC_SCORE.TRUST_ID.in(trusts.stream().map(TrustFacts::id).toList())
+                .and(CHARACTERISTIC_SCORE.ICS_ID.in(trusts.stream().map(TrustFacts::icsId).distinct().toList())), cycleName);
     }
 
+    /** The same for trusts by id, in the ICSs given (those they are in now). */
+    Map<Long, Map<Long, BigDecimal>> approvedScoresOf(java.util.Collection<Long> trustIds, java.util.Collection<Long> icsIds,
+                                                      String cycleName) {
+        return approvedScores(CHARACTERISTIC_SCORE.TRUST_ID.in(trustIds).and(CHARACTERISTIC_SCORE.ICS_ID.in(icsIds)), cycleName);
+    }
+
+    /** Scores as written when each assessment was approved (migration 044), never averaged again here. */
     private Map<Long, Map<Long, BigDecimal>> approvedScores(org.jooq.Condition trusts, String cycleName) {
-        var score = round(avg(ANSWER.SCORE), 1);
         var result = new java.util.HashMap<Long, Map<Long, BigDecimal>>();
-        db.select(ASSESSMENT.TRUST_ID, STATEMENT.CHARACTERISTIC_ID, score)
-                .from(ASSESSMENT)
-                .join(ASSESSMENT_CYCLE).on(ASSESSMENT_CYCLE.ID.eq(ASSESSMENT.CYCLE_ID))
-                .join(ANSWER).on(ANSWER.ICS_ID.eq(ASSESSMENT.ICS_ID), ANSWER.ASSESSMENT_ID.eq(ASSESSMENT.ID))
-                .join(STATEMENT).on(STATEMENT.ID.eq(ANSWER.STATEMENT_ID))
-                .where(trusts, ASSESSMENT.STATUS.eq("APPROVED"), ASSESSMENT_CYCLE.NAME.eq(cycleName), ANSWER.SCORE.isNotNull())
-                .groupBy(ASSESSMENT.TRUST_ID, STATEMENT.CHARACTERISTIC_ID)
+        db.select(CHARACTERISTIC_SCORE.TRUST_ID, CHARACTERISTIC_SCORE.CHARACTERISTIC_ID, CHARACTERISTIC_SCORE.SCORE)
+                .from(CHARACTERISTIC_SCORE)
+                .where(trusts, CHARACTERISTIC_SCORE.CYCLE_NAME.eq(cycleName))
                 .forEach(r -> result.computeIfAbsent(r.value1(), id -> new java.util.HashMap<>()).put(r.value2(), r.value3()));
         return result;
     }
@@ -220,16 +225,11 @@ class BenchmarkRepository {
 
     /** The trust's characteristic scores in its approved assessment of the named cycle; empty if none is approved. */
     Map<Long, BigDecimal> approvedScores(long icsId, long trustId, String cycleName) {
-        var score = round(avg(ANSWER.SCORE), 1);
-        return db.select(STATEMENT.CHARACTERISTIC_ID, score)
-                .from(ASSESSMENT)
-                .join(ASSESSMENT_CYCLE).on(ASSESSMENT_CYCLE.ID.eq(ASSESSMENT.CYCLE_ID))
-                .join(ANSWER).on(ANSWER.ICS_ID.eq(ASSESSMENT.ICS_ID), ANSWER.ASSESSMENT_ID.eq(ASSESSMENT.ID))
-                .join(STATEMENT).on(STATEMENT.ID.eq(ANSWER.STATEMENT_ID))
-                .where(ASSESSMENT.ICS_ID.eq(icsId), ASSESSMENT.TRUST_ID.eq(trustId),
-                        ASSESSMENT.STATUS.eq("APPROVED"), ASSESSMENT_CYCLE.NAME.eq(cycleName), ANSWER.SCORE.isNotNull())
-                .groupBy(STATEMENT.CHARACTERISTIC_ID)
-                .fetchMap(STATEMENT.CHARACTERISTIC_ID, score);
+        return db.select(CHARACTERISTIC_SCORE.CHARACTERISTIC_ID, CHARACTERISTIC_SCORE.SCORE)
+                .from(CHARACTERISTIC_SCORE)
+                .where(CHARACTERISTIC_SCORE.ICS_ID.eq(icsId), CHARACTERISTIC_SCORE.TRUST_ID.eq(trustId),
+                        CHARACTERISTIC_SCORE.CYCLE_NAME.eq(cycleName))
+                .fetchMap(CHARACTERISTIC_SCORE.CHARACTERISTIC_ID, CHARACTERISTIC_SCORE.SCORE);
     }
 
     record Contact(String email, String name) {
@@ -253,13 +253,16 @@ class BenchmarkRepository {
     }
 
     /**
-     * Every median of the cycle (by name, across regions), computed in PostgreSQL over approved
-     * assessments: ICSs and regions as published (membership on the cycle's closing date), or
-     * restated to today's ICSs.
+     * The cycle's medians (by name, across regions) of the groupings asked for, computed in
+     * PostgreSQL from the scores written at approval: ICSs and regions as published (membership
+     * on the cycle's closing date), or restated to today's ICSs. With ICS ids, the ICS and
+     * ICS_PEER medians of those ICSs only; without, of all.
      */
-    List<Median> medians(String cycleName, long frameworkId, Footprint footprint) {
-        return db.resultQuery("select * from tenancy.benchmark_medians({0}, {1}, {2})", cycleName, frameworkId,
-                        footprint == Footprint.RESTATED)
+    List<Median> medians(String cycleName, long frameworkId, Footprint footprint, java.util.Set<Median.Grouping> groupings,
+                         java.util.Collection<Long> icsIds) {
+        return db.resultQuery("select * from tenancy.benchmark_medians({0}, {1}, {2}, {3}, {4})", cycleName, frameworkId,
+                        footprint == Footprint.RESTATED, groupings.stream().map(Enum::name).toArray(String[]::new),
+                        icsIds == null ? null : icsIds.toArray(Long[]::new))
                 .fetch(r -> new Median(
                         Median.Grouping.valueOf(r.get("group_kind", String.class)),
                         r.get("group_id", Long.class),

@@ -37,6 +37,10 @@ public class BenchmarkService {
     /** Fewer trusts than this and a median could give a trust's score away. */
     public static final int MIN_TRUSTS_FOR_A_MEDIAN = Scores.MINIMUM_TRUSTS_FOR_A_MEDIAN;
 
+    /** The medians a trust's profile shows: its ICS's, England's and its peer group's. */
+    private static final java.util.Set<Median.Grouping> PROFILE_MEDIANS =
+            java.util.EnumSet.of(Median.Grouping.ICS, Median.Grouping.NATIONAL, Median.Grouping.PEER);
+
     private final BenchmarkRepository benchmarks;
     private final CurrentScopeSource scopes;
     private final AuditLog audit;
@@ -107,35 +111,69 @@ public class BenchmarkService {
                         .filter(c -> !benchmarks.approvedScores(trust.icsId(), trust.id(), c.name()).isEmpty())
                         .findFirst())
                 .orElse(cycles.get(0));
+        return Optional.of(profiles(List.of(icsOf.apply(cycle)), cycles, cycle, anonymised, requested).get(0));
+    }
+
+    /**
+     * Every member trust of the signed-in ICS leader's ICS in a cycle against the medians, as
+     * {@link #memberProfile} gives them one by one (the cycles being the ICS's region's), in a
+     * fixed number of statements whatever the number of trusts: by trust id.
+     */
+    public Map<Long, TrustProfile> memberProfiles(String cycleName, Optional<Footprint> footprint) {
+        var scope = icsScope();
+        var cycles = benchmarks.cycles(scope.assignment().regionId());
+        var cycle = find(cycles, cycleName).orElseThrow(() -> new IllegalArgumentException("No cycle " + cycleName));
+        var members = members(scope.assignment().icsId(), cycle, view(cycle, footprint));
+        var result = new LinkedHashMap<Long, TrustProfile>();
+        profiles(members, cycles, cycle, false, footprint).forEach(p -> result.put(p.trust().id(), p));
+        return result;
+    }
+
+    /** The members' profiles in the cycle, each against the ICS it was in then: the same statements for one trust or many. */
+    private List<TrustProfile> profiles(List<BenchmarkRepository.Member> members, List<BenchmarkRepository.Cycle> cycles,
+                                        BenchmarkRepository.Cycle cycle, boolean anonymised, Optional<Footprint> requested) {
         int index = cycles.indexOf(cycle);
         var previous = index + 1 < cycles.size() ? Optional.of(cycles.get(index + 1)) : Optional.<BenchmarkRepository.Cycle>empty();
-        var scores = benchmarks.approvedScores(trust.icsId(), trust.id(), cycle.name());
-        Map<Long, BigDecimal> previousScores = previous
-                .map(p -> benchmarks.approvedScores(trust.icsId(), trust.id(), p.name())).orElse(Map.of());
+        var trusts = members.stream().map(BenchmarkRepository.Member::trust).toList();
+        var scores = benchmarks.approvedScoresOfTrusts(trusts, cycle.name());
+        Map<Long, Map<Long, BigDecimal>> previousScores = previous
+                .map(p -> benchmarks.approvedScoresOfTrusts(trusts, p.name())).orElse(Map.of());
         var footprint = view(cycle, requested);
-        var ics = icsOf.apply(cycle);
-        var medians = benchmarks.medians(cycle.name(), cycle.frameworkId(), footprint);
-        int minimum = anonymised ? MIN_TRUSTS_FOR_A_MEDIAN : 1;
-        var rows = benchmarks.characteristics(cycle.frameworkId()).stream()
-                .map(c -> new TrustProfile.Row(c,
-                        Optional.ofNullable(scores.get(c.id())),
-                        Optional.ofNullable(previousScores.get(c.id())),
-                        median(medians, c.id(), minimum, m -> m.grouping() == Median.Grouping.ICS
-                                && m.groupId() == ics.icsId()),
-                        median(medians, c.id(), MIN_TRUSTS_FOR_A_MEDIAN, m -> m.grouping() == Median.Grouping.NATIONAL),
-                        median(medians, c.id(), MIN_TRUSTS_FOR_A_MEDIAN, m -> m.grouping() == Median.Grouping.PEER
-                                && Objects.equals(trust.trustType(), m.trustType()))))
-                .toList();
+        var medians = benchmarks.medians(cycle.name(), cycle.frameworkId(), footprint, PROFILE_MEDIANS,
+                members.stream().map(BenchmarkRepository.Member::icsId).distinct().toList());
+        var columns = benchmarks.characteristics(cycle.frameworkId());
         // A successor shows each predecessor's own scores for cycles before the change, side by side, never averaged.
-        var predecessors = benchmarks.predecessorsOf(trust.id()).stream()
-                .filter(p -> cycle.closesOn().isBefore(p.effectiveOn()))
-                .map(p -> new TrustProfile.PredecessorScores(p.odsCode(), p.name(), p.kind(), p.effectiveOn(),
-                        benchmarks.approvedScores(p.icsId(), p.trustId(), cycle.name())))
-                .filter(p -> !p.scores().isEmpty())
-                .toList();
-        return Optional.of(new TrustProfile(trust, ics.icsName(), cycle.name(), names(cycles),
-                previous.filter(p -> !previousScores.isEmpty()).map(BenchmarkRepository.Cycle::name),
-                !scores.isEmpty(), anonymised, rows, footprintNote(footprint, cycle, ics.icsName()), predecessors));
+        var predecessors = benchmarks.predecessorsOf(trusts.stream().map(TrustFacts::id).toList());
+        var earlier = predecessors.values().stream().flatMap(List::stream)
+                .filter(p -> cycle.closesOn().isBefore(p.effectiveOn())).toList();
+        var predecessorScores = earlier.isEmpty() ? Map.<Long, Map<Long, BigDecimal>>of()
+                : benchmarks.approvedScoresOf(earlier.stream().map(BenchmarkRepository.Predecessor::trustId).toList(),
+                        earlier.stream().map(BenchmarkRepository.Predecessor::icsId).distinct().toList(), cycle.name());
+        int minimum = anonymised ? MIN_TRUSTS_FOR_A_MEDIAN : 1;
+        return members.stream().map(ics -> {
+            var trust = ics.trust();
+            var own = scores.getOrDefault(trust.id(), Map.of());
+            var before = previousScores.getOrDefault(trust.id(), Map.of());
+            var rows = columns.stream()
+                    .map(c -> new TrustProfile.Row(c,
+                            Optional.ofNullable(own.get(c.id())),
+                            Optional.ofNullable(before.get(c.id())),
+                            median(medians, c.id(), minimum, m -> m.grouping() == Median.Grouping.ICS
+                                    && m.groupId() == ics.icsId()),
+                            median(medians, c.id(), MIN_TRUSTS_FOR_A_MEDIAN, m -> m.grouping() == Median.Grouping.NATIONAL),
+                            median(medians, c.id(), MIN_TRUSTS_FOR_A_MEDIAN, m -> m.grouping() == Median.Grouping.PEER
+                                    && Objects.equals(trust.trustType(), m.trustType()))))
+                    .toList();
+            var predecessorRows = predecessors.getOrDefault(trust.id(), List.of()).stream()
+                    .filter(p -> cycle.closesOn().isBefore(p.effectiveOn()))
+                    .map(p -> new TrustProfile.PredecessorScores(p.odsCode(), p.name(), p.kind(), p.effectiveOn(),
+                            predecessorScores.getOrDefault(p.trustId(), Map.of())))
+                    .filter(p -> !p.scores().isEmpty())
+                    .toList();
+            return new TrustProfile(trust, ics.icsName(), cycle.name(), names(cycles),
+                    previous.filter(p -> !before.isEmpty()).map(BenchmarkRepository.Cycle::name),
+                    !own.isEmpty(), anonymised, rows, footprintNote(footprint, cycle, ics.icsName()), predecessorRows);
+        }).toList();
     }
 
     /** Closed cycles show as published by default; an open one has only today's footprint. */
@@ -196,7 +234,10 @@ public class BenchmarkService {
                         m.icsId() == icsId ? Optional.empty() : Optional.of(m.icsName())))
                 .toList();
         var columns = benchmarks.characteristics(cycle.frameworkId());
-        var medians = benchmarks.medians(cycle.name(), cycle.frameworkId(), view);
+        var icsIds = new java.util.TreeSet<Long>(List.of(icsId));
+        members.forEach(m -> icsIds.add(m.icsId()));
+        var medians = benchmarks.medians(cycle.name(), cycle.frameworkId(), view, java.util.EnumSet.of(Median.Grouping.ICS,
+                Median.Grouping.NATIONAL, Median.Grouping.ICS_PEER, Median.Grouping.PEER), icsIds);
         var icsName = benchmarks.icsName(icsId).orElse("");
         var otherMedians = members.stream().filter(m -> m.icsId() != icsId)
                 .collect(java.util.stream.Collectors.toMap(BenchmarkRepository.Member::icsId,
@@ -414,9 +455,11 @@ public class BenchmarkService {
                     areas.stream().mapToInt(BenchmarkRepository.AreaCounts::trusts).sum());
         }));
         var columns = benchmarks.characteristics(cycle.frameworkId());
-        var medians = benchmarks.medians(cycle.name(), cycle.frameworkId(), footprint(cycle));
         var grouping = national ? Median.Grouping.REGION : Median.Grouping.ICS;
-        var rows = benchmarks.areaCounts(national ? null : scope.regionId(), cycle.name()).stream()
+        var areas = benchmarks.areaCounts(national ? null : scope.regionId(), cycle.name());
+        var medians = benchmarks.medians(cycle.name(), cycle.frameworkId(), footprint(cycle), java.util.EnumSet.of(grouping),
+                national ? null : areas.stream().map(BenchmarkRepository.AreaCounts::id).toList());
+        var rows = areas.stream()
                 .map(area -> new AreaComparison.Row(area.odsCode(), area.name(), area.trusts(), area.submitted(),
                         area.approved(), medianMap(medians, columns, 1,
                                 m -> m.grouping() == grouping && m.groupId() == area.id())))

@@ -56,18 +56,45 @@ class ReportRepository {
                         r.value6(), r.value7()));
     }
 
-    /** The assessment's actions; with a limit, the open ones due soonest. */
-    List<ActionItem> actions(AssessmentRef assessment, Integer limit) {
-        var query = db.select(CHARACTERISTIC.NAME, IMPROVEMENT_ACTION.TITLE, IMPROVEMENT_ACTION.OWNER_NAME,
+    /** The assessment's actions, due soonest first. */
+    List<ActionItem> actions(AssessmentRef assessment) {
+        return db.select(CHARACTERISTIC.NAME, IMPROVEMENT_ACTION.TITLE, IMPROVEMENT_ACTION.OWNER_NAME,
                         IMPROVEMENT_ACTION.DUE_ON, IMPROVEMENT_ACTION.STATUS)
                 .from(IMPROVEMENT_ACTION)
                 .join(CHARACTERISTIC).on(CHARACTERISTIC.ID.eq(IMPROVEMENT_ACTION.CHARACTERISTIC_ID))
                 .where(IMPROVEMENT_ACTION.ICS_ID.eq(assessment.icsId()),
                         IMPROVEMENT_ACTION.ASSESSMENT_ID.eq(assessment.id()))
-                .and(limit == null ? org.jooq.impl.DSL.noCondition() : IMPROVEMENT_ACTION.STATUS.ne("DONE"))
-                .orderBy(IMPROVEMENT_ACTION.DUE_ON, IMPROVEMENT_ACTION.ID);
-        return (limit == null ? query.fetch() : query.limit(limit).fetch())
-                .map(r -> new ActionItem(r.value1(), r.value2(), r.value3(), r.value4(), ACTION_STATUS.get(r.value5())));
+                .orderBy(IMPROVEMENT_ACTION.DUE_ON, IMPROVEMENT_ACTION.ID)
+                .fetch(r -> new ActionItem(r.value1(), r.value2(), r.value3(), r.value4(), ACTION_STATUS.get(r.value5())));
+    }
+
+    /**
+     * Each trust's open actions in its assessment of the named cycle, the {@code limit} due soonest,
+     * by trust id: one query for any number of trusts (in the ICSs named, those they are in now).
+     */
+    Map<Long, List<ActionItem>> openActions(java.util.Collection<Long> trustIds, java.util.Collection<Long> icsIds,
+                                            String cycleName, int limit) {
+        var rank = org.jooq.impl.DSL.rowNumber().over(org.jooq.impl.DSL.partitionBy(IMPROVEMENT_ACTION.TRUST_ID)
+                .orderBy(IMPROVEMENT_ACTION.DUE_ON, IMPROVEMENT_ACTION.ID)).as("rank");
+        var ranked = db.select(IMPROVEMENT_ACTION.TRUST_ID, CHARACTERISTIC.NAME, IMPROVEMENT_ACTION.TITLE,
+                        IMPROVEMENT_ACTION.OWNER_NAME, IMPROVEMENT_ACTION.DUE_ON, IMPROVEMENT_ACTION.STATUS, rank)
+                .from(IMPROVEMENT_ACTION)
+                .join(CHARACTERISTIC).on(CHARACTERISTIC.ID.eq(IMPROVEMENT_ACTION.CHARACTERISTIC_ID))
+                .join(ASSESSMENT).on(ASSESSMENT.ICS_ID.eq(IMPROVEMENT_ACTION.ICS_ID),
+                        ASSESSMENT.ID.eq(IMPROVEMENT_ACTION.ASSESSMENT_ID))
+                .where(IMPROVEMENT_ACTION.ICS_ID.in(icsIds), ASSESSMENT.ICS_ID.in(icsIds),
+                        IMPROVEMENT_ACTION.TRUST_ID.in(trustIds), ASSESSMENT.CYCLE_NAME.eq(cycleName),
+                        IMPROVEMENT_ACTION.STATUS.ne("DONE"))
+                .asTable("ranked");
+        var result = new java.util.HashMap<Long, List<ActionItem>>();
+        db.selectFrom(ranked)
+                .where(ranked.field(rank).le(limit))
+                .orderBy(ranked.field(IMPROVEMENT_ACTION.TRUST_ID), ranked.field(rank))
+                .forEach(r -> result.computeIfAbsent(r.get(IMPROVEMENT_ACTION.TRUST_ID), id -> new java.util.ArrayList<>())
+                        .add(new ActionItem(r.get(CHARACTERISTIC.NAME), r.get(IMPROVEMENT_ACTION.TITLE),
+                                r.get(IMPROVEMENT_ACTION.OWNER_NAME), r.get(IMPROVEMENT_ACTION.DUE_ON),
+                                ACTION_STATUS.get(r.get(IMPROVEMENT_ACTION.STATUS)))));
+        return result;
     }
 
     Optional<Long> trustId(String odsCode) {

@@ -142,17 +142,21 @@ public class ReportService {
                 .map(c -> new BoardPackData.CharacteristicSummary(c.position(), c.code(), c.name(),
                         heatmap.icsMedian().get(c.id()), heatmap.nationalMedian().get(c.id())))
                 .toList();
+        // Every member's profile, actions and strategy document at once: the same statements for 3 trusts or 200.
+        var memberProfiles = benchmarks.memberProfiles(cycleName, footprint);
+        var trustIds = submissions.trusts().stream().map(row -> row.trust().id()).toList();
+        var actions = reports.openActions(trustIds,
+                submissions.trusts().stream().map(row -> row.trust().icsId()).distinct().toList(), cycleName, TOP_ACTIONS);
+        var current = documents.currentOf(trustIds, cycleName);
         Optional<String> previous = Optional.empty();
         var profiles = new java.util.ArrayList<BoardPackData.TrustProfile>();
         var strategyDocuments = new java.util.ArrayList<StrategyDocumentRow>();
-        var current = documents.currentOf(submissions.trusts().stream().map(row -> row.trust().id()).toList(), cycleName);
         for (var row : submissions.trusts()) {
-            var profile = benchmarks.memberProfile(row.trust().odsCode(), Optional.of(cycleName), footprint).orElseThrow();
+            var profile = memberProfiles.get(row.trust().id());
             previous = previous.or(profile::previousCycleName);
-            var actions = reports.assessment(row.trust().icsId(), row.trust().id(), cycleName)
-                    .map(a -> reports.actions(a, TOP_ACTIONS)).orElse(List.of());
             profiles.add(new BoardPackData.TrustProfile(row.trust().name(), row.trust().odsCode(),
-                    row.trust().trustType(), row.state().name(), scores(profile), actions));
+                    row.trust().trustType(), row.state().name(), scores(profile),
+                    actions.getOrDefault(row.trust().id(), List.of())));
             strategyDocuments.add(Optional.ofNullable(current.get(row.trust().id()))
                     .map(document -> documentRow(row.trust().name(), row.trust().odsCode(), document, profile))
                     .orElseGet(() -> new StrategyDocumentRow(row.trust().name(), row.trust().odsCode(), false, null, null,
@@ -190,7 +194,7 @@ public class ReportService {
                 assessment.map(ReportRepository.AssessmentRef::status).orElse(SubmissionRow.State.NOT_STARTED.name()),
                 profile.previousCycleName().orElse(null), LocalDate.now(clock), scores(profile),
                 assessment.map(reports::evidence).orElse(List.of()),
-                assessment.map(a -> reports.actions(a, null)).orElse(List.of()),
+                assessment.map(reports::actions).orElse(List.of()),
                 Optional.ofNullable(documents.currentOf(List.of(trust.id()), cycleName).get(trust.id()))
                         .map(document -> documentSummary(document, profile)).orElse(null)));
     }

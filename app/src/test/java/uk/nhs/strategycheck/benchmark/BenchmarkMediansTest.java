@@ -156,6 +156,23 @@ class BenchmarkMediansTest {
     }
 
     @Test
+    void onlyTheGroupsAskedForAreComputed() {
+        long swLondon = id("select id from ics where ods_code = 'QWE'");
+        long seLondon = id("select id from ics where ods_code = 'QKK'");
+        signIn.as("national.admin@demo.example");
+        var asked = new org.springframework.transaction.support.TransactionTemplate(transactions)
+                .execute(status -> benchmarks.medians(CYCLE, framework, Footprint.AS_PUBLISHED,
+                        java.util.EnumSet.of(Median.Grouping.ICS, Median.Grouping.NATIONAL), List.of(swLondon)));
+        // Seven characteristics nationally and for South West London; nothing of South East London, regions or peers.
+        assertThat(asked).hasSize(14)
+                .allMatch(m -> m.grouping() == Median.Grouping.NATIONAL
+                        || (m.grouping() == Median.Grouping.ICS && m.groupId() == swLondon))
+                .noneMatch(m -> java.util.Objects.equals(m.groupId(), seLondon));
+        assertThat(asked).filteredOn(m -> m.grouping() == Median.Grouping.ICS && m.characteristicId() == characteristic("BASICS"))
+                .containsExactly(new Median(Median.Grouping.ICS, swLondon, null, characteristic("BASICS"), new BigDecimal("3.5"), 4));
+    }
+
+    @Test
     void theDatabaseWithholdsMediansOfFewerThanThreeTrustsFromScopesThatMayNotSeeTheirScores() {
         long seLondon = id("select id from ics where ods_code = 'QKK'");
         // South East London has two approved trusts in this cycle (King's and Lewisham and Greenwich).
@@ -172,7 +189,8 @@ class BenchmarkMediansTest {
     /** The cycle's medians in the signed-in user's scope, as the service reads them. */
     private List<Median> medians() {
         return new org.springframework.transaction.support.TransactionTemplate(transactions)
-                .execute(status -> benchmarks.medians(CYCLE, framework, Footprint.AS_PUBLISHED));
+                .execute(status -> benchmarks.medians(CYCLE, framework, Footprint.AS_PUBLISHED,
+                        java.util.EnumSet.allOf(Median.Grouping.class), null));
     }
 
     private Median median(Median.Grouping grouping, Long groupId, String trustType, String characteristic) {

@@ -152,12 +152,22 @@ class RowLevelSecurityBenchmark {
                 app, own, nationalAdmin,
                 () -> appRepository.approvedScoresOfIcs(largestIcs, CYCLE),
                 () -> ownerRepository.approvedScoresOfIcs(largestIcs, CYCLE), RowLevelSecurityBenchmark::cells);
-        var medians = compare(volume, "medians (security definer: RLS off inside)", app, own, icsLeader,
-                () -> sorted(appRepository.medians(CYCLE, frameworkId, Footprint.AS_PUBLISHED)),
+        var all = java.util.EnumSet.allOf(Median.Grouping.class);
+        var medians = compare(volume, "medians, every group (security definer)", app, own, icsLeader,
+                () -> sorted(appRepository.medians(CYCLE, frameworkId, Footprint.AS_PUBLISHED, all, null)),
                 // The function is security definer (no row level security inside) and answers a scope only.
                 () -> {
                     uk.nhs.strategycheck.TestDatabase.enterScope(own, icsLeader);
-                    return sorted(ownerRepository.medians(CYCLE, frameworkId, Footprint.AS_PUBLISHED));
+                    return sorted(ownerRepository.medians(CYCLE, frameworkId, Footprint.AS_PUBLISHED, all, null));
+                }, List::size);
+        // What a trust's profile asks for: its ICS's, England's and its peer group's.
+        var profile = java.util.EnumSet.of(Median.Grouping.ICS, Median.Grouping.NATIONAL, Median.Grouping.PEER);
+        var profileMedians = compare(volume, "medians, one trust's profile (ICS, England, peers)", app, own, icsLeader,
+                () -> sorted(appRepository.medians(CYCLE, frameworkId, Footprint.AS_PUBLISHED, profile, List.of(seLondon))),
+                () -> {
+                    uk.nhs.strategycheck.TestDatabase.enterScope(own, icsLeader);
+                    return sorted(ownerRepository.medians(CYCLE, frameworkId, Footprint.AS_PUBLISHED, profile,
+                            List.of(seLondon)));
                 }, List::size);
         // The trusts whose rows are in QKK's partitions today with an approved assessment in the cycle
         // (Oxleas moved to Kent and Medway in April 2026, with its rows), by seven characteristics.
@@ -166,7 +176,8 @@ class RowLevelSecurityBenchmark {
                  where a.ics_id = ? and c.name = ? and a.status = 'APPROVED'""", Integer.class, seLondon, CYCLE));
         assertThat(nationalHeatmap).isNotEmpty();
         assertThat(medians).isNotEmpty();
-        return List.of(leaderHeatmap, nationalHeatmap, medians);
+        assertThat(profileMedians).isNotEmpty();
+        return List.of(leaderHeatmap, nationalHeatmap, medians, profileMedians);
     }
 
     /**
@@ -201,7 +212,7 @@ class RowLevelSecurityBenchmark {
                  where c.name = any (?)
                  order by a.ics_id, a.id, s.id""", (Object) generatedCycles);
         // Fresh statistics, as autovacuum would give them soon after.
-        owner.execute("analyze assessment_cycle, assessment, answer");
+        owner.execute("analyze assessment_cycle, assessment, answer, characteristic_score");
         print("10x demo volume (generated in %.1f s)".formatted((System.nanoTime() - started) / 1e9), counts());
     }
 
@@ -436,6 +447,6 @@ class RowLevelSecurityBenchmark {
         owner.update("delete from assessment where cycle_id in (select id from assessment_cycle where name = any (?))",
                 (Object) generatedCycles);
         owner.update("delete from assessment_cycle where name = any (?)", (Object) generatedCycles);
-        owner.execute("analyze assessment_cycle, assessment, answer");
+        owner.execute("analyze assessment_cycle, assessment, answer, characteristic_score");
     }
 }

@@ -182,7 +182,8 @@ class RowLevelSecurityTest {
                 ScopeLevel.ICS, "ics_id = " + seLondon + " or id in " + membersEver,
                 ScopeLevel.REGION, "ics_id in " + londonIcs + " or id in " + londonMembersEver,
                 ScopeLevel.NATIONAL, "true"));
-        for (var table : List.of("assessment", "answer", "improvement_action", "assessment_transition", "strategy_document")) {
+        for (var table : List.of("assessment", "answer", "improvement_action", "assessment_transition", "strategy_document",
+                "characteristic_score")) {
             tables.put(table, Map.of(
                     ScopeLevel.TRUST, "trust_id = " + rj1,
                     ScopeLevel.ICS, "ics_id = " + seLondon + " or "
@@ -458,7 +459,15 @@ class RowLevelSecurityTest {
                 new Write("delete strategy_document", "delete from strategy_document where assessment_id = " + assessment, List.of()),
                 new Write("insert assessment_transition", insertTransition(seLondon, rj1, assessment), List.of()),
                 new Write("update assessment_transition", "update assessment_transition set to_status = 'APPROVED' where assessment_id = " + assessment, List.of()),
-                new Write("delete assessment_transition", "delete from assessment_transition where assessment_id = " + assessment, List.of()));
+                new Write("delete assessment_transition", "delete from assessment_transition where assessment_id = " + assessment, List.of()),
+                // Scores come from the database at approval only (migration 044): nobody writes them, not even for their own trust.
+                new Write("insert characteristic_score", """
+                        insert into characteristic_score (ics_id, trust_id, assessment_id, cycle_id, cycle_name, framework_id,
+                                                          characteristic_id, score)
+                        select ics_id, trust_id, id, cycle_id, cycle_name, framework_id, %d, 5 from assessment where id = %d"""
+                        .formatted(characteristic, assessment), List.of()),
+                new Write("update characteristic_score", "update characteristic_score set score = 5 where trust_id = " + rj1, List.of()),
+                new Write("delete characteristic_score", "delete from characteristic_score where trust_id = " + rj1, List.of()));
         var tests = new ArrayList<DynamicTest>();
         for (var write : writes) {
             for (var email : everyone) {
