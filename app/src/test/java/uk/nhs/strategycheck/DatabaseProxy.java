@@ -64,6 +64,14 @@ public final class DatabaseProxy {
     /** Stops listening and cuts every connection, as when the database server goes away. */
     public synchronized void stop() throws IOException {
         listener.close();
+        cutEveryConnection();
+    }
+
+    /**
+     * Cuts every open connection but goes on accepting new ones, as a switchover does: the old
+     * leader closes its sessions and the new one takes connections at once.
+     */
+    public synchronized void cutEveryConnection() throws IOException {
         for (var connection : connections) {
             connection.close();
         }
