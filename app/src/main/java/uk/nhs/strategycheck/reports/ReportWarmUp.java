@@ -34,7 +34,7 @@ import uk.nhs.strategycheck.reporting.TrustReportData;
  */
 @Component
 @ConditionalOnProperty(name = "dsc.reports.warm-up", havingValue = "true", matchIfMissing = true)
-class ReportWarmUp implements InitializingBean, ApplicationRunner {
+public class ReportWarmUp implements InitializingBean, ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportWarmUp.class);
     /** As many trusts as the largest real ICS, so the pack runs to its usual length. */
@@ -58,7 +58,7 @@ class ReportWarmUp implements InitializingBean, ApplicationRunner {
     public void afterPropertiesSet() {
         var thread = new Thread(() -> {
             try {
-                rendered.complete(renderer.boardPack(boardPack()).length + renderer.trustReport(trustReport()).length);
+                rendered.complete(renderer.boardPack(boardPackData()).length + renderer.trustReport(trustReportData()).length);
             } catch (Throwable failure) {
                 rendered.completeExceptionally(failure);
             }
@@ -92,7 +92,8 @@ class ReportWarmUp implements InitializingBean, ApplicationRunner {
         return finishedAtMillis;
     }
 
-    private static BoardPackData boardPack() {
+    /** A board pack of made-up figures, as long as the largest real ICS's (also timed by the benchmarks). */
+    public static BoardPackData boardPackData() {
         var summaries = IntStream.rangeClosed(1, CHARACTERISTICS)
                 .mapToObj(c -> new BoardPackData.CharacteristicSummary(c, "C" + c, "Characteristic " + c,
                         median(c), median(c + 1)))
@@ -109,7 +110,8 @@ class ReportWarmUp implements InitializingBean, ApplicationRunner {
                 summaries, profiles, null, documents);
     }
 
-    private static TrustReportData trustReport() {
+    /** A trust report of made-up figures. */
+    public static TrustReportData trustReportData() {
         var evidence = IntStream.rangeClosed(1, CHARACTERISTICS)
                 .mapToObj(c -> new EvidenceItem(c + ". Characteristic " + c, "S" + c, "Statement " + c, c % 5,
                         "Level " + c % 5, "Evidence for statement " + c))
