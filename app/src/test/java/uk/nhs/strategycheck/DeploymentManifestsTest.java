@@ -38,7 +38,6 @@ class DeploymentManifestsTest {
     private static final Map<String, List<Map<String, Object>>> RENDERED = new ConcurrentHashMap<>();
 
     private static final String MIGRATION_MAIN = "uk.nhs.strategycheck.DatabaseMigration";
-    private static final String LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
     // Names of settings that hold secrets. A *_FILE setting names a file mounted from a Secret, a
     // *_KEY_ID one names a public key, and a switch (true or false) such as DSC_PASSWORD_SIGN_IN
     // says whether something is on: none is a secret itself.
@@ -214,8 +213,7 @@ class DeploymentManifestsTest {
         assertThat(containers).hasSize(1);
         var migrate = containers.get(0);
         List<Object> command = list(migrate.get("command"));
-        assertThat(command).contains("-Dloader.main=" + MIGRATION_MAIN, LAUNCHER, jarInImage());
-        assertThat(command.get(command.indexOf("-cp") + 1)).isEqualTo(jarInImage());
+        assertThat(command).containsExactly("java", "-cp", jarInImage(), MIGRATION_MAIN);
         assertThat(Class.forName(MIGRATION_MAIN).getMethod("main", String[].class)).isNotNull();
         assertThat(migrate.get("image")).isEqualTo(appContainer(overlay).get("image"));
         assertThat(envNames(migrate)).contains("DSC_DB_OWNER_PASSWORD");
@@ -243,8 +241,12 @@ class DeploymentManifestsTest {
         assertThat(source.matches(Path.of("app/target", jar))).as(copy.group(1) + " matches " + jar).isTrue();
         assertThat(source.matches(Path.of("app/target", jar + ".original"))).isFalse();
         assertThat(source.matches(Path.of("app/target/classes", jar))).isFalse();
-        assertThat(copy.group(2)).isEqualTo(jarInImage());
-        assertThat(dockerfile()).contains("\"-jar\", \"" + jarInImage() + "\"");
+        // Unpacked with a class data sharing archive beside it, in the directory the service starts from.
+        var unpacked = Path.of(jarInImage()).getParent();
+        assertThat(dockerfile()).containsPattern("(?m)^RUN .*cds\\.sh " + Pattern.quote(copy.group(2)) + " "
+                        + Pattern.quote(unpacked.toString()) + "$")
+                .containsPattern("(?m)^COPY --from=\\S+ " + Pattern.quote(unpacked + " " + unpacked) + "$")
+                .contains("\"-XX:SharedArchiveFile=" + unpacked.resolve("app.jsa") + "\"");
     }
 
     @Test
@@ -425,11 +427,11 @@ class DeploymentManifestsTest {
         }
     }
 
-    /** Where the Dockerfile puts the jar (the Job's class path names the same file). */
+    /** The jar the service starts from (the Job's class path names the same file). */
     private static String jarInImage() {
-        Matcher copy = Pattern.compile("(?m)^COPY\\s+\\S+\\s+(\\S+)\\s*$").matcher(dockerfile());
-        assertThat(copy.find()).isTrue();
-        return copy.group(1);
+        Matcher jar = Pattern.compile("\"-jar\", \"(\\S+)\"").matcher(dockerfile());
+        assertThat(jar.find()).as("the ENTRYPOINT's -jar").isTrue();
+        return jar.group(1);
     }
 
     private static Element pom(Path file) throws Exception {

@@ -25,7 +25,8 @@ import uk.nhs.strategycheck.reports.ReportService;
 
 /**
  * One kind of report: choose the subject and cycle, prepare the PDF off the UI thread
- * (showing progress, so the page stays usable), then download it.
+ * (showing progress, so the page stays usable); the download link appears, and the status line
+ * (a live region) announces it, as soon as the PDF is ready, by server push.
  */
 class ReportPanel extends Div {
 
@@ -89,7 +90,6 @@ class ReportPanel extends Div {
         progress.setVisible(true);
         result.removeAll();
         status.setText("Preparing the " + kind.label() + " for " + choice.name() + ", " + cycleName + "...");
-        ui.setPollInterval(500);
         CompletableFuture.supplyAsync(() -> {
             // The PDF is built on a worker thread, in the user's own scope.
             SecurityContextHolder.setContext(security);
@@ -101,7 +101,6 @@ class ReportPanel extends Div {
                 SecurityContextHolder.clearContext();
             }
         }, background).whenComplete((pdf, failure) -> ui.access(() -> {
-            ui.setPollInterval(-1);
             prepare.setEnabled(true);
             progress.setVisible(false);
             if (failure != null) {

@@ -170,19 +170,18 @@ public class StrategyDocumentView extends Main implements BeforeEnterObserver {
         progress.setValue(0);
         progress.setVisible(true);
         status.setText("Checking " + fileName + "...");
-        ui.setPollInterval(500);
         CompletableFuture<DocumentPage> checked;
         try {
             checked = CompletableFuture.supplyAsync(
                     () -> checkAndStore(ui, security, assessmentId, seen, fileName, content), background);
         } catch (RejectedExecutionException busy) {
-            finished(ui);
+            finished();
             showProblem(fileName + " was not saved: many documents are being checked right now. Please upload it again "
                     + "in a minute.");
             return;
         }
         checked.whenComplete((reloaded, failure) -> ui.access(() -> {
-            finished(ui);
+            finished();
             if (failure == null) {
                 page = reloaded;
                 render();
@@ -217,8 +216,7 @@ public class StrategyDocumentView extends Main implements BeforeEnterObserver {
         }
     }
 
-    private void finished(UI ui) {
-        ui.setPollInterval(-1);
+    private void finished() {
         progress.setVisible(false);
         status.setText("");
     }

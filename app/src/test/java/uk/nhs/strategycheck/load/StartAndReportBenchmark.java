@@ -1,0 +1,267 @@
+package uk.nhs.strategycheck.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import uk.nhs.strategycheck.reporting.JasperReportRenderer;
+import uk.nhs.strategycheck.reports.ReportWarmUp;
+
+/**
+ * What people wait for, through the running production service: a cold start to readiness UP (the
+ * jar as built against the jar unpacked with a class data sharing archive, infra/cds.sh), and
+ * "Prepare" to finished download of the board pack of the largest ICS (Cheshire and Merseyside,
+ * through its load-test leader) and of a trust report, the first after each start and warm. Prints
+ * p50 and p95, and the ratio to the reporting module alone filling and exporting a pack of the
+ * same size in this JVM. The service runs against DSC_DB_NAME, migrated already (replicas do not
+ * migrate); the load-test accounts are made in it first (infra/load/accounts.sql).
+ */
+@Tag("benchmark")
+class StartAndReportBenchmark {
+
+    private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+    private static final int STARTS = Integer.getInteger("benchmark.starts", 3);
+    private static final int WARM_UP = Integer.getInteger("benchmark.warmup", 3);
+    private static final int ITERATIONS = Integer.getInteger("benchmark.iterations", 15);
+    private static final int PORT = Integer.getInteger("benchmark.port", 8390);
+    private static final int MANAGEMENT_PORT = PORT + 1;
+    private static final String LEADER = "load.leader.031@load.example";
+    private static final String PASSWORD = "Demo-2026-strategy";
+    private static final String DATABASE = System.getenv().getOrDefault("DSC_DB_NAME", "dsc");
+    private static final long POLL_MS = 10;
+
+    @Test
+    void coldStartAndClickToDownload() throws Exception {
+        psql("-v", "accounts=50", "-f", ROOT.resolve("infra/load/accounts.sql").toString());
+        Path jar;
+        try (Stream<Path> jars = Files.list(ROOT.resolve("app/target"))) {
+            jar = jars.filter(p -> p.getFileName().toString().matches("app-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no production jar: ./mvnw -Pproduction -pl app -am package"));
+        }
+        Path unpacked = ROOT.resolve("app/target/cds-benchmark");
+        run(new ProcessBuilder("bash", ROOT.resolve("infra/cds.sh").toString(), jar.toString(), unpacked.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD));
+
+        var rows = new ArrayList<String>();
+        var jarStart = new ArrayList<Double>();
+        var jarCpu = new ArrayList<Double>();
+        var jarFirst = new ArrayList<Double>();
+        for (int i = 0; i < STARTS; i++) {
+            try (var service = Service.start(List.of("-jar", jar.toString()))) {
+                jarStart.add(service.readyMillis);
+                jarCpu.add(service.cpuSeconds());
+                jarFirst.add(boardPack(signedIn()));
+            }
+        }
+        var cdsStart = new ArrayList<Double>();
+        var cdsCpu = new ArrayList<Double>();
+        var cdsFirst = new ArrayList<Double>();
+        var warmPack = new ArrayList<Double>();
+        var warmTrust = new ArrayList<Double>();
+        for (int i = 0; i < STARTS; i++) {
+            try (var service = Service.start(List.of("-XX:SharedArchiveFile=" + unpacked.resolve("app.jsa"),
+                    "-jar", unpacked.resolve("app.jar").toString()))) {
+                cdsStart.add(service.readyMillis);
+                cdsCpu.add(service.cpuSeconds());
+                var client = signedIn();
+                cdsFirst.add(boardPack(client));
+                if (i == STARTS - 1) {
+                    for (int run = 0; run < WARM_UP + ITERATIONS; run++) {
+                        double pack = boardPack(client);
+                        double trust = trustReport(client);
+                        if (run >= WARM_UP) {
+                            warmPack.add(pack);
+                            warmTrust.add(trust);
+                        }
+                    }
+                }
+            }
+        }
+        var renderer = new JasperReportRenderer();
+        var innerPack = new ArrayList<Double>();
+        var innerTrust = new ArrayList<Double>();
+        for (int run = 0; run < WARM_UP + ITERATIONS; run++) {
+            double pack = time(() -> renderer.boardPack(ReportWarmUp.boardPackData()));
+            double trust = time(() -> renderer.trustReport(ReportWarmUp.trustReportData()));
+            if (run >= WARM_UP) {
+                innerPack.add(pack);
+                innerTrust.add(trust);
+            }
+        }
+
+        rows.add(row("cold start to ready, jar (ms)", jarStart, null));
+        rows.add(row("cold start CPU-seconds, jar", jarCpu, null));
+        rows.add(row("cold start to ready, unpacked + CDS (ms)", cdsStart, null));
+        rows.add(row("cold start CPU-seconds, unpacked + CDS", cdsCpu, null));
+        rows.add(row("board pack QYG, first after start, jar (ms)", jarFirst, innerPack));
+        rows.add(row("board pack QYG, first after start, CDS (ms)", cdsFirst, innerPack));
+        rows.add(row("board pack QYG, warm (ms)", warmPack, innerPack));
+        rows.add(row("trust report, warm (ms)", warmTrust, innerTrust));
+        rows.add(row("reporting module alone: board pack 16 trusts (ms)", innerPack, null));
+        rows.add(row("reporting module alone: trust report (ms)", innerTrust, null));
+        System.out.printf("%n%-52s %5s %9s %9s %10s %10s%n", "measure", "n", "p50", "p95", "p50/inner", "p95/inner");
+        rows.forEach(System.out::println);
+        System.out.printf("first board pack after a start / warm p50: %.2f%n", percentile(cdsFirst, 50) / percentile(warmPack, 50));
+    }
+
+    private static VaadinClient signedIn() {
+        var client = new VaadinClient("http://localhost:" + PORT);
+        client.signIn(LEADER, PASSWORD);
+        client.open("reports");
+        return client;
+    }
+
+    private static double boardPack(VaadinClient client) {
+        return prepare(client, "Prepare ICS board pack");
+    }
+
+    private static double trustReport(VaadinClient client) {
+        return prepare(client, "Prepare Trust report");
+    }
+
+    /** From the click on Prepare to the PDF downloaded, asking for the page's changes every 10 ms. */
+    private static double prepare(VaadinClient client, String button) {
+        var prepare = client.tree().findAll(node -> "vaadin-button".equals(node.tag)
+                && client.tree().text(node).startsWith(button));
+        if (prepare.size() != 1) {
+            throw new IllegalStateException("no single button " + button);
+        }
+        var before = links(client);
+        long started = System.nanoTime();
+        client.click(prepare.get(0));
+        long giveUpAt = System.currentTimeMillis() + 60_000;
+        String link;
+        while ((link = links(client).stream().filter(href -> !before.contains(href)).findFirst().orElse(null)) == null) {
+            if (System.currentTimeMillis() > giveUpAt) {
+                throw new IllegalStateException(button + ": no PDF within a minute");
+            }
+            sleep(POLL_MS);
+            client.poll();
+        }
+        if (client.download(link) < 1000) {
+            throw new IllegalStateException(button + ": the PDF was too small to be one");
+        }
+        return (System.nanoTime() - started) / 1e6;
+    }
+
+    /** The download links on the page; a prepared PDF's is one not there before the click. */
+    private static List<String> links(VaadinClient client) {
+        return client.tree().findAll(NodeTree.withClass("report-download")).stream()
+                .map(link -> link.attributes.get("href")).filter(href -> href != null && !href.isEmpty()).toList();
+    }
+
+    private static String row(String name, List<Double> values, List<Double> inner) {
+        double p50 = percentile(values, 50);
+        double p95 = percentile(values, 95);
+        return inner == null
+                ? String.format("%-52s %5d %9.1f %9.1f", name, values.size(), p50, p95)
+                : String.format("%-52s %5d %9.1f %9.1f %10.2f %10.2f", name, values.size(), p50, p95,
+                        p50 / percentile(inner, 50), p95 / percentile(inner, 95));
+    }
+
+    private static double percentile(List<Double> values, int percent) {
+        var sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.max(0, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+    }
+
+    private static double time(Runnable work) {
+        long started = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - started) / 1e6;
+    }
+
+    private static void psql(String... args) throws IOException, InterruptedException {
+        var command = new ArrayList<>(List.of("psql", "-h", System.getenv().getOrDefault("DSC_DB_HOST", "127.0.0.1"),
+                "-U", "dsc_owner", "-d", DATABASE, "-qAt"));
+        command.addAll(Arrays.asList(args));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("PGPASSWORD", System.getenv().getOrDefault("DSC_DB_OWNER_PASSWORD", "dsc_owner"));
+        run(builder);
+    }
+
+    private static void run(ProcessBuilder builder) throws IOException, InterruptedException {
+        int exit = builder.start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException(builder.command() + " exited with " + exit);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The production service in a process of its own, as a replica runs it (no migration). */
+    private static final class Service implements AutoCloseable {
+        private final Process process;
+        private final double readyMillis;
+
+        private Service(Process process, double readyMillis) {
+            this.process = process;
+            this.readyMillis = readyMillis;
+        }
+
+        static Service start(List<String> javaArgs) throws IOException, InterruptedException {
+            var command = new ArrayList<String>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(javaArgs);
+            var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ROOT.resolve("app/target/start-benchmark.log").toFile());
+            var env = builder.environment();
+            env.put("SPRING_PROFILES_ACTIVE", "prod");
+            env.put("DSC_SECURE_COOKIES", "false");
+            env.put("DSC_MIGRATE_ON_START", "false");
+            env.put("DSC_DB_NAME", DATABASE);
+            env.put("DSC_BASE_URL", "http://localhost:" + PORT);
+            env.put("PORT", String.valueOf(PORT));
+            env.put("DSC_MANAGEMENT_PORT", String.valueOf(MANAGEMENT_PORT));
+            long started = System.nanoTime();
+            var process = builder.start();
+            var http = HttpClient.newHttpClient();
+            var readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + MANAGEMENT_PORT + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(2)).build();
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the service stopped: see app/target/start-benchmark.log");
+                }
+                try {
+                    if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return new Service(process, (System.nanoTime() - started) / 1e6);
+                    }
+                } catch (IOException notYet) {
+                    // Not listening yet.
+                }
+                sleep(50);
+            }
+        }
+
+        /** CPU-seconds the process has used (user and system), from /proc. */
+        double cpuSeconds() throws IOException {
+            var fields = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"))
+                    .replaceFirst("^.*\\) ", "").split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+}
