@@ -135,14 +135,15 @@ haproxy_up() { # proxy server
   [[ $(haproxy_status "$1" "$2") == UP ]]
 }
 
-start_app() { # name migrate jar
+start_app() { # name migrate directory: the jar unpacked with its class data sharing archive (infra/cds.sh)
   local name=$1
   start_daemon "$name" env SPRING_PROFILES_ACTIVE=prod SPRING_LIQUIBASE_CONTEXTS=prod,demo \
     DSC_SECURE_COOKIES=false DSC_DB_HOST=127.0.0.1 DSC_DB_PORT=$PRIMARY_PORT DSC_DB_NAME=dsc \
     DSC_DB_READ_HOST=127.0.0.1 DSC_DB_READ_PORT=$REPLICA_PORT \
     PORT="${APP_HTTP_PORT[$name]}" DSC_MANAGEMENT_PORT="${APP_MANAGEMENT_PORT[$name]}" \
     DSC_BASE_URL="http://localhost:$APP_PORT" DSC_MIGRATE_ON_START="$2" \
-    java ${DSC_CLUSTER_JAVA_OPTS:--Xmx1g} -XX:ErrorFile="$LOG/$name-hs_err_%p.log" -jar "$3"
+    java ${DSC_CLUSTER_JAVA_OPTS:--Xmx1g} -XX:ErrorFile="$LOG/$name-hs_err_%p.log" \
+    -XX:SharedArchiveFile="$3/app.jsa" -jar "$3/app.jar"
   wait_for 300 "$name's readiness on 127.0.0.1:${APP_MANAGEMENT_PORT[$name]}" app_ready "$name"
 }
 
@@ -161,9 +162,13 @@ start_apps() {
     jar=$(compgen -G "app/target/app-*.jar" | head -n 1)
   fi
   jar=$REPO_ROOT/$jar
+  # Unpacked with a class data sharing archive, as the image and infra/run.sh start it; made
+  # again only when the jar is newer than the archive.
+  local unpacked=$REPO_ROOT/app/target/cds
+  [[ $unpacked/app.jsa -nt $jar ]] || SPRING_PROFILES_ACTIVE=prod bash "$REPO_ROOT/infra/cds.sh" "$jar" "$unpacked"
   # The first instance migrates the database; the second starts once it has, without migrating.
-  start_app app1 true "$jar"
-  start_app app2 false "$jar"
+  start_app app1 true "$unpacked"
+  start_app app2 false "$unpacked"
   for name in "${APPS[@]}"; do
     wait_for 30 "HAProxy to mark $name UP" haproxy_up app "$name"
   done

@@ -19,6 +19,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import org.jooq.impl.DSL;
 
 @Repository
 class BenchmarkRepository {
@@ -95,8 +100,8 @@ class BenchmarkRepository {
     }
 
     /** The predecessors of each of the trusts, by successor, in one query. */
-    Map<Long, List<Predecessor>> predecessorsOf(java.util.Collection<Long> trustIds) {
-        var result = new java.util.HashMap<Long, List<Predecessor>>();
+    Map<Long, List<Predecessor>> predecessorsOf(Collection<Long> trustIds) {
+        var result = new HashMap<Long, List<Predecessor>>();
         db.select(TRUST_LINK.SUCCESSOR_ID, TRUST.ID, TRUST.ICS_ID, TRUST.ODS_CODE, TRUST.NAME, TRUST_LINK.KIND,
                         TRUST_LINK.EFFECTIVE_ON)
                 .from(TRUST_LINK).join(TRUST).on(TRUST.ID.eq(TRUST_LINK.PREDECESSOR_ID))
@@ -118,8 +123,8 @@ class BenchmarkRepository {
 
     /** Every cycle name in use, newest first (each once, with its earliest dates). */
     List<Cycle> allCycles() {
-        var seen = new java.util.HashSet<String>();
-        return cycles(org.jooq.impl.DSL.noCondition()).stream().filter(c -> seen.add(c.name())).toList();
+        var seen = new HashSet<String>();
+        return cycles(DSL.noCondition()).stream().filter(c -> seen.add(c.name())).toList();
     }
 
     private List<Cycle> cycles(org.jooq.Condition condition) {
@@ -151,24 +156,24 @@ class BenchmarkRepository {
      * The same for the given trusts, in the ICSs they are in now (named, so the planner reads
      * only their rows); row level security decides what shows.
      */
-    Map<Long, Map<Long, BigDecimal>> approvedScoresOfTrusts(java.util.Collection<TrustFacts> trusts, String cycleName) {
+    Map<Long, Map<Long, BigDecimal>> approvedScoresOfTrusts(Collection<TrustFacts> trusts, String cycleName) {
         return approvedScores(CHARACTERISTIC_SCORE.TRUST_ID.in(trusts.stream().map(TrustFacts::id).toList())
                 .and(CHARACTERISTIC_SCORE.ICS_ID.in(trusts.stream().map(TrustFacts::icsId).distinct().toList())), cycleName);
     }
 
     /** The same for trusts by id, in the ICSs given (those they are in now). */
-    Map<Long, Map<Long, BigDecimal>> approvedScoresOf(java.util.Collection<Long> trustIds, java.util.Collection<Long> icsIds,
+    Map<Long, Map<Long, BigDecimal>> approvedScoresOf(Collection<Long> trustIds, Collection<Long> icsIds,
                                                       String cycleName) {
         return approvedScores(CHARACTERISTIC_SCORE.TRUST_ID.in(trustIds).and(CHARACTERISTIC_SCORE.ICS_ID.in(icsIds)), cycleName);
     }
 
     /** Scores as written when each assessment was approved (migration 044), never averaged again here. */
     private Map<Long, Map<Long, BigDecimal>> approvedScores(org.jooq.Condition trusts, String cycleName) {
-        var result = new java.util.HashMap<Long, Map<Long, BigDecimal>>();
+        var result = new HashMap<Long, Map<Long, BigDecimal>>();
         db.select(CHARACTERISTIC_SCORE.TRUST_ID, CHARACTERISTIC_SCORE.CHARACTERISTIC_ID, CHARACTERISTIC_SCORE.SCORE)
                 .from(CHARACTERISTIC_SCORE)
                 .where(trusts, CHARACTERISTIC_SCORE.CYCLE_NAME.eq(cycleName))
-                .forEach(r -> result.computeIfAbsent(r.value1(), id -> new java.util.HashMap<>()).put(r.value2(), r.value3()));
+                .forEach(r -> result.computeIfAbsent(r.value1(), id -> new HashMap<>()).put(r.value2(), r.value3()));
         return result;
     }
 
@@ -176,8 +181,8 @@ class BenchmarkRepository {
     }
 
     /** The status of each of the trusts' assessments in the named cycle (trusts without one are absent). */
-    Map<Long, Submission> submissionsOfTrusts(java.util.Collection<TrustFacts> trusts, String cycleName) {
-        var answered = org.jooq.impl.DSL.count(ANSWER.SCORE);
+    Map<Long, Submission> submissionsOfTrusts(Collection<TrustFacts> trusts, String cycleName) {
+        var answered = DSL.count(ANSWER.SCORE);
         return db.select(ASSESSMENT.TRUST_ID, ASSESSMENT.STATUS, ASSESSMENT.UPDATED_AT, answered)
                 .from(ASSESSMENT)
                 .join(ASSESSMENT_CYCLE).on(ASSESSMENT_CYCLE.ID.eq(ASSESSMENT.CYCLE_ID))
@@ -203,11 +208,11 @@ class BenchmarkRepository {
         var areaId = byIcs ? ICS.ID : REGION.ID;
         var code = byIcs ? ICS.ODS_CODE : REGION.ODS_CODE;
         var name = byIcs ? ICS.SHORT_NAME : REGION.NAME;
-        var trusts = org.jooq.impl.DSL.countDistinct(TRUST.ID);
-        var submitted = org.jooq.impl.DSL.count(ASSESSMENT.ID).filterWhere(ASSESSMENT.STATUS.in("SUBMITTED", "APPROVED"));
-        var approved = org.jooq.impl.DSL.count(ASSESSMENT.ID).filterWhere(ASSESSMENT.STATUS.eq("APPROVED"));
-        var publishedOn = org.jooq.impl.DSL.when(ASSESSMENT_CYCLE.CLOSES_ON.lt(org.jooq.impl.DSL.currentLocalDate()),
-                ASSESSMENT_CYCLE.CLOSES_ON).otherwise(org.jooq.impl.DSL.currentLocalDate());
+        var trusts = DSL.countDistinct(TRUST.ID);
+        var submitted = DSL.count(ASSESSMENT.ID).filterWhere(ASSESSMENT.STATUS.in("SUBMITTED", "APPROVED"));
+        var approved = DSL.count(ASSESSMENT.ID).filterWhere(ASSESSMENT.STATUS.eq("APPROVED"));
+        var publishedOn = DSL.when(ASSESSMENT_CYCLE.CLOSES_ON.lt(DSL.currentLocalDate()),
+                ASSESSMENT_CYCLE.CLOSES_ON).otherwise(DSL.currentLocalDate());
         return db.select(areaId, code, name, trusts, submitted, approved)
                 .from(TRUST_MEMBERSHIP)
                 .join(TRUST).on(TRUST.ID.eq(TRUST_MEMBERSHIP.TRUST_ID))
@@ -217,7 +222,7 @@ class BenchmarkRepository {
                 .leftJoin(ASSESSMENT).on(ASSESSMENT.TRUST_ID.eq(TRUST.ID), ASSESSMENT.CYCLE_NAME.eq(cycleName))
                 .where(TRUST_MEMBERSHIP.VALID_FROM.le(publishedOn),
                         TRUST_MEMBERSHIP.VALID_TO.isNull().or(TRUST_MEMBERSHIP.VALID_TO.gt(publishedOn)))
-                .and(byIcs ? ICS.REGION_ID.eq(regionId) : org.jooq.impl.DSL.noCondition())
+                .and(byIcs ? ICS.REGION_ID.eq(regionId) : DSL.noCondition())
                 .groupBy(areaId, code, name)
                 .orderBy(name)
                 .fetch(r -> new AreaCounts(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
@@ -243,11 +248,11 @@ class BenchmarkRepository {
 
     /** When each of the ICS's trusts was last reminded about the named cycle. */
     Map<Long, java.time.Instant> lastReminders(long icsId, String cycleName) {
-        var at = org.jooq.impl.DSL.max(AUDIT_EVENT.OCCURRED_AT);
+        var at = DSL.max(AUDIT_EVENT.OCCURRED_AT);
         return db.select(AUDIT_EVENT.TRUST_ID, at)
                 .from(AUDIT_EVENT)
                 .where(AUDIT_EVENT.ICS_ID.eq(icsId), AUDIT_EVENT.ACTION.eq("REMINDER_SENT"),
-                        org.jooq.impl.DSL.field("{0} ->> 'cycle'", String.class, AUDIT_EVENT.AFTER).eq(cycleName))
+                        DSL.field("{0} ->> 'cycle'", String.class, AUDIT_EVENT.AFTER).eq(cycleName))
                 .groupBy(AUDIT_EVENT.TRUST_ID)
                 .fetchMap(AUDIT_EVENT.TRUST_ID, r -> r.value2().toInstant());
     }
@@ -258,8 +263,8 @@ class BenchmarkRepository {
      * on the cycle's closing date), or restated to today's ICSs. With ICS ids, the ICS and
      * ICS_PEER medians of those ICSs only; without, of all.
      */
-    List<Median> medians(String cycleName, long frameworkId, Footprint footprint, java.util.Set<Median.Grouping> groupings,
-                         java.util.Collection<Long> icsIds) {
+    List<Median> medians(String cycleName, long frameworkId, Footprint footprint, Set<Median.Grouping> groupings,
+                         Collection<Long> icsIds) {
         return db.resultQuery("select * from tenancy.benchmark_medians({0}, {1}, {2}, {3}, {4})", cycleName, frameworkId,
                         footprint == Footprint.RESTATED, groupings.stream().map(Enum::name).toArray(String[]::new),
                         icsIds == null ? null : icsIds.toArray(Long[]::new))

@@ -24,6 +24,10 @@ import uk.nhs.strategycheck.shared.ServiceAddress;
 import uk.nhs.strategycheck.tenancy.CurrentScope;
 import uk.nhs.strategycheck.tenancy.CurrentScopeSource;
 import uk.nhs.strategycheck.tenancy.ScopeLevel;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * How trusts' digital strategies compare. Only approved assessments count; medians are
@@ -38,8 +42,8 @@ public class BenchmarkService {
     public static final int MIN_TRUSTS_FOR_A_MEDIAN = Scores.MINIMUM_TRUSTS_FOR_A_MEDIAN;
 
     /** The medians a trust's profile shows: its ICS's, England's and its peer group's. */
-    private static final java.util.Set<Median.Grouping> PROFILE_MEDIANS =
-            java.util.EnumSet.of(Median.Grouping.ICS, Median.Grouping.NATIONAL, Median.Grouping.PEER);
+    private static final Set<Median.Grouping> PROFILE_MEDIANS =
+            EnumSet.of(Median.Grouping.ICS, Median.Grouping.NATIONAL, Median.Grouping.PEER);
 
     private final BenchmarkRepository benchmarks;
     private final CurrentScopeSource scopes;
@@ -234,14 +238,14 @@ public class BenchmarkService {
                         m.icsId() == icsId ? Optional.empty() : Optional.of(m.icsName())))
                 .toList();
         var columns = benchmarks.characteristics(cycle.frameworkId());
-        var icsIds = new java.util.TreeSet<Long>(List.of(icsId));
+        var icsIds = new TreeSet<Long>(List.of(icsId));
         members.forEach(m -> icsIds.add(m.icsId()));
-        var medians = benchmarks.medians(cycle.name(), cycle.frameworkId(), view, java.util.EnumSet.of(Median.Grouping.ICS,
+        var medians = benchmarks.medians(cycle.name(), cycle.frameworkId(), view, EnumSet.of(Median.Grouping.ICS,
                 Median.Grouping.NATIONAL, Median.Grouping.ICS_PEER, Median.Grouping.PEER), icsIds);
         var icsName = benchmarks.icsName(icsId).orElse("");
         var otherMedians = members.stream().filter(m -> m.icsId() != icsId)
                 .collect(java.util.stream.Collectors.toMap(BenchmarkRepository.Member::icsId,
-                        BenchmarkRepository.Member::icsName, (a, b) -> a, java.util.TreeMap::new))
+                        BenchmarkRepository.Member::icsName, (a, b) -> a, TreeMap::new))
                 .entrySet().stream()
                 .map(e -> new Heatmap.NamedMedian(e.getValue() + " ICS median (as published)", medianMap(medians, columns, 1,
                         m -> m.grouping() == Median.Grouping.ICS && m.groupId() == e.getKey())))
@@ -457,7 +461,7 @@ public class BenchmarkService {
         var columns = benchmarks.characteristics(cycle.frameworkId());
         var grouping = national ? Median.Grouping.REGION : Median.Grouping.ICS;
         var areas = benchmarks.areaCounts(national ? null : scope.regionId(), cycle.name());
-        var medians = benchmarks.medians(cycle.name(), cycle.frameworkId(), footprint(cycle), java.util.EnumSet.of(grouping),
+        var medians = benchmarks.medians(cycle.name(), cycle.frameworkId(), footprint(cycle), EnumSet.of(grouping),
                 national ? null : areas.stream().map(BenchmarkRepository.AreaCounts::id).toList());
         var rows = areas.stream()
                 .map(area -> new AreaComparison.Row(area.odsCode(), area.name(), area.trusts(), area.submitted(),

@@ -9,10 +9,14 @@ import static uk.nhs.strategycheck.db.Tables.SCALE_POINT;
 import static uk.nhs.strategycheck.db.Tables.STATEMENT;
 import static uk.nhs.strategycheck.db.Tables.TRUST;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import uk.nhs.strategycheck.reporting.ActionItem;
 import uk.nhs.strategycheck.reporting.EvidenceItem;
@@ -72,9 +76,9 @@ class ReportRepository {
      * Each trust's open actions in its assessment of the named cycle, the {@code limit} due soonest,
      * by trust id: one query for any number of trusts (in the ICSs named, those they are in now).
      */
-    Map<Long, List<ActionItem>> openActions(java.util.Collection<Long> trustIds, java.util.Collection<Long> icsIds,
+    Map<Long, List<ActionItem>> openActions(Collection<Long> trustIds, Collection<Long> icsIds,
                                             String cycleName, int limit) {
-        var rank = org.jooq.impl.DSL.rowNumber().over(org.jooq.impl.DSL.partitionBy(IMPROVEMENT_ACTION.TRUST_ID)
+        var rank = DSL.rowNumber().over(DSL.partitionBy(IMPROVEMENT_ACTION.TRUST_ID)
                 .orderBy(IMPROVEMENT_ACTION.DUE_ON, IMPROVEMENT_ACTION.ID)).as("rank");
         var ranked = db.select(IMPROVEMENT_ACTION.TRUST_ID, CHARACTERISTIC.NAME, IMPROVEMENT_ACTION.TITLE,
                         IMPROVEMENT_ACTION.OWNER_NAME, IMPROVEMENT_ACTION.DUE_ON, IMPROVEMENT_ACTION.STATUS, rank)
@@ -86,11 +90,11 @@ class ReportRepository {
                         IMPROVEMENT_ACTION.TRUST_ID.in(trustIds), ASSESSMENT.CYCLE_NAME.eq(cycleName),
                         IMPROVEMENT_ACTION.STATUS.ne("DONE"))
                 .asTable("ranked");
-        var result = new java.util.HashMap<Long, List<ActionItem>>();
+        var result = new HashMap<Long, List<ActionItem>>();
         db.selectFrom(ranked)
                 .where(ranked.field(rank).le(limit))
                 .orderBy(ranked.field(IMPROVEMENT_ACTION.TRUST_ID), ranked.field(rank))
-                .forEach(r -> result.computeIfAbsent(r.get(IMPROVEMENT_ACTION.TRUST_ID), id -> new java.util.ArrayList<>())
+                .forEach(r -> result.computeIfAbsent(r.get(IMPROVEMENT_ACTION.TRUST_ID), id -> new ArrayList<>())
                         .add(new ActionItem(r.get(CHARACTERISTIC.NAME), r.get(IMPROVEMENT_ACTION.TITLE),
                                 r.get(IMPROVEMENT_ACTION.OWNER_NAME), r.get(IMPROVEMENT_ACTION.DUE_ON),
                                 ACTION_STATUS.get(r.get(IMPROVEMENT_ACTION.STATUS)))));

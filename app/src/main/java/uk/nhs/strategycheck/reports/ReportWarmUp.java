@@ -76,8 +76,8 @@ public class ReportWarmUp implements InitializingBean, ApplicationRunner {
             var none = new ReportRepository.AssessmentRef(0, 0, "APPROVED");
             reports.assessment(0, 0, "warm-up");
             reports.evidence(none);
-            reports.actions(none, 3);
-            reports.actions(none, null);
+            reports.actions(none);
+            reports.openActions(List.of(0L), List.of(0L), "warm-up", 3);
             reports.trustId("warm-up");
         });
         // A renderer that cannot make a made-up report cannot make a real one: the start fails.
