@@ -5,7 +5,7 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 /** Too many sign-ins at once: the password was not checked, and the person should try again shortly. */
 public class SignInBusyException extends AuthenticationServiceException {
 
-    SignInBusyException() {
+    public SignInBusyException() {
         super("Too many people are signing in at once");
     }
 }
