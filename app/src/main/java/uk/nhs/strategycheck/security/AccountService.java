@@ -24,11 +24,13 @@ public class AccountService implements AuthenticationProvider {
     private final SignInRepository accounts;
     private final boolean passwordSignIn;
     private final MeterRegistry meters;
+    private final PasswordChecks passwordChecks;
 
     AccountService(SignInRepository accounts, SignInSettings settings, MeterRegistry meters) {
         this.accounts = accounts;
         this.passwordSignIn = settings.password();
         this.meters = meters;
+        this.passwordChecks = new PasswordChecks(settings.checksAtOnce(), settings.checkWait());
     }
 
     // Not transactional: a refusal is an exception, and the failure it counted must stay counted.
@@ -37,10 +39,13 @@ public class AccountService implements AuthenticationProvider {
         var email = request.getName() == null ? "" : request.getName();
         var password = request.getCredentials() == null ? "" : request.getCredentials().toString();
         var client = request.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
-        var attempt = accounts.signIn(email, password, client);
+        var checked = passwordChecks.check(() -> accounts.signIn(email, password, client));
+        var attempt = checked.attempt();
         countSignIn("password", attempt.outcome());
         var user = switch (attempt.outcome()) {
-            case SIGNED_IN -> signedIn(attempt.scopeToken());
+            case SIGNED_IN -> new SignedInUser(attempt.account().id(), attempt.account().email(),
+                    attempt.account().displayName(), attempt.scopeToken(), checked.assignments(),
+                    checked.assignments().isEmpty() ? null : checked.assignments().get(0));
             // Admins have proved their password only: no role until the second factor.
             case SECOND_FACTOR -> SignedInUser.awaitingSecondFactor(attempt.account().id(), attempt.account().email(),
                     attempt.account().displayName(), attempt.scopeToken());

@@ -7,6 +7,7 @@ import static org.jooq.impl.DSL.table;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.springframework.stereotype.Repository;
 import uk.nhs.strategycheck.tenancy.Role;
 import uk.nhs.strategycheck.tenancy.ScopeAssignment;
@@ -31,19 +32,31 @@ class SignInRepository {
     record Account(long id, String email, String displayName) {
     }
 
+    /** A password sign-in's outcome and, when it signed the user in, their role assignments. */
+    record PasswordAttempt(Attempt attempt, List<ScopeAssignment> assignments) {
+    }
+
     private final DSLContext db;
 
     SignInRepository(DSLContext db) {
         this.db = db;
     }
 
-    Attempt signIn(String email, String password, String clientAddress) {
-        return db.select(field(name("outcome"), String.class), field(name("token"), String.class),
-                        field(name("user_id"), Long.class), field(name("email"), String.class),
-                        field(name("display_name"), String.class))
-                .from(table("tenancy.sign_in({0}, {1}, {2})", email, password, clientAddress))
-                .fetchSingle(r -> new Attempt(Outcome.valueOf(r.value1()), r.value2(),
-                        r.value3() == null ? null : new Account(r.value3(), r.value4(), r.value5())));
+    /**
+     * Checks the password and, when it signs the user in, reads their role assignments in the same
+     * statement: one round trip while the connection is held (047).
+     */
+    PasswordAttempt signIn(String email, String password, String clientAddress) {
+        var rows = db.resultQuery("select * from tenancy.sign_in_with_assignments({0}, {1}, {2})",
+                email, password, clientAddress).fetch();
+        var first = rows.get(0);
+        var userId = first.get("user_id", Long.class);
+        var attempt = new Attempt(Outcome.valueOf(first.get("outcome", String.class)), first.get("token", String.class),
+                userId == null ? null
+                        : new Account(userId, first.get("email", String.class), first.get("display_name", String.class)));
+        var assignments = rows.stream().filter(row -> row.get("assignment_id") != null)
+                .map(SignInRepository::assignment).toList();
+        return new PasswordAttempt(attempt, assignments);
     }
 
     /**
@@ -69,13 +82,17 @@ class SignInRepository {
 
     List<ScopeAssignment> findAssignments(String scopeToken) {
         return db.resultQuery("select * from tenancy.scope_assignments({0})", scopeToken)
-                .fetch(r -> new ScopeAssignment(
-                        r.get("assignment_id", Long.class),
-                        Role.valueOf(r.get("role", String.class)),
-                        r.get("region_id", Long.class), r.get("region_name", String.class),
-                        r.get("ics_id", Long.class), r.get("ics_ods_code", String.class), r.get("ics_name", String.class),
-                        r.get("trust_id", Long.class), r.get("trust_ods_code", String.class),
-                        r.get("trust_name", String.class)));
+                .fetch(SignInRepository::assignment);
+    }
+
+    private static ScopeAssignment assignment(Record r) {
+        return new ScopeAssignment(
+                r.get("assignment_id", Long.class),
+                Role.valueOf(r.get("role", String.class)),
+                r.get("region_id", Long.class), r.get("region_name", String.class),
+                r.get("ics_id", Long.class), r.get("ics_ods_code", String.class), r.get("ics_name", String.class),
+                r.get("trust_id", Long.class), r.get("trust_ods_code", String.class),
+                r.get("trust_name", String.class));
     }
 
     /** ENROL or CODE while the token waits for its second factor; empty otherwise. */

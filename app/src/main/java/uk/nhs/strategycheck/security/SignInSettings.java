@@ -1,5 +1,6 @@
 package uk.nhs.strategycheck.security;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,9 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param password          whether e-mail address and password sign-in is offered
  * @param identityProvider  the OpenID Connect provider; none when its issuer is blank
+ * @param checksAtOnce      how many password checks (bcrypt, in PostgreSQL) one instance runs at once
+ * @param checkWait         how long a password check waits for its turn before the sign-in is refused as busy
  */
 @ConfigurationProperties("dsc.sign-in")
-public record SignInSettings(boolean password, IdentityProvider identityProvider) {
+public record SignInSettings(boolean password, IdentityProvider identityProvider, int checksAtOnce,
+                             Duration checkWait) {
 
     /** The registration id: part of the provider's redirect address, /login/oauth2/code/nhs-identity. */
     public static final String REGISTRATION_ID = "nhs-identity";
@@ -19,6 +23,12 @@ public record SignInSettings(boolean password, IdentityProvider identityProvider
     public SignInSettings {
         if (identityProvider == null) {
             identityProvider = new IdentityProvider(null, null, null, null, null, null, null, false);
+        }
+        if (checksAtOnce < 1) {
+            throw new IllegalStateException("DSC_SIGN_IN_CHECKS_AT_ONCE must be at least 1, not " + checksAtOnce);
+        }
+        if (checkWait == null || checkWait.isNegative()) {
+            throw new IllegalStateException("DSC_SIGN_IN_CHECK_WAIT must be a duration of zero or more");
         }
         if (!password && !identityProvider.configured()) {
             throw new IllegalStateException("Password sign-in is off (DSC_PASSWORD_SIGN_IN=false) and no identity "

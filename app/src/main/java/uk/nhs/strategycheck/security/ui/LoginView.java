@@ -10,9 +10,12 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
 import java.util.Map;
+import org.springframework.security.web.WebAttributes;
 import uk.nhs.strategycheck.security.IdentitySignIn;
+import uk.nhs.strategycheck.security.SignInBusyException;
 import uk.nhs.strategycheck.security.SignInRequestFilter;
 import uk.nhs.strategycheck.shared.ui.ErrorSummary;
 import uk.nhs.strategycheck.shared.ui.FieldProblem;
@@ -89,6 +92,10 @@ public class LoginView extends SignedOutPage implements BeforeEnterObserver {
             i18n.getErrorMessage().setTitle("That email address cannot be used");
             i18n.getErrorMessage().setMessage("It had a hidden character in it (a control character or one that "
                     + "changes the direction of text). Type your email address rather than pasting it.");
+        } else if (error.isPresent() && lastFailureWasBusy()) {
+            i18n.getErrorMessage().setTitle("The service is busy");
+            i18n.getErrorMessage().setMessage("Many people are signing in at the moment, so your password was not "
+                    + "checked. Wait a minute and try again: this does not count as a failed attempt.");
         } else {
             i18n.getErrorMessage().setTitle("Incorrect email address or password");
             i18n.getErrorMessage().setMessage(
@@ -96,5 +103,12 @@ public class LoginView extends SignedOutPage implements BeforeEnterObserver {
         }
         form.setI18n(i18n);
         form.setError(error.isPresent() && identityRefusal.isEmpty());
+    }
+
+    /** Spring Security keeps the last sign-in failure in the session for the page it redirects to. */
+    private static boolean lastFailureWasBusy() {
+        var session = VaadinSession.getCurrent().getSession();
+        return session != null
+                && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof SignInBusyException;
     }
 }

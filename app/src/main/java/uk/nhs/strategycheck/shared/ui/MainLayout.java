@@ -17,9 +17,15 @@ import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import uk.nhs.strategycheck.security.CurrentUser;
 import uk.nhs.strategycheck.security.SignedInUser;
@@ -33,6 +39,8 @@ import uk.nhs.strategycheck.tenancy.ScopeAssignment;
 public class MainLayout extends AppLayout {
 
     private static final String MAIN_CONTENT = "main-content";
+    // Session attribute: the side menu's entries by the set of authorities they were worked out for.
+    static final String MENU_BY_ROLE = MainLayout.class.getName() + ".menuByRole";
 
     private final CurrentUser currentUser;
 
@@ -65,9 +73,7 @@ public class MainLayout extends AppLayout {
         addToNavbar(header);
 
         var sideNav = new SideNav();
-        // Views declare their menu entry (@Menu); Vaadin leaves out those the active role may not open.
-        MenuConfiguration.getMenuEntries()
-                .forEach(entry -> sideNav.addItem(new SideNavItem(entry.title(), entry.path())));
+        menuEntries(user).forEach(entry -> sideNav.addItem(new SideNavItem(entry.title(), entry.path())));
         var nav = new Nav(sideNav);
         nav.getElement().setAttribute("aria-label", "Main");
         // Who is signed in and in which role sit at the top of the menu, not in the header: on a
@@ -77,6 +83,24 @@ public class MainLayout extends AppLayout {
         signedIn.getElement().setAttribute("aria-label", "Your account");
         addToDrawer(signedIn, nav);
         setPrimarySection(Section.DRAWER);
+    }
+
+    /**
+     * The menu entries of the user's active role, worked out once per session and role. Views declare
+     * their entry (@Menu) and Vaadin leaves out those the role may not open, but it checks every route's
+     * access afresh on each call, which under load kept request threads waiting on the class loader.
+     */
+    private static List<MenuEntry> menuEntries(SignedInUser user) {
+        var session = VaadinSession.getCurrent();
+        @SuppressWarnings("unchecked")
+        var byRole = (HashMap<Set<String>, List<MenuEntry>>) session.getAttribute(MENU_BY_ROLE);
+        if (byRole == null) {
+            byRole = new HashMap<>();
+            session.setAttribute(MENU_BY_ROLE, byRole);
+        }
+        var authorities = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toUnmodifiableSet());
+        return byRole.computeIfAbsent(authorities, role -> List.copyOf(MenuConfiguration.getMenuEntries()));
     }
 
     /** The view is the skip link's target: focusable by script, not in the tab order. */
