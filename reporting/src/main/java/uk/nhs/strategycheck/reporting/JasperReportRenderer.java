@@ -56,6 +56,11 @@ public class JasperReportRenderer implements ReportRenderer {
         return render(Templates.BOARD_PACK, BoardPackModel.build(data));
     }
 
+    @Override
+    public byte[] nationalPack(NationalPackData data) {
+        throw new UnsupportedOperationException("The national pack template is being built");
+    }
+
     private byte[] render(JasperReport template, Rows.Model model) {
         try {
             Map<String, Object> params = new HashMap<>(model.params());

@@ -9,4 +9,6 @@ public interface ReportRenderer {
     byte[] trustReport(TrustReportData data);
 
     byte[] boardPack(BoardPackData data);
+
+    byte[] nationalPack(NationalPackData data);
 }
