@@ -183,6 +183,7 @@ final class AuditWording {
             case "organisation_change" -> text(values.get("title")).map(title -> "Organisation change: " + title);
             case "strategy_document" -> text(values.get("file")).map(file -> "Strategy document " + file);
             case "trust" -> text(values.get("name")).map(name -> name + (entityId == null ? "" : " (" + entityId + ")"));
+            case "country" -> java.util.Optional.ofNullable(entityId);
             case "ics" -> text(values.get("shortName"), values.get("name"))
                     .map(name -> name + (entityId == null ? "" : " (" + entityId + ")"));
             default -> java.util.Optional.<String>empty();

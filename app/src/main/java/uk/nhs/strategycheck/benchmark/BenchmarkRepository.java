@@ -86,6 +86,41 @@ class BenchmarkRepository {
                         r.get(6, Long.class), r.get(7, String.class)));
     }
 
+    /** A trust of England, the ICS and region it is counted in, and its assessment's status in a cycle (null without one). */
+    record Placed(TrustFacts trust, long icsId, String icsOdsCode, String icsName, long regionId, String regionOdsCode,
+                  String regionName, String status) {
+    }
+
+    /**
+     * Every trust of England in one query, by region, ICS and name: with a day, each trust that
+     * belonged to an ICS on that day, in that ICS (as published); without, every open trust in
+     * the ICS it is in now (restated). Row level security decides what shows.
+     */
+    List<Placed> trustsOfEngland(String cycleName, java.time.LocalDate day) {
+        return db.resultQuery("""
+                        select t.id, t.ods_code, t.name, t.trust_type, t.ics_id, now_ics.region_id,
+                               i.id, i.ods_code, i.short_name, r.id, r.ods_code, r.name, a.status
+                          from trust t
+                          join ics now_ics on now_ics.id = t.ics_id
+                          join trust_membership m on m.trust_id = t.id
+                               and ({1}::date is null and m.ics_id = t.ics_id and m.valid_to is null
+                                    or m.valid_from <= {1}::date and (m.valid_to is null or m.valid_to > {1}::date))
+                          join ics i on i.id = m.ics_id
+                          join region r on r.id = i.region_id
+                          left join assessment a on a.ics_id = t.ics_id and a.trust_id = t.id and a.cycle_name = {0}
+                         where {1}::date is not null or t.closed_on is null
+                         order by r.name, i.short_name, t.name""", cycleName, day)
+                .fetch(r -> new Placed(new TrustFacts(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class),
+                        r.get(3, String.class), r.get(4, Long.class), r.get(5, Long.class)),
+                        r.get(6, Long.class), r.get(7, String.class), r.get(8, String.class), r.get(9, Long.class),
+                        r.get(10, String.class), r.get(11, String.class), r.get(12, String.class)));
+    }
+
+    /** Every approved assessment's scores in the named cycle that row level security lets the scope read. */
+    Map<Long, Map<Long, BigDecimal>> approvedScoresOfEngland(String cycleName) {
+        return approvedScores(DSL.noCondition(), cycleName);
+    }
+
     /** The ICS the trust belonged to on the day, if it was open then. */
     Optional<Member> membershipOn(TrustFacts trust, java.time.LocalDate day) {
         return db.select(TRUST_MEMBERSHIP.ICS_ID, ICS.SHORT_NAME)

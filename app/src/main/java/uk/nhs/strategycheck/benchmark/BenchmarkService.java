@@ -62,6 +62,30 @@ public class BenchmarkService {
         this.address = address;
     }
 
+    /**
+     * Runs the queries behind profiles, heatmaps and packs once, before any user comes (see
+     * ReportWarmUp): with no scope, row level security shows them no rows, but their code paths and
+     * the medians function's plan are ready for the first real report.
+     */
+    public void warmUp() {
+        var today = LocalDate.now(clock);
+        var nobody = List.of(0L);
+        benchmarks.allCycles();
+        benchmarks.cycles(0);
+        benchmarks.characteristics(0);
+        benchmarks.memberTrusts(0);
+        benchmarks.membersOn(0, today);
+        benchmarks.icsName(0);
+        benchmarks.predecessorsOf(nobody);
+        benchmarks.approvedScoresOf(nobody, nobody, "warm-up");
+        benchmarks.approvedScoresOfEngland("warm-up");
+        benchmarks.trustsOfEngland("warm-up", today);
+        benchmarks.trustsOfEngland("warm-up", null);
+        benchmarks.areaCounts(null, "warm-up");
+        benchmarks.medians("warm-up", 0, Footprint.AS_PUBLISHED, EnumSet.allOf(Median.Grouping.class), nobody);
+        benchmarks.medians("warm-up", 0, Footprint.RESTATED, EnumSet.allOf(Median.Grouping.class), null);
+    }
+
     /** The signed-in trust against anonymised medians; without a cycle, its latest approved one. */
     public Optional<TrustProfile> ownProfile(Optional<String> cycleName) {
         var scope = scopes.require().assignment();
@@ -470,6 +494,68 @@ public class BenchmarkService {
                 .toList();
         return Optional.of(new AreaComparison(national ? "England" : scope.regionName() + " region",
                 national ? "Region" : "Integrated care system", cycle.name(), names(cycles), columns, rows));
+    }
+
+    /**
+     * Every trust of England in a cycle, for a national admin: each region and ICS with its counts
+     * and medians, and each trust's scores, in a fixed number of statements. A closed cycle shows as
+     * published unless restated is asked for; an open one is today's.
+     */
+    public England england(String cycleName, Optional<Footprint> requested) {
+        scopes.require().require(ScopeLevel.NATIONAL);
+        var cycle = find(benchmarks.allCycles(), cycleName)
+                .orElseThrow(() -> new IllegalArgumentException("No cycle " + cycleName));
+        var footprint = view(cycle, requested);
+        var placed = benchmarks.trustsOfEngland(cycle.name(),
+                footprint == Footprint.AS_PUBLISHED ? cycle.closesOn() : null);
+        var scores = benchmarks.approvedScoresOfEngland(cycle.name());
+        var columns = benchmarks.characteristics(cycle.frameworkId());
+        var medians = benchmarks.medians(cycle.name(), cycle.frameworkId(), footprint,
+                EnumSet.of(Median.Grouping.NATIONAL, Median.Grouping.REGION, Median.Grouping.ICS), null);
+        var trusts = placed.stream()
+                .map(p -> new England.Trust(p.trust(), p.icsName(), p.regionName(), state(p.status()),
+                        scores.getOrDefault(p.trust().id(), Map.of())))
+                .toList();
+        var regions = areas(placed, trusts, BenchmarkRepository.Placed::regionId, BenchmarkRepository.Placed::regionOdsCode,
+                BenchmarkRepository.Placed::regionName, medians, columns, Median.Grouping.REGION);
+        var regionOfIcs = new LinkedHashMap<String, String>();
+        placed.forEach(p -> regionOfIcs.putIfAbsent(p.icsOdsCode(), p.regionName()));
+        var icss = areas(placed, trusts, BenchmarkRepository.Placed::icsId, BenchmarkRepository.Placed::icsOdsCode,
+                BenchmarkRepository.Placed::icsName, medians, columns, Median.Grouping.ICS).stream()
+                .map(area -> new England.Ics(area, regionOfIcs.get(area.odsCode())))
+                .toList();
+        String note = footprint == Footprint.AS_PUBLISHED
+                ? "As published: every trust in the integrated care system it was in when the " + cycle.name()
+                        + " cycle closed on " + Dates.format(cycle.closesOn()) + "."
+                : "Today's integrated care systems: every open trust in the ICS it is in now.";
+        return new England(cycle.name(), columns, footprint, note,
+                medianMap(medians, columns, MIN_TRUSTS_FOR_A_MEDIAN, m -> m.grouping() == Median.Grouping.NATIONAL),
+                regions, icss, trusts);
+    }
+
+    /** Regions, or ICSs by region, in the order the trusts come (by name), each with its counts and its medians. */
+    private static List<AreaComparison.Row> areas(List<BenchmarkRepository.Placed> placed, List<England.Trust> trusts,
+                                                  Function<BenchmarkRepository.Placed, Long> id,
+                                                  Function<BenchmarkRepository.Placed, String> odsCode,
+                                                  Function<BenchmarkRepository.Placed, String> name,
+                                                  List<Median> medians, List<Column> columns, Median.Grouping grouping) {
+        var byArea = new LinkedHashMap<Long, List<Integer>>();
+        for (int i = 0; i < placed.size(); i++) {
+            byArea.computeIfAbsent(id.apply(placed.get(i)), k -> new ArrayList<>()).add(i);
+        }
+        return byArea.values().stream().map(members -> {
+            var first = placed.get(members.get(0));
+            long areaId = id.apply(first);
+            int submitted = (int) members.stream().map(trusts::get)
+                    .filter(t -> t.state() == SubmissionRow.State.SUBMITTED || t.state() == SubmissionRow.State.APPROVED).count();
+            int approved = (int) members.stream().map(trusts::get).filter(t -> t.state() == SubmissionRow.State.APPROVED).count();
+            return new AreaComparison.Row(odsCode.apply(first), name.apply(first), members.size(), submitted, approved,
+                    medianMap(medians, columns, 1, m -> m.grouping() == grouping && m.groupId() == areaId));
+        }).toList();
+    }
+
+    private static SubmissionRow.State state(String status) {
+        return status == null ? SubmissionRow.State.NOT_STARTED : SubmissionRow.State.valueOf(status);
     }
 
     /** The comparison as CSV, with each area's ODS code. */

@@ -5,8 +5,10 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,12 +16,15 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.nhs.strategycheck.audit.AuditLog;
+import uk.nhs.strategycheck.benchmark.AreaComparison;
 import uk.nhs.strategycheck.benchmark.BenchmarkService;
 import uk.nhs.strategycheck.benchmark.Footprint;
 import uk.nhs.strategycheck.benchmark.SubmissionRow;
 import uk.nhs.strategycheck.benchmark.TrustProfile;
 import uk.nhs.strategycheck.reporting.BoardPackData;
 import uk.nhs.strategycheck.reporting.CharacteristicScores;
+import uk.nhs.strategycheck.reporting.MedianFigure;
+import uk.nhs.strategycheck.reporting.NationalPackData;
 import uk.nhs.strategycheck.reporting.ReportRenderer;
 import uk.nhs.strategycheck.reporting.StrategyDocumentRow;
 import uk.nhs.strategycheck.reporting.StrategyDocumentSummary;
@@ -33,8 +38,8 @@ import uk.nhs.strategycheck.tenancy.CurrentScopeSource;
 import uk.nhs.strategycheck.tenancy.ScopeLevel;
 
 /**
- * Board-ready PDFs from the figures in the database: an ICS leader's board pack for their
- * own ICS, and trust reports for a trust's own users (and for its ICS leader). Every
+ * Board-ready PDFs from the figures in the database: England's board pack for national admins,
+ * an ICS leader's board pack for their own ICS, and trust reports for a trust's own users (and for its ICS leader). Every
  * download is in the audit log.
  */
 @Service
@@ -43,6 +48,8 @@ public class ReportService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportService.class);
     private static final int TOP_ACTIONS = 3;
+    /** What the national pack is about, in its file name and the audit log. */
+    static final String ENGLAND = "England";
 
     private final BenchmarkService benchmarks;
     private final ReportRepository reports;
@@ -72,6 +79,7 @@ public class ReportService {
 
     public enum Report {
         BOARD_PACK("ICS board pack", "board-pack"),
+        NATIONAL_PACK("National board pack", "national-pack"),
         TRUST_REPORT("Trust report", "trust-report");
 
         private final String label;
@@ -96,9 +104,18 @@ public class ReportService {
         }
     }
 
-    /** The reports the active role may download: the ICS's board pack and its members' reports, or the trust's own. */
+    /**
+     * The reports the active role may download: England's national pack, the ICS's board pack and its
+     * members' reports, or the trust's own.
+     */
     public List<Choice> choices() {
         var scope = scopes.require().assignment();
+        if (scope.level() == ScopeLevel.NATIONAL) {
+            return benchmarks.areaComparison(Optional.empty())
+                    .map(england -> List.of(new Choice(Report.NATIONAL_PACK, ENGLAND, "England", england.cycleNames(),
+                            england.cycleName())))
+                    .orElse(List.of());
+        }
         if (scope.level() == ScopeLevel.ICS) {
             var heatmap = benchmarks.heatmap(Optional.empty()).orElse(null);
             if (heatmap == null) {
@@ -117,7 +134,7 @@ public class ReportService {
                             p.cycleNames(), p.cycleName())))
                     .orElse(List.of());
         }
-        throw new AccessDeniedException("Reports are for trusts and ICS leaders");
+        throw new AccessDeniedException("Reports are for trusts, ICS leaders and national admins");
     }
 
     /** The ICS board pack: only the ICS leader's own ICS; a closed cycle's as published. */
@@ -168,6 +185,37 @@ public class ReportService {
         return renderer.boardPack(new BoardPackData(heatmap.icsName(), icsOdsCode, cycleName, previous.orElse(null),
                 LocalDate.now(clock), submissions.trusts().size(), (int) submitted, (int) approved, summaries, profiles,
                 heatmap.footprintNote(), strategyDocuments));
+    }
+
+    /** England's board pack, for a national admin: every trust, grouped by region and ICS, against the national medians. */
+    public byte[] nationalPack(String cycleName, Optional<Footprint> footprint) {
+        return timed(Report.NATIONAL_PACK, () -> prepareNationalPack(cycleName, footprint));
+    }
+
+    private byte[] prepareNationalPack(String cycleName, Optional<Footprint> footprint) {
+        var england = benchmarks.england(cycleName, footprint);
+        var columns = england.characteristics();
+        var characteristics = columns.stream()
+                .map(c -> new NationalPackData.Characteristic(c.position(), c.code(), c.name(),
+                        england.nationalMedian().get(c.id())))
+                .toList();
+        Function<Map<Long, MedianFigure>, List<MedianFigure>> medians = byId -> columns.stream()
+                .map(c -> byId.getOrDefault(c.id(), MedianFigure.NONE)).toList();
+        var regions = england.regions().stream().map(r -> area(r, null, medians)).toList();
+        var icss = england.icss().stream().map(i -> area(i.area(), i.regionName(), medians)).toList();
+        var trusts = england.trusts().stream()
+                .map(t -> new NationalPackData.Trust(t.trust().name(), t.trust().odsCode(), t.trust().trustType(),
+                        t.icsName(), t.regionName(), t.state().name(),
+                        columns.stream().map(c -> t.scores().get(c.id())).toList()))
+                .toList();
+        return renderer.nationalPack(new NationalPackData(england.cycleName(), LocalDate.now(clock), england.footprintNote(),
+                characteristics, regions, icss, trusts));
+    }
+
+    private static NationalPackData.Area area(AreaComparison.Row row, String parentName,
+                                              Function<Map<Long, MedianFigure>, List<MedianFigure>> medians) {
+        return new NationalPackData.Area(row.odsCode(), row.name(), parentName, row.trusts(), row.submitted(), row.approved(),
+                medians.apply(row.medians()));
     }
 
     /** A trust's report: its own users, or its ICS leader. */
@@ -221,12 +269,17 @@ public class ReportService {
     public void recordDownload(Report kind, String odsCode, String cycleName, int bytes) {
         var scope = scopes.require().assignment();
         Long trustId = kind == Report.TRUST_REPORT ? reports.trustId(odsCode).orElse(null) : scope.trustId();
+        String about = switch (kind) {
+            case BOARD_PACK -> "ics";
+            case NATIONAL_PACK -> "country";
+            case TRUST_REPORT -> "trust";
+        };
         var after = new java.util.LinkedHashMap<String, Object>();
         after.put("report", kind.label());
         after.put("subject", odsCode);
         after.put("cycle", cycleName);
         after.put("bytes", bytes);
-        audit.recordFor(trustId, "REPORT_DOWNLOADED", kind == Report.BOARD_PACK ? "ics" : "trust", odsCode, null, after);
+        audit.recordFor(trustId, "REPORT_DOWNLOADED", about, odsCode, null, after);
     }
 
     /** What a trust's strategy document shows for each characteristic, beside the trust's own score. */

@@ -20,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountService implements AuthenticationProvider {
 
     static final String REFUSED = "Incorrect e-mail address or password";
+    /** The outcome counted for a sign-in refused because too many others were being checked. */
+    static final String BUSY = "busy";
 
     private final SignInRepository accounts;
     private final boolean passwordSignIn;
@@ -39,9 +41,15 @@ public class AccountService implements AuthenticationProvider {
         var email = request.getName() == null ? "" : request.getName();
         var password = request.getCredentials() == null ? "" : request.getCredentials().toString();
         var client = request.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
-        var checked = passwordChecks.check(() -> accounts.signIn(email, password, client));
+        SignInRepository.PasswordAttempt checked;
+        try {
+            checked = passwordChecks.check(() -> accounts.signIn(email, password, client));
+        } catch (SignInBusyException busy) {
+            countSignIn("password", BUSY);
+            throw busy;
+        }
         var attempt = checked.attempt();
-        countSignIn("password", attempt.outcome());
+        countSignIn("password", attempt.outcome().name().toLowerCase(Locale.ROOT));
         var user = switch (attempt.outcome()) {
             case SIGNED_IN -> new SignedInUser(attempt.account().id(), attempt.account().email(),
                     attempt.account().displayName(), attempt.scopeToken(), checked.assignments(),
@@ -58,9 +66,12 @@ public class AccountService implements AuthenticationProvider {
         return authenticated;
     }
 
-    /** Counts a sign-in attempt for operations (dsc.sign.ins): by method and outcome, never by whom. */
-    void countSignIn(String method, SignInRepository.Outcome outcome) {
-        meters.counter("dsc.sign.ins", "method", method, "outcome", outcome.name().toLowerCase(Locale.ROOT)).increment();
+    /**
+     * Counts a sign-in attempt for operations (dsc.sign.ins): by method and outcome (the database's
+     * outcome in lower case, or busy: refused unchecked while others were being checked), never by whom.
+     */
+    void countSignIn(String method, String outcome) {
+        meters.counter("dsc.sign.ins", "method", method, "outcome", outcome).increment();
     }
 
     /** The user a scope token was issued to, with their role assignments as they are now. */

@@ -81,7 +81,7 @@ public class IdentitySignIn implements OAuth2UserService<OidcUserRequest, OidcUs
         var verified = settings.identityProvider().emailsVerified() || Boolean.TRUE.equals(identity.getEmailVerified());
         var attempt = accounts.signInWithIdentity(identity.getIssuer().toString(), identity.getSubject(),
                 identity.getEmail(), verified);
-        signIn.countSignIn("identity", attempt.outcome());
+        signIn.countSignIn("identity", attempt.outcome().name().toLowerCase(java.util.Locale.ROOT));
         var user = switch (attempt.outcome()) {
             case SIGNED_IN -> signIn.signedIn(attempt.scopeToken());
             case SECOND_FACTOR -> SignedInUser.awaitingSecondFactor(attempt.account().id(), attempt.account().email(),

@@ -45,6 +45,7 @@ public class HomeService {
     private static final Link SUBMISSIONS = new Link("See who has submitted and send reminders", "ics/submissions");
     private static final Link HEATMAP = new Link("Compare member trusts on the heatmap", "ics/heatmap");
     private static final Link BOARD_PACK = new Link("Prepare the board pack", "reports");
+    private static final Link NATIONAL_PACK = new Link("Prepare the national board pack", "reports");
     private static final Link CYCLES = new Link("Manage assessment cycles", "admin/cycles");
     private static final Link CHANGES = new Link("Organisation changes", "admin/changes");
     private static final Link COMPARE = new Link("Compare submission rates and medians", "compare");
@@ -289,7 +290,9 @@ public class HomeService {
                     submittedShare(regions) + " trusts in England have submitted. Compare the regions' "
                             + "submission rates and medians.");
         }
-        return new NationalHome(status, next, regions, withoutAction(adminLinks(), next));
+        var links = new ArrayList<>(adminLinks());
+        links.add(1, NATIONAL_PACK);
+        return new NationalHome(status, next, regions, withoutAction(links, next));
     }
 
     private NextStep adminNextStep(Optional<CycleSummary> cycle, LocalDate today, OrganisationRepository.PlannedChanges changes,

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.nhs.strategycheck.TestDatabase;
 
-/** An ICS leader downloads the board pack from the browser, and it opens. */
+/** An ICS leader, and a national admin, download their board pack from the browser, and it opens. */
 class ReportsBrowserTest extends BrowserTest {
 
     @Autowired
@@ -43,5 +43,28 @@ class ReportsBrowserTest extends BrowserTest {
         assertThat(database.owner().queryForObject("""
                 select count(*) from audit_event where action = 'REPORT_DOWNLOADED' and user_email = 'ics.leader@demo.example'
                    and after ->> 'subject' = 'QKK'""", Long.class)).isPositive();
+    }
+    @Test
+    void aNationalAdminDownloadsEnglandsBoardPack() throws IOException {
+        signInAs("national.admin@demo.example");
+        open("reports");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("National board pack"))).isVisible();
+        assertThat(page.getByText("Prepare ICS board pack (PDF)")).hasCount(0);
+        assertNoAccessibilityViolations();
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Prepare National board pack (PDF)")).click();
+        var link = page.locator("a.report-download");
+        assertThat(link).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                .setTimeout(60_000));
+        assertThat(page.locator(".report-status").first()).containsText("Ready: National board pack for England");
+
+        var download = page.waitForDownload(link::click);
+        assertThat(download.suggestedFilename()).matches("national-pack-England-\\d{4}-\\d{2}\\.pdf");
+        try (var pdf = Loader.loadPDF(Files.readAllBytes(download.path()))) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("National board pack").contains("OFFICIAL");
+        }
+        assertThat(database.owner().queryForObject("""
+                select count(*) from audit_event where action = 'REPORT_DOWNLOADED'
+                   and user_email = 'national.admin@demo.example' and entity_type = 'country'""", Long.class)).isPositive();
     }
 }

@@ -115,6 +115,55 @@ class ReportServiceTest {
         assertThatThrownBy(() -> reports.boardPack("QKK", CYCLE)).isInstanceOf(AccessDeniedException.class);
     }
 
+    @Test
+    void theNationalPackHoldsEveryTrustOfEnglandAndTheirScores() throws IOException {
+        signIn.as("national.admin@demo.example");
+
+        var text = text(reports.nationalPack(CYCLE, java.util.Optional.empty()));
+
+        assertThat(text).contains("National board pack").contains("England").contains("OFFICIAL").contains(CYCLE)
+                .contains("As published: every trust in the integrated care system it was in when the 2025/26 cycle closed");
+        // As published: the 205 trusts of the 42 ICSs of 31 March 2026, each under the ICS it was in then.
+        var trusts = database.owner().queryForList("""
+                select t.name from trust_membership m join trust t on t.id = m.trust_id
+                 where m.valid_from <= date '2026-03-31' and (m.valid_to is null or m.valid_to > date '2026-03-31')""",
+                String.class);
+        assertThat(trusts).hasSizeGreaterThan(200);
+        var squashed = squash(text);
+        assertThat(trusts).allSatisfy(name -> assertThat(squashed).contains(squash(name)));
+        var icss = database.owner().queryForList("""
+                select distinct i.short_name from trust_membership m join ics i on i.id = m.ics_id
+                 where m.valid_from <= date '2026-03-31' and (m.valid_to is null or m.valid_to > date '2026-03-31')""",
+                String.class);
+        assertThat(icss).hasSize(42).allSatisfy(name -> assertThat(squashed).contains(squash(name)));
+        // King's College Hospital's approved scores, as the database computes them.
+        var kings = database.owner().queryForList("""
+                select score from characteristic_score s join trust t on t.id = s.trust_id
+                 where t.ods_code = 'RJZ' and s.cycle_name = ? order by s.characteristic_id""", BigDecimal.class, CYCLE);
+        assertThat(kings).hasSize(7);
+        kings.forEach(score -> assertThat(text).contains(score.toPlainString()));
+        // Restated to today's ICSs: The Online NHS Trust, opened in June 2026, is there, and labelled so.
+        var restated = text(reports.nationalPack(CYCLE,
+                java.util.Optional.of(uk.nhs.strategycheck.benchmark.Footprint.RESTATED)));
+        assertThat(restated).contains("Today's integrated care systems").contains("The Online NHS Trust");
+        assertThat(text).doesNotContain("The Online NHS Trust");
+    }
+
+    @Test
+    void onlyANationalAdminGetsTheNationalPack() {
+        signIn.as("ics.leader@demo.example");
+        assertThatThrownBy(() -> reports.nationalPack(CYCLE, java.util.Optional.empty()))
+                .isInstanceOf(AccessDeniedException.class);
+        signIn.as("region.admin@demo.example");
+        assertThatThrownBy(() -> reports.nationalPack(CYCLE, java.util.Optional.empty()))
+                .isInstanceOf(AccessDeniedException.class);
+        signIn.as("national.admin@demo.example");
+        assertThat(reports.choices()).singleElement().satisfies(choice -> {
+            assertThat(choice.kind()).isEqualTo(ReportService.Report.NATIONAL_PACK);
+            assertThat(choice.cycles()).contains(CYCLE);
+        });
+    }
+
     private static String text(byte[] pdf) throws IOException {
         try (var document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document);

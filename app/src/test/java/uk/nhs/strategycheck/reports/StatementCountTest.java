@@ -28,7 +28,7 @@ import uk.nhs.strategycheck.benchmark.BenchmarkService;
  * The board pack, the heatmap and a trust report send PostgreSQL the same number of statements
  * whatever the number of trusts in the ICS (issue 15): South East London's leader (6 trusts in
  * 2025/26) and the leader of the ICS with the most trusts; the comparison of ICSs or regions the
- * same for London's region admin and England's national admin. Counted on the way to the driver by a
+ * same for London's region admin and England's national admin; England's board pack a few for every trust. Counted on the way to the driver by a
  * jOOQ listener on the application's own DSLContext, on this thread only (the service's other
  * threads run their own queries meanwhile).
  */
@@ -147,6 +147,17 @@ class StatementCountTest {
         assertThat(englandTrusts).isGreaterThan(4 * londonTrusts);
         assertThat(london).isPositive();
         assertThat(england).isEqualTo(london);
+    }
+
+    @Test
+    void theNationalPackRunsAFewStatementsForEveryTrustOfEngland() {
+        signIn.as("national.admin@demo.example");
+        int trusts = benchmarks.england(CYCLE, Optional.empty()).trusts().size();
+        int statements = counted(() -> reports.nationalPack(CYCLE, Optional.empty()));
+
+        // A query per trust, per ICS or per region would send at least 40 more.
+        assertThat(trusts).isGreaterThan(200);
+        assertThat(statements).isPositive().isLessThanOrEqualTo(8);
     }
 
     /** The signed-in leader's member trusts in the cycle, as the board pack lists them. */

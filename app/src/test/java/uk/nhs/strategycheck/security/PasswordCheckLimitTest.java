@@ -28,7 +28,8 @@ import uk.nhs.strategycheck.TestDatabase;
 
 /**
  * A burst of sign-ins cannot take every connection and core: no more password checks (bcrypt in
- * PostgreSQL) run at once than the setting allows, one that waits too long is refused as busy, and
+ * PostgreSQL) run at once than the setting allows, one that waits too long is refused as busy (and
+ * counted so), and
  * a password sign-in is one statement, role assignments included. Real PostgreSQL throughout.
  */
 @IntegrationTest
@@ -118,6 +119,39 @@ class PasswordCheckLimitTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aSignInRefusedAsBusyIsCountedAsBusy() throws Exception {
+        var checking = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        // The first sign-in's statement holds the only turn until released.
+        var held = DSL.using(db.configuration().derive(new DefaultExecuteListenerProvider(new ExecuteListener() {
+            @Override
+            public void executeStart(ExecuteContext ctx) {
+                checking.countDown();
+                await(release);
+            }
+        })));
+        var oneAtATime = new SignInSettings(true, null, 1, Duration.ofMillis(100));
+        var counted = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        var service = new AccountService(new SignInRepository(held), oneAtATime, counted);
+        var pool = Executors.newSingleThreadExecutor();
+        try {
+            var first = pool.submit(() -> service.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
+                    "viewer@demo.example", BrowserTest.DEMO_PASSWORD)));
+            assertThat(checking.await(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThatThrownBy(() -> service.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
+                    "editor@demo.example", BrowserTest.DEMO_PASSWORD))).isInstanceOf(SignInBusyException.class);
+            release.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS).isAuthenticated()).isTrue();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(counted.counter("dsc.sign.ins", "method", "password", "outcome", "busy").count()).isEqualTo(1);
+        assertThat(counted.counter("dsc.sign.ins", "method", "password", "outcome", "signed_in").count()).isEqualTo(1);
     }
 
     @Test

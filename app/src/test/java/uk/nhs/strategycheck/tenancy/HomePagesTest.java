@@ -232,6 +232,8 @@ class HomePagesTest {
                     assertThat(london.submitted()).isGreaterThanOrEqualTo(2);
                 });
         assertThat(facts(home.status())).containsEntry("First to close", "31 March 2027 (11 days left)");
+        // England's board pack is one click away.
+        assertThat(home.links()).contains(new Link("Prepare the national board pack", "reports"));
     }
 
     @Test

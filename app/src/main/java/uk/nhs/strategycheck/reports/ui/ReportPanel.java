@@ -51,7 +51,11 @@ class ReportPanel extends Div {
         addClassName("report-panel");
         add(new H2(heading), new Paragraph(description));
 
-        subject.setLabel(kind == ReportService.Report.BOARD_PACK ? "Integrated care system" : "Trust");
+        subject.setLabel(switch (kind) {
+            case NATIONAL_PACK -> "Country";
+            case BOARD_PACK -> "Integrated care system";
+            case TRUST_REPORT -> "Trust";
+        });
         subject.setItems(choices);
         subject.setItemLabelGenerator(ReportService.Choice::name);
         subject.setValue(choices.get(0));
@@ -65,7 +69,7 @@ class ReportPanel extends Div {
         footprint.setItemLabelGenerator(Footprint::label);
         footprint.setValue(Footprint.AS_PUBLISHED);
         footprint.setHelperText("For a closed cycle; an open cycle is always today's");
-        footprint.setVisible(kind == ReportService.Report.BOARD_PACK);
+        footprint.setVisible(kind != ReportService.Report.TRUST_REPORT);
 
         prepare = new Button("Prepare " + kind.label() + " (PDF)", click -> prepare());
         prepare.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -94,9 +98,11 @@ class ReportPanel extends Div {
             // The PDF is built on a worker thread, in the user's own scope.
             SecurityContextHolder.setContext(security);
             try {
-                return kind == ReportService.Report.BOARD_PACK
-                        ? reports.boardPack(choice.odsCode(), cycleName, organisations)
-                        : reports.trustReport(choice.odsCode(), cycleName);
+                return switch (kind) {
+                    case NATIONAL_PACK -> reports.nationalPack(cycleName, organisations);
+                    case BOARD_PACK -> reports.boardPack(choice.odsCode(), cycleName, organisations);
+                    case TRUST_REPORT -> reports.trustReport(choice.odsCode(), cycleName);
+                };
             } finally {
                 SecurityContextHolder.clearContext();
             }

@@ -12,11 +12,11 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import uk.nhs.strategycheck.reports.ReportService;
 import uk.nhs.strategycheck.shared.ui.MainLayout;
 
-/** Board-ready PDFs: the ICS board pack and trust reports, as the active role may have them. */
+/** Board-ready PDFs: the national and ICS board packs and trust reports, as the active role may have them. */
 @Menu(title = "Reports", order = 50)
 @Route(value = "reports", layout = MainLayout.class)
 @PageTitle("Reports - Digital Strategy Check")
-@RolesAllowed({"ICS_LEADER", "TRUST_EDITOR", "TRUST_APPROVER", "TRUST_VIEWER"})
+@RolesAllowed({"NATIONAL_ADMIN", "ICS_LEADER", "TRUST_EDITOR", "TRUST_APPROVER", "TRUST_VIEWER"})
 public class ReportsView extends Main {
 
     public ReportsView(ReportService reports, @Qualifier("reportExecutor") Executor background) {
@@ -26,10 +26,18 @@ public class ReportsView extends Main {
             add(new Paragraph("There are no assessment cycles to report on yet."));
             return;
         }
+        var national = choices.stream().filter(c -> c.kind() == ReportService.Report.NATIONAL_PACK).toList();
         var packs = choices.stream().filter(c -> c.kind() == ReportService.Report.BOARD_PACK).toList();
         var trusts = choices.stream().filter(c -> c.kind() == ReportService.Report.TRUST_REPORT).toList();
         add(new Paragraph("PDFs ready for a board: A4, marked OFFICIAL, with every figure taken from the approved "
                 + "assessments in the service. Preparing one takes a few seconds."));
+        if (!national.isEmpty()) {
+            add(new ReportPanel(reports, background, ReportService.Report.NATIONAL_PACK, "National board pack",
+                    "Every trust in England in one cycle: submission rates, the regions and integrated care systems "
+                            + "side by side, the heatmap of every trust grouped by ICS, a chart per characteristic of the "
+                            + "ICS medians against the national median, the trusts with no approved assessment, and the "
+                            + "methodology. Each ICS's board pack has its trusts' profiles.", national));
+        }
         if (!packs.isEmpty()) {
             add(new ReportPanel(reports, background, ReportService.Report.BOARD_PACK, "ICS board pack",
                     "Submission rate, strengths and risks, the heatmap of member trusts, a chart per characteristic, "
