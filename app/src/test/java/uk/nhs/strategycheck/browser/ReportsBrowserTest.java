@@ -9,6 +9,7 @@ import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.nio.file.Files;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,22 +22,13 @@ class ReportsBrowserTest extends BrowserTest {
     TestDatabase database;
 
     @Test
-    void anIcsLeaderDownloadsTheBoardPackAndItOpens() throws IOException, java.sql.SQLException {
+    void anIcsLeaderDownloadsTheBoardPackAndItOpens() throws IOException {
         signInAs("ics.leader@demo.example");
         open("reports");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Reports");
         assertNoAccessibilityViolations();
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Prepare ICS board pack (PDF)")).click();
-        var link = page.locator("a.report-download");
-        assertThat(link).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
-                .setTimeout(60_000));
-        assertThat(page.locator(".report-status").first()).containsText("Ready: ICS board pack for South East London ICS");
-        assertNoAccessibilityViolations();
-
-        var download = page.waitForDownload(link::click);
-        assertThat(download.suggestedFilename()).matches("board-pack-QKK-\\d{4}-\\d{2}\\.pdf");
-        try (var pdf = Loader.loadPDF(Files.readAllBytes(download.path()))) {
+        try (var pdf = prepareAndDownload("ICS board pack", "South East London ICS", "board-pack-QKK")) {
             assertThat(pdf.getNumberOfPages()).isGreaterThan(6);
             assertThat(new PDFTextStripper().getText(pdf)).contains("South East London").contains("OFFICIAL");
         }
@@ -44,6 +36,7 @@ class ReportsBrowserTest extends BrowserTest {
                 select count(*) from audit_event where action = 'REPORT_DOWNLOADED' and user_email = 'ics.leader@demo.example'
                    and after ->> 'subject' = 'QKK'""", Long.class)).isPositive();
     }
+
     @Test
     void aNationalAdminDownloadsEnglandsBoardPack() throws IOException {
         signInAs("national.admin@demo.example");
@@ -52,19 +45,25 @@ class ReportsBrowserTest extends BrowserTest {
         assertThat(page.getByText("Prepare ICS board pack (PDF)")).hasCount(0);
         assertNoAccessibilityViolations();
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Prepare National board pack (PDF)")).click();
-        var link = page.locator("a.report-download");
-        assertThat(link).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
-                .setTimeout(60_000));
-        assertThat(page.locator(".report-status").first()).containsText("Ready: National board pack for England");
-
-        var download = page.waitForDownload(link::click);
-        assertThat(download.suggestedFilename()).matches("national-pack-England-\\d{4}-\\d{2}\\.pdf");
-        try (var pdf = Loader.loadPDF(Files.readAllBytes(download.path()))) {
+        try (var pdf = prepareAndDownload("National board pack", "England", "national-pack-England")) {
             assertThat(new PDFTextStripper().getText(pdf)).contains("National board pack").contains("OFFICIAL");
         }
         assertThat(database.owner().queryForObject("""
                 select count(*) from audit_event where action = 'REPORT_DOWNLOADED'
                    and user_email = 'national.admin@demo.example' and entity_type = 'country'""", Long.class)).isPositive();
+    }
+
+    /** Prepares the report, waits for its link (pushed, not polled), downloads it and opens the PDF. */
+    private PDDocument prepareAndDownload(String report, String subject, String fileName) throws IOException {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Prepare " + report + " (PDF)")).click();
+        var link = page.locator("a.report-download");
+        assertThat(link).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                .setTimeout(60_000));
+        assertThat(page.locator(".report-status").first()).containsText("Ready: " + report + " for " + subject);
+        assertNoAccessibilityViolations();
+
+        var download = page.waitForDownload(link::click);
+        assertThat(download.suggestedFilename()).matches(fileName + "-\\d{4}-\\d{2}\\.pdf");
+        return Loader.loadPDF(Files.readAllBytes(download.path()));
     }
 }
