@@ -159,8 +159,10 @@ final class BoardPackModel {
             List<BigDecimal> values = chars.stream().map(c -> scoreFor(t, c)).toList();
             rows.add(Rows.heatRow(Fmt.text(t.trustName(), "Unnamed trust"), values, Fmt.NOT_SCORED));
         }
-        rows.add(Rows.medianHeatRow("ICS median", chars.stream().map(BoardPackData.CharacteristicSummary::icsMedian).toList()));
-        rows.add(Rows.medianHeatRow("National median", chars.stream().map(BoardPackData.CharacteristicSummary::nationalMedian).toList()));
+        rows.add(Rows.medianHeatRow("ICS median", chars.stream().map(BoardPackData.CharacteristicSummary::icsMedian).toList(),
+                Scores.WITHHELD));
+        rows.add(Rows.medianHeatRow("National median", chars.stream().map(BoardPackData.CharacteristicSummary::nationalMedian).toList(),
+                Scores.WITHHELD));
         return rows;
     }
 

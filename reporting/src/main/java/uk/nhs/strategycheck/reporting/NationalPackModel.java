@@ -18,6 +18,8 @@ import net.sf.jasperreports.engine.util.JRStringUtil;
 /** Turns {@link NationalPackData} into the parameters and section rows of national-pack.jrxml. */
 final class NationalPackModel {
 
+    /** A withheld median's cell: the columns are too narrow for the reason, which each table's note gives. */
+    static final String WITHHELD_CELL = "Withheld";
     /** How many ICSs the executive summary names as having the most trusts needing support. */
     static final int SUPPORT_ICSS_LISTED = 5;
 
@@ -69,10 +71,10 @@ final class NationalPackModel {
         rows.add(row("section", "cover", "page", "cover"));
         rows.add(row("section", "summary", "page", "summary"));
         List<Map<String, ?>> regionRows = new ArrayList<>(regions.stream().map(r -> areaRow(r, order)).toList());
-        regionRows.add(counts(Rows.medianHeatRow("England", national), "", inEngland, submitted, approved));
+        regionRows.add(counts(Rows.medianHeatRow("England", national, WITHHELD_CELL), "", inEngland, submitted, approved));
         rows.add(row("section", "regions", "page", "regions", "table", regionRows));
         List<Map<String, ?>> icsRows = new ArrayList<>(icss.stream().map(r -> areaRow(r, order)).toList());
-        icsRows.add(counts(Rows.medianHeatRow("National median", national), "England", inEngland, submitted, approved));
+        icsRows.add(counts(Rows.medianHeatRow("National median", national, WITHHELD_CELL), "England", inEngland, submitted, approved));
         rows.add(row("section", "icss", "page", "icss", "table", icsRows));
         rows.add(row("section", "trusts", "page", "trusts", "table", trusts.stream().map(t -> trustRow(t, order)).toList()));
         addCharts(rows, chars, order, icss);
@@ -156,19 +158,27 @@ final class NationalPackModel {
         p.put("SUPPORT_COUNT", needing + " of " + Scores.trusts(trusts.size()) + (needing == 1 ? " needs" : " need")
                 + " support (any red characteristic, or no approved assessment): " + red + " with a red characteristic and "
                 + unapproved + " with no approved assessment.");
-        List<String> most = byIcs.entrySet().stream().filter(e -> e.getValue()[0] > 0)
+        List<Map.Entry<String, int[]>> ranked = byIcs.entrySet().stream().filter(e -> e.getValue()[0] > 0)
                 .sorted(Comparator.<Map.Entry<String, int[]>>comparingInt(e -> -e.getValue()[0])
                         .thenComparingDouble(e -> -(double) e.getValue()[0] / e.getValue()[1]))
-                .limit(SUPPORT_ICSS_LISTED)
-                .map(e -> "• " + e.getKey() + ": " + e.getValue()[0] + " of " + Scores.trusts(e.getValue()[1]))
                 .toList();
+        List<Map.Entry<String, int[]>> most = ranked.subList(0, Math.min(SUPPORT_ICSS_LISTED, ranked.size()));
+        List<String> lines = new ArrayList<>(most.stream()
+                .map(e -> "• " + e.getKey() + ": " + e.getValue()[0] + " of " + Scores.trusts(e.getValue()[1])).toList());
+        // A list cut at five would otherwise hide ICSs as badly placed as the fifth.
+        int[] last = most.get(most.size() - 1).getValue();
+        long tied = ranked.stream().skip(most.size())
+                .filter(e -> e.getValue()[0] == last[0] && e.getValue()[1] == last[1]).count();
+        if (tied > 0) {
+            lines.add("• and " + tied + " more " + (tied == 1 ? "ICS" : "ICSs") + " with " + last[0] + " of " + Scores.trusts(last[1]));
+        }
         p.put("SUPPORT_ICSS", (most.size() == 1 ? "The ICS" : "The " + Fmt.count(most.size()) + " ICSs")
-                + " with the most trusts needing support:\n" + String.join("\n", most));
+                + " with the most trusts needing support:\n" + String.join("\n", lines));
     }
 
     private static Map<String, Object> areaRow(NationalPackData.Area a, int[] order) {
         Map<String, Object> r = Rows.medianHeatRow(Fmt.text(a.name(), "Unnamed area"), inColumns(a.medians(), order).stream()
-                .map(m -> m == null ? MedianFigure.NONE : m).toList());
+                .map(m -> m == null ? MedianFigure.NONE : m).toList(), WITHHELD_CELL);
         // The label is the area's name alone: the trusts its medians are over are in the Approved column.
         r.put("trust", Fmt.text(a.name(), "Unnamed area"));
         return counts(r, Fmt.text(a.parentName(), ""), a.trusts(), a.submitted(), a.approved());

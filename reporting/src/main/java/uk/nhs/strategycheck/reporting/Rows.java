@@ -71,12 +71,12 @@ final class Rows {
         return r;
     }
 
-    /** "ICS median (5 trusts)": the row says how many trusts its medians are over; withheld cells say why. */
-    static Map<String, Object> medianHeatRow(String label, List<MedianFigure> medians) {
+    /** "ICS median (5 trusts)": the row says how many trusts its medians are over; withheld cells say so. */
+    static Map<String, Object> medianHeatRow(String label, List<MedianFigure> medians, String whenWithheld) {
         List<MedianFigure> shown = medians.stream().filter(m -> m.shown(false)).toList();
         String over = Scores.trustsOver(shown);
         return heatRow(over == null ? label : label + " (" + over + ")", medians.stream().map(Fmt::shown).toList(),
-                Scores.WITHHELD);
+                whenWithheld);
     }
 
     static Map<String, Object> row(Object... keyValues) {

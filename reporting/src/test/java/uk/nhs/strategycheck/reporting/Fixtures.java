@@ -290,6 +290,8 @@ final class Fixtures {
     };
     /** Three trusts, one of them not approved: two approved, so every Somerset median is withheld. */
     static final String SMALL_ICS = "Somerset ICS";
+    /** Each characteristic's typical national score in tenths: Basics strongest, Focus and Clarity weakest. */
+    private static final int[] TYPICAL_TENTHS = {31, 30, 35, 28, 32, 28, 30};
     private static final String[] NOT_APPROVED = {"DRAFT", "SUBMITTED", "RETURNED", "NOT_STARTED"};
     private static final String[] TRUST_KINDS = {"Hospitals NHS Foundation Trust", "NHS Trust", "Community Healthcare NHS Trust",
             "Mental Health and Learning Disabilities NHS Foundation Trust", "University Hospitals NHS Foundation Trust"};
@@ -319,7 +321,9 @@ final class Fixtures {
                     boolean approved = ics.equals(SMALL_ICS) ? k < 2 : t % 7 != 6;
                     List<BigDecimal> scores = new ArrayList<>();
                     for (int c = 0; c < FRAMEWORK.length; c++) {
-                        scores.add(approved ? BigDecimal.valueOf(15 + (t * 7 + c * 13 + t / 5) % 31, 1) : null);
+                        // A typical level per characteristic, an ICS-wide lean of up to 0.4 either way, and a trust's own spread.
+                        int tenths = TYPICAL_TENTHS[c] + (icss.size() * 13 % 9 - 4) + ((t * 37 + c * 17) % 11 - 5);
+                        scores.add(approved ? BigDecimal.valueOf(Math.max(10, Math.min(50, tenths)), 1) : null);
                     }
                     inIcs.add(new NationalPackData.Trust("Fictional " + place + " " + (k + 1) + " " + TRUST_KINDS[t % TRUST_KINDS.length],
                             "Y" + (100 + t), t % 4 == 0 ? "Community" : "Acute", ics, region[0],
