@@ -47,8 +47,9 @@ final class BoardPackModel {
         p.put("GENERATED", Fmt.date(d.generatedOn()));
         p.put("FOOTPRINT", d.footprintNote());
         p.put("SUBMISSION", d.submitted() + " of " + d.memberTrusts() + " member trusts submitted, " + d.approved() + " approved");
-        p.put("STRONGEST", extreme(chars, true));
-        p.put("WEAKEST", extreme(chars, false));
+        List<Rows.Ranked> byIcsMedian = chars.stream().map(c -> new Rows.Ranked(c.code(), c.name(), c.icsMedian())).toList();
+        p.put("STRONGEST", Rows.extreme(byIcsMedian, true, "ICS median"));
+        p.put("WEAKEST", Rows.extreme(byIcsMedian, false, "ICS median"));
         List<String> support = needingSupport(trusts, chars);
         p.put("SUPPORT_COUNT", support.isEmpty() ? "No trust needs support on this measure."
                 : support.size() + (support.size() == 1 ? " trust needs" : " trusts need")
@@ -107,25 +108,6 @@ final class BoardPackModel {
         return null;
     }
 
-    /** Strongest or weakest by ICS median, of the medians a PDF may print; ties are all named. */
-    private static String extreme(List<BoardPackData.CharacteristicSummary> chars, boolean strongest) {
-        BigDecimal best = null;
-        for (var c : chars) {
-            BigDecimal m = Fmt.shown(c.icsMedian());
-            if (m != null && (best == null || (strongest ? m.compareTo(best) > 0 : m.compareTo(best) < 0))) {
-                best = m;
-            }
-        }
-        if (best == null) {
-            return "Not shown: no ICS median of " + Scores.MINIMUM_TRUSTS_FOR_A_MEDIAN + " or more trusts yet";
-        }
-        BigDecimal b = best;
-        return chars.stream().filter(c -> Fmt.shown(c.icsMedian()) != null && Fmt.shown(c.icsMedian()).compareTo(b) == 0)
-                .map(c -> Fmt.shortName(c.code(), c.name()) + " (" + Fmt.text(c.name(), "") + "), ICS median "
-                        + Fmt.medianWithRag(c.icsMedian()))
-                .collect(Collectors.joining("; "));
-    }
-
     /** Trusts with any red characteristic, or with no approved assessment (DESIGN.md). */
     static List<String> needingSupport(List<BoardPackData.TrustProfile> trusts, List<BoardPackData.CharacteristicSummary> chars) {
         List<String> out = new ArrayList<>();
@@ -175,31 +157,13 @@ final class BoardPackModel {
         List<Map<String, ?>> rows = new ArrayList<>();
         for (var t : trusts) {
             List<BigDecimal> values = chars.stream().map(c -> scoreFor(t, c)).toList();
-            rows.add(heatRow(Fmt.text(t.trustName(), "Unnamed trust"), values, Fmt.NOT_SCORED));
+            rows.add(Rows.heatRow(Fmt.text(t.trustName(), "Unnamed trust"), values, Fmt.NOT_SCORED));
         }
-        rows.add(medianHeatRow("ICS median", chars.stream().map(BoardPackData.CharacteristicSummary::icsMedian).toList()));
-        rows.add(medianHeatRow("National median", chars.stream().map(BoardPackData.CharacteristicSummary::nationalMedian).toList()));
+        rows.add(Rows.medianHeatRow("ICS median", chars.stream().map(BoardPackData.CharacteristicSummary::icsMedian).toList(),
+                Scores.WITHHELD));
+        rows.add(Rows.medianHeatRow("National median", chars.stream().map(BoardPackData.CharacteristicSummary::nationalMedian).toList(),
+                Scores.WITHHELD));
         return rows;
-    }
-
-    /** "ICS median (5 trusts)": the row says how many trusts its medians are over; withheld cells say why. */
-    private static Map<String, Object> medianHeatRow(String label, List<MedianFigure> medians) {
-        List<MedianFigure> shown = medians.stream().filter(m -> m.shown(false)).toList();
-        String over = Scores.trustsOver(shown);
-        return heatRow(over == null ? label : label + " (" + over + ")", medians.stream().map(Fmt::shown).toList(),
-                Scores.WITHHELD);
-    }
-
-    private static Map<String, Object> heatRow(String label, List<BigDecimal> values, String whenNull) {
-        Map<String, Object> r = row("trust", label);
-        for (int i = 0; i < values.size(); i++) {
-            BigDecimal v = values.get(i);
-            // Score and RAG on two lines so a narrow column never breaks a word.
-            r.put("c" + (i + 1), v == null ? whenNull : Fmt.score(v, "") + "\n" + Fmt.rag(v));
-            r.put("b" + (i + 1), Fmt.fill(v));
-            r.put("f" + (i + 1), Fmt.ink(v));
-        }
-        return r;
     }
 
     private static void addCharts(List<Map<String, ?>> rows, List<BoardPackData.CharacteristicSummary> chars,

@@ -23,7 +23,7 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import net.sf.jasperreports.pdf.SimplePdfReportConfiguration;
 
 /**
- * Fills the board pack and trust report templates and exports tagged, font-embedded PDF.
+ * Fills the board pack, national pack and trust report templates and exports tagged, font-embedded PDF.
  * The templates are compiled at build time (jasperreports-plugin) and loaded once per
  * class; a {@link JasperReport} is immutable, so one renderer may serve many threads.
  */
@@ -35,13 +35,14 @@ public class JasperReportRenderer implements ReportRenderer {
     private static final class Templates {
         static final JasperReport BOARD_PACK = load("board-pack.jasper");
         static final JasperReport TRUST_REPORT = load("trust-report.jasper");
+        static final JasperReport NATIONAL_PACK = load("national-pack.jasper");
     }
 
     private final JasperReportsContext context = DefaultJasperReportsContext.getInstance();
 
     public JasperReportRenderer() {
         // Touch the templates now: a broken build shows when the application starts.
-        if (Templates.BOARD_PACK == null || Templates.TRUST_REPORT == null) {
+        if (Templates.BOARD_PACK == null || Templates.TRUST_REPORT == null || Templates.NATIONAL_PACK == null) {
             throw new IllegalStateException("Report templates are missing");
         }
     }
@@ -58,7 +59,7 @@ public class JasperReportRenderer implements ReportRenderer {
 
     @Override
     public byte[] nationalPack(NationalPackData data) {
-        throw new UnsupportedOperationException("The national pack template is being built");
+        return render(Templates.NATIONAL_PACK, NationalPackModel.build(data));
     }
 
     private byte[] render(JasperReport template, Rows.Model model) {

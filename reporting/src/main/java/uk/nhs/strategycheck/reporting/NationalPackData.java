@@ -9,6 +9,8 @@ import java.util.List;
  * and ICS, against the national medians. Medians and scores are listed in the order of
  * {@code characteristics}; a null score means no approved assessment. The footprint note says
  * how trusts are grouped (as published, or restated to today's ICSs); null says nothing.
+ * Null lists are read as empty. England's trusts, submitted and approved counts are the sums
+ * of the regions' figures; trusts are printed grouped in the order of {@code regions}, then {@code icss}.
  */
 public record NationalPackData(String cycleName, LocalDate generatedOn, String footprintNote,
                                List<Characteristic> characteristics, List<Area> regions, List<Area> icss,

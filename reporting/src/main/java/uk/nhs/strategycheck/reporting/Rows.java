@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Builders for the maps the templates read. The templates only lay text out: every
@@ -29,6 +30,53 @@ final class Rows {
             lines.add(c[0] + ". " + Fmt.shortName(c[1], c[2]) + ": " + Fmt.text(c[2], ""));
         }
         params.put("METHOD_CHARACTERISTICS", String.join("\n", lines));
+    }
+
+    /** A characteristic and the median it is ranked by, for the strongest and weakest lines of a summary. */
+    record Ranked(String code, String name, MedianFigure median) {
+    }
+
+    /**
+     * Strongest or weakest by the given median, of the medians a PDF may print; ties are all named:
+     * "Basics (Fixes the basics first), ICS median 3.6 Green (3 trusts)".
+     */
+    static String extreme(List<Ranked> chars, boolean strongest, String medianLabel) {
+        BigDecimal best = null;
+        for (Ranked c : chars) {
+            BigDecimal m = Fmt.shown(c.median());
+            if (m != null && (best == null || (strongest ? m.compareTo(best) > 0 : m.compareTo(best) < 0))) {
+                best = m;
+            }
+        }
+        if (best == null) {
+            return "Not shown: no " + medianLabel + " of " + Scores.MINIMUM_TRUSTS_FOR_A_MEDIAN + " or more trusts yet";
+        }
+        BigDecimal b = best;
+        return chars.stream().filter(c -> Fmt.shown(c.median()) != null && Fmt.shown(c.median()).compareTo(b) == 0)
+                .map(c -> Fmt.shortName(c.code(), c.name()) + " (" + Fmt.text(c.name(), "") + "), " + medianLabel + " "
+                        + Fmt.medianWithRag(c.median()))
+                .collect(Collectors.joining("; "));
+    }
+
+    /** A heatmap row: the label, then per column the score and RAG (c1..c7), its fill (b1..) and ink (f1..). */
+    static Map<String, Object> heatRow(String label, List<BigDecimal> values, String whenNull) {
+        Map<String, Object> r = row("trust", label);
+        for (int i = 0; i < values.size(); i++) {
+            BigDecimal v = values.get(i);
+            // Score and RAG on two lines so a narrow column never breaks a word.
+            r.put("c" + (i + 1), v == null ? whenNull : Fmt.score(v, "") + "\n" + Fmt.rag(v));
+            r.put("b" + (i + 1), Fmt.fill(v));
+            r.put("f" + (i + 1), Fmt.ink(v));
+        }
+        return r;
+    }
+
+    /** "ICS median (5 trusts)": the row says how many trusts its medians are over; withheld cells say so. */
+    static Map<String, Object> medianHeatRow(String label, List<MedianFigure> medians, String whenWithheld) {
+        List<MedianFigure> shown = medians.stream().filter(m -> m.shown(false)).toList();
+        String over = Scores.trustsOver(shown);
+        return heatRow(over == null ? label : label + " (" + over + ")", medians.stream().map(Fmt::shown).toList(),
+                whenWithheld);
     }
 
     static Map<String, Object> row(Object... keyValues) {

@@ -270,6 +270,98 @@ final class Fixtures {
         return out;
     }
 
+    /** England's seven regions and 42 ICSs, by region; the national pack's fixture puts five trusts in most. */
+    static final String[][] REGIONS = {
+            {"North East and Yorkshire", "North East and North Cumbria ICS", "Humber and North Yorkshire ICS", "West Yorkshire ICS",
+                    "South Yorkshire ICS"},
+            {"North West", "Cheshire and Merseyside ICS", "Greater Manchester ICS", "Lancashire and South Cumbria ICS"},
+            {"Midlands", "Birmingham and Solihull ICS", "Black Country ICS", "Coventry and Warwickshire ICS",
+                    "Herefordshire and Worcestershire ICS", "Shropshire, Telford and Wrekin ICS", "Staffordshire and Stoke-on-Trent ICS",
+                    "Derby and Derbyshire ICS", "Leicester, Leicestershire and Rutland ICS", "Lincolnshire ICS", "Northamptonshire ICS",
+                    "Nottingham and Nottinghamshire ICS"},
+            {"East of England", "Bedfordshire, Luton and Milton Keynes ICS", "Cambridgeshire and Peterborough ICS",
+                    "Hertfordshire and West Essex ICS", "Mid and South Essex ICS", "Norfolk and Waveney ICS", "Suffolk and North East Essex ICS"},
+            {"London", "North Central London ICS", "North East London ICS", "North West London ICS", "South East London ICS",
+                    "South West London ICS"},
+            {"South East", "Buckinghamshire, Oxfordshire and Berkshire West ICS", "Frimley ICS", "Hampshire and Isle of Wight ICS",
+                    "Kent and Medway ICS", "Surrey Heartlands ICS", "Sussex ICS"},
+            {"South West", "Bath and North East Somerset, Swindon and Wiltshire ICS", "Bristol, North Somerset and South Gloucestershire ICS",
+                    "Cornwall and the Isles of Scilly ICS", "Devon ICS", "Dorset ICS", "Gloucestershire ICS", "Somerset ICS"},
+    };
+    /** Three trusts, one of them not approved: two approved, so every Somerset median is withheld. */
+    static final String SMALL_ICS = "Somerset ICS";
+    /** Each characteristic's typical national score in tenths: Basics strongest, Focus and Clarity weakest. */
+    private static final int[] TYPICAL_TENTHS = {31, 30, 35, 28, 32, 28, 30};
+    private static final String[] NOT_APPROVED = {"DRAFT", "SUBMITTED", "RETURNED", "NOT_STARTED"};
+    private static final String[] TRUST_KINDS = {"Hospitals NHS Foundation Trust", "NHS Trust", "Community Healthcare NHS Trust",
+            "Mental Health and Learning Disabilities NHS Foundation Trust", "University Hospitals NHS Foundation Trust"};
+
+    /**
+     * A national pack for 2026/27: 205 made-up trusts in England's 7 regions and 42 ICSs, every seventh without an
+     * approved assessment, with medians worked out from the trusts as the database would, over the approved ones.
+     */
+    static NationalPackData nationalPack() {
+        List<NationalPackData.Trust> trusts = new ArrayList<>();
+        List<NationalPackData.Area> icss = new ArrayList<>();
+        List<NationalPackData.Area> regions = new ArrayList<>();
+        for (String[] region : REGIONS) {
+            List<NationalPackData.Trust> inRegion = new ArrayList<>();
+            for (int i = 1; i < region.length; i++) {
+                String ics = region[i];
+                // 205 in all: five in most ICSs, fewer in three.
+                int members = switch (ics) {
+                    case SMALL_ICS, "Lincolnshire ICS" -> 3;
+                    case "North Central London ICS" -> 4;
+                    default -> 5;
+                };
+                List<NationalPackData.Trust> inIcs = new ArrayList<>();
+                for (int k = 0; k < members; k++) {
+                    int t = trusts.size();
+                    String place = ics.replace(" ICS", "").replaceAll(",.*| and .*", "");
+                    boolean approved = ics.equals(SMALL_ICS) ? k < 2 : t % 7 != 6;
+                    List<BigDecimal> scores = new ArrayList<>();
+                    for (int c = 0; c < FRAMEWORK.length; c++) {
+                        // A typical level per characteristic, an ICS-wide lean of up to 0.4 either way, and a trust's own spread.
+                        int tenths = TYPICAL_TENTHS[c] + (icss.size() * 13 % 9 - 4) + ((t * 37 + c * 17) % 11 - 5);
+                        scores.add(approved ? BigDecimal.valueOf(Math.max(10, Math.min(50, tenths)), 1) : null);
+                    }
+                    inIcs.add(new NationalPackData.Trust("Fictional " + place + " " + (k + 1) + " " + TRUST_KINDS[t % TRUST_KINDS.length],
+                            "Y" + (100 + t), t % 4 == 0 ? "Community" : "Acute", ics, region[0],
+                            approved ? "APPROVED" : NOT_APPROVED[t % NOT_APPROVED.length], scores));
+                    trusts.add(inIcs.get(inIcs.size() - 1));
+                }
+                icss.add(area(ics, "Q" + (10 + icss.size()), region[0], inIcs));
+                inRegion.addAll(inIcs);
+            }
+            regions.add(area(region[0], "Y" + (60 + regions.size()), null, inRegion));
+        }
+        List<NationalPackData.Characteristic> chars = new ArrayList<>();
+        List<MedianFigure> national = medians(trusts);
+        for (int c = 0; c < FRAMEWORK.length; c++) {
+            chars.add(new NationalPackData.Characteristic(c + 1, FRAMEWORK[c][0], FRAMEWORK[c][1], national.get(c)));
+        }
+        return new NationalPackData("2026/27", GENERATED, FOOTPRINT, chars, regions, icss, trusts);
+    }
+
+    private static NationalPackData.Area area(String name, String ods, String parent, List<NationalPackData.Trust> trusts) {
+        int approved = (int) trusts.stream().filter(t -> t.status().equals("APPROVED")).count();
+        int submitted = approved + (int) trusts.stream().filter(t -> t.status().equals("SUBMITTED")).count();
+        return new NationalPackData.Area(ods, name, parent, trusts.size(), submitted, approved, medians(trusts));
+    }
+
+    /** Each characteristic's median over the trusts with a score, with its count; the renderer withholds those under three. */
+    static List<MedianFigure> medians(List<NationalPackData.Trust> trusts) {
+        List<MedianFigure> out = new ArrayList<>();
+        for (int c = 0; c < FRAMEWORK.length; c++) {
+            int column = c;
+            List<BigDecimal> s = trusts.stream().map(t -> t.scores().get(column)).filter(java.util.Objects::nonNull).sorted().toList();
+            int n = s.size();
+            out.add(n == 0 ? MedianFigure.NONE : new MedianFigure(n % 2 == 1 ? s.get(n / 2)
+                    : s.get(n / 2 - 1).add(s.get(n / 2)).divide(BigDecimal.valueOf(2)), n));
+        }
+        return out;
+    }
+
     static TrustReportData trustReport() {
         Trust t = TRUSTS.get(0);
         List<EvidenceItem> evidence = new ArrayList<>();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fill + export time and memory of the board pack, not a test: excluded from the default run.
+ * Fill + export time and memory of the reports, not a test: excluded from the default run.
  * <pre>./mvnw -B -pl reporting test -Dgroups=benchmark -Dreporting.excludedGroups=none</pre>
  * Times are wall-clock per render after warm-up; "allocated" is what the rendering thread
  * allocated (ThreadMXBean); "peak heap" is the peak of the heap pools during one render,
@@ -30,12 +30,14 @@ class ReportBenchmark {
         BoardPackData largest = Fixtures.boardPack("Largest real-sized ICS (18 trusts)", "QHM", Fixtures.syntheticTrusts(18));
         BoardPackData hundred = Fixtures.boardPack("Synthetic ICS (100 trusts)", "QZZ", Fixtures.syntheticTrusts(100));
         TrustReportData trust = Fixtures.trustReport();
+        NationalPackData national = Fixtures.nationalPack();
 
         System.out.printf(Locale.UK, "%nJava %s, %d processors, max heap %d MiB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         measure("Trust report (28 evidence notes)", () -> renderer.trustReport(trust), 10, 40);
         measure("Board pack, 18 trusts", () -> renderer.boardPack(largest), 8, 30);
         measure("Board pack, 100 trusts", () -> renderer.boardPack(hundred), 3, 12);
+        measure("National pack, 205 trusts", () -> renderer.nationalPack(national), 8, 30);
     }
 
     private static void measure(String name, Supplier<byte[]> render, int warmUp, int runs) throws Exception {

@@ -58,6 +58,12 @@ class ReportShapesTest {
                     .contains("No trust needs support").contains("Methodology")
                     .contains("Members' strategy documents\nNo member trust has uploaded a strategy document for this cycle.");
         }
+        NationalPackData none = new NationalPackData("2026/27", Fixtures.GENERATED, null, null, null, null, null);
+        try (PDDocument doc = Pdfs.load(renderer.nationalPack(none))) {
+            assertThat(Pdfs.text(doc)).contains("0 trusts in England, in 0 integrated care systems and 0 regions.")
+                    .contains("0 of 0 trusts submitted (no trusts)").contains("Not shown: no national median of 3 or more trusts yet")
+                    .contains("No trust needs support").contains("Methodology").doesNotContain("Trusts without an approved assessment");
+        }
         TrustReportData bare = new TrustReportData("Bare NHS Trust", null, null, null, "2026/27", null, null, Fixtures.GENERATED,
                 List.of(), List.of(), List.of(), null);
         try (PDDocument doc = Pdfs.load(renderer.trustReport(bare))) {
