@@ -9,7 +9,8 @@
 # The archive is only used by the very JVM build that recorded it (any other ignores it and starts
 # as without it), so run this where the service will run: infra/Dockerfile runs it in the image,
 # infra/run.sh on this machine. The training run needs no database: Liquibase is off and the
-# connection pool connects on first use, after the context has been refreshed.
+# connection pool connects on first use, after the context has been refreshed. It makes the
+# reports warm-up's made-up PDFs (they need no database either), so Jasper's classes are recorded.
 set -euo pipefail
 jar="$1"
 dir="$2"
@@ -18,7 +19,7 @@ java -Djarmode=tools -jar "$jar" extract --destination "$dir"
 # extract names the jar after the original; one name, whatever the version.
 mv "$dir"/*.jar "$dir/app.jar"
 # JAVA_TOOL_OPTIONS of the caller (heap, GC) apply to the training run as to the service.
-DSC_MIGRATE_ON_START=false DSC_REPORTS_WARM_UP=false \
+DSC_MIGRATE_ON_START=false \
     java -XX:ArchiveClassesAtExit="$dir/app.jsa" -Dspring.context.exit=onRefresh -jar "$dir/app.jar" >"$dir/training.log" 2>&1 \
     || { cat "$dir/training.log" >&2; exit 1; }
 rm "$dir/training.log"

@@ -12,6 +12,8 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,7 +38,7 @@ import uk.nhs.strategycheck.reporting.TrustReportData;
  */
 @Component
 @ConditionalOnProperty(name = "dsc.reports.warm-up", havingValue = "true", matchIfMissing = true)
-public class ReportWarmUp implements InitializingBean, ApplicationRunner {
+public class ReportWarmUp implements InitializingBean, ApplicationListener<ContextRefreshedEvent>, ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportWarmUp.class);
     /** As many trusts as the largest real ICS, so the pack runs to its usual length. */
@@ -52,6 +54,7 @@ public class ReportWarmUp implements InitializingBean, ApplicationRunner {
     private final TransactionTemplate readOnly;
     private final CompletableFuture<Integer> rendered = new CompletableFuture<>();
     private volatile long finishedAtMillis;
+    private volatile int renderedBytes;
 
     ReportWarmUp(ReportRenderer renderer, ReportRepository reports, BenchmarkService benchmarks,
                  PlatformTransactionManager transactions) {
@@ -77,6 +80,18 @@ public class ReportWarmUp implements InitializingBean, ApplicationRunner {
         thread.start();
     }
 
+    /**
+     * Waits for the PDFs as the context finishes refreshing: a renderer that cannot make a made-up
+     * report cannot make a real one, so the start fails. Here rather than in {@link #run}, so that the
+     * class data sharing training run (infra/cds.sh), which ends at the refresh, records Jasper's classes.
+     */
+    @Override
+    public void onApplicationEvent(ContextRefreshedEvent event) {
+        if (event.getApplicationContext().getParent() == null) {
+            renderedBytes = rendered.join();
+        }
+    }
+
     @Override
     public void run(ApplicationArguments args) {
         long started = System.nanoTime();
@@ -90,11 +105,9 @@ public class ReportWarmUp implements InitializingBean, ApplicationRunner {
             reports.trustId("warm-up");
             benchmarks.warmUp();
         });
-        // A renderer that cannot make a made-up report cannot make a real one: the start fails.
-        int bytes = rendered.join();
         finishedAtMillis = System.currentTimeMillis();
-        LOG.info("Reports warmed up: three PDFs ({} KB); waited {} ms for them and the report queries", bytes / 1024,
-                (System.nanoTime() - started) / 1_000_000);
+        LOG.info("Reports warmed up: three PDFs ({} KB) made while the service started; the report queries took {} ms",
+                renderedBytes / 1024, (System.nanoTime() - started) / 1_000_000);
     }
 
     /** When the warm-up finished (epoch milliseconds; 0 while it has not). */
