@@ -9,8 +9,9 @@
 # The archive is only used by the very JVM build that recorded it (any other ignores it and starts
 # as without it), so run this where the service will run: infra/Dockerfile runs it in the image,
 # infra/run.sh on this machine. The training run needs no database: Liquibase is off and the
-# connection pool connects on first use, after the context has been refreshed. It makes the
-# reports warm-up's made-up PDFs (they need no database either), so Jasper's classes are recorded.
+# connection pool connects on first use, after the context has been refreshed. The reports
+# warm-up stays on: its made-up PDFs, begun as the context starts and needing no database either,
+# load Jasper's classes before the run ends, so they are recorded too.
 set -euo pipefail
 jar="$1"
 dir="$2"

@@ -12,8 +12,6 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,15 +36,18 @@ import uk.nhs.strategycheck.reporting.TrustReportData;
  */
 @Component
 @ConditionalOnProperty(name = "dsc.reports.warm-up", havingValue = "true", matchIfMissing = true)
-public class ReportWarmUp implements InitializingBean, ApplicationListener<ContextRefreshedEvent>, ApplicationRunner {
+public class ReportWarmUp implements InitializingBean, ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportWarmUp.class);
-    /** As many trusts as the largest real ICS, so the pack runs to its usual length. */
-    private static final int TRUSTS = 16;
+    /** As many trusts as the largest real ICS: the benchmarks' made-up pack. */
+    public static final int LARGEST_ICS_TRUSTS = 16;
+    /** England's trusts: the benchmarks' made-up national pack. */
+    public static final int ENGLAND_TRUSTS = 205;
+    /** Enough trusts for every section of each pack, charts and the unscored list included. */
+    private static final int WARM_UP_TRUSTS = 8;
     private static final int CHARACTERISTICS = 7;
     private static final int REGIONS = 7;
     private static final int ICSS = 42;
-    private static final int ENGLAND_TRUSTS = 205;
 
     private final ReportRenderer renderer;
     private final ReportRepository reports;
@@ -54,7 +55,6 @@ public class ReportWarmUp implements InitializingBean, ApplicationListener<Conte
     private final TransactionTemplate readOnly;
     private final CompletableFuture<Integer> rendered = new CompletableFuture<>();
     private volatile long finishedAtMillis;
-    private volatile int renderedBytes;
 
     ReportWarmUp(ReportRenderer renderer, ReportRepository reports, BenchmarkService benchmarks,
                  PlatformTransactionManager transactions) {
@@ -69,8 +69,10 @@ public class ReportWarmUp implements InitializingBean, ApplicationListener<Conte
     public void afterPropertiesSet() {
         var thread = new Thread(() -> {
             try {
-                rendered.complete(renderer.boardPack(boardPackData()).length + renderer.trustReport(trustReportData()).length
-                        + renderer.nationalPack(nationalPackData()).length);
+                // Small documents: every section, so every class and code path, at a fraction of the CPU.
+                rendered.complete(renderer.boardPack(boardPackData(WARM_UP_TRUSTS)).length
+                        + renderer.trustReport(trustReportData()).length
+                        + renderer.nationalPack(nationalPackData(WARM_UP_TRUSTS)).length);
             } catch (Throwable failure) {
                 rendered.completeExceptionally(failure);
             }
@@ -78,18 +80,6 @@ public class ReportWarmUp implements InitializingBean, ApplicationListener<Conte
         // A start that fails elsewhere is not kept waiting for it.
         thread.setDaemon(true);
         thread.start();
-    }
-
-    /**
-     * Waits for the PDFs as the context finishes refreshing: a renderer that cannot make a made-up
-     * report cannot make a real one, so the start fails. Here rather than in {@link #run}, so that the
-     * class data sharing training run (infra/cds.sh), which ends at the refresh, records Jasper's classes.
-     */
-    @Override
-    public void onApplicationEvent(ContextRefreshedEvent event) {
-        if (event.getApplicationContext().getParent() == null) {
-            renderedBytes = rendered.join();
-        }
     }
 
     @Override
@@ -105,9 +95,11 @@ public class ReportWarmUp implements InitializingBean, ApplicationListener<Conte
             reports.trustId("warm-up");
             benchmarks.warmUp();
         });
+        // A renderer that cannot make a made-up report cannot make a real one: the start fails.
+        int bytes = rendered.join();
         finishedAtMillis = System.currentTimeMillis();
-        LOG.info("Reports warmed up: three PDFs ({} KB) made while the service started; the report queries took {} ms",
-                renderedBytes / 1024, (System.nanoTime() - started) / 1_000_000);
+        LOG.info("Reports warmed up: three PDFs ({} KB); waited {} ms for them and the report queries", bytes / 1024,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /** When the warm-up finished (epoch milliseconds; 0 while it has not). */
@@ -115,26 +107,26 @@ public class ReportWarmUp implements InitializingBean, ApplicationListener<Conte
         return finishedAtMillis;
     }
 
-    /** A board pack of made-up figures, as long as the largest real ICS's (also timed by the benchmarks). */
-    public static BoardPackData boardPackData() {
+    /** A board pack of made-up figures for an ICS of so many trusts (also timed by the benchmarks). */
+    public static BoardPackData boardPackData(int trusts) {
         var summaries = IntStream.rangeClosed(1, CHARACTERISTICS)
                 .mapToObj(c -> new BoardPackData.CharacteristicSummary(c, "C" + c, "Characteristic " + c,
                         median(c), median(c + 1)))
                 .toList();
         var profiles = new ArrayList<BoardPackData.TrustProfile>();
         var documents = new ArrayList<StrategyDocumentRow>();
-        for (int t = 1; t <= TRUSTS; t++) {
+        for (int t = 1; t <= trusts; t++) {
             profiles.add(new BoardPackData.TrustProfile("Trust " + t, "T" + t, "Acute", "APPROVED", scores(t),
                     List.of(action(t))));
             documents.add(new StrategyDocumentRow("Trust " + t, "T" + t, t % 2 == 0, "2024 to 2027 (3 years)", "Yearly",
                     5, 8, 1, "The board", List.of()));
         }
-        return new BoardPackData("Warm-up", "QWU", "2026/27", "2025/26", LocalDate.now(), TRUSTS, TRUSTS, TRUSTS,
+        return new BoardPackData("Warm-up", "QWU", "2026/27", "2025/26", LocalDate.now(), trusts, trusts, trusts,
                 summaries, profiles, null, documents);
     }
 
-    /** A national pack of made-up figures, as large as England's: 7 regions, 42 ICSs, 205 trusts. */
-    public static NationalPackData nationalPackData() {
+    /** A national pack of made-up figures: 7 regions, 42 ICSs and so many trusts (England has 205). */
+    public static NationalPackData nationalPackData(int trustCount) {
         var characteristics = IntStream.rangeClosed(1, CHARACTERISTICS)
                 .mapToObj(c -> new NationalPackData.Characteristic(c, "C" + c, "Characteristic " + c, median(c)))
                 .toList();
@@ -144,7 +136,7 @@ public class ReportWarmUp implements InitializingBean, ApplicationListener<Conte
         var icss = IntStream.rangeClosed(1, ICSS)
                 .mapToObj(i -> new NationalPackData.Area("Q" + i, "ICS " + i, "Region " + (i % REGIONS + 1), 5, 4, 3, medians))
                 .toList();
-        var trusts = IntStream.rangeClosed(1, ENGLAND_TRUSTS)
+        var trusts = IntStream.rangeClosed(1, trustCount)
                 .mapToObj(t -> new NationalPackData.Trust("Trust " + t, "T" + t, "Acute", "ICS " + (t % ICSS + 1),
                         "Region " + (t % REGIONS + 1), t % 4 == 0 ? "DRAFT" : "APPROVED",
                         scores(t).stream().map(s -> t % 4 == 0 ? null : s.score()).toList()))

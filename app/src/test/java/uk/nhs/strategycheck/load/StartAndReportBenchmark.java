@@ -100,9 +100,9 @@ class StartAndReportBenchmark {
         var innerTrust = new ArrayList<Double>();
         var innerNational = new ArrayList<Double>();
         for (int run = 0; run < WARM_UP + ITERATIONS; run++) {
-            double pack = time(() -> renderer.boardPack(ReportWarmUp.boardPackData()));
+            double pack = time(() -> renderer.boardPack(ReportWarmUp.boardPackData(ReportWarmUp.LARGEST_ICS_TRUSTS)));
             double trust = time(() -> renderer.trustReport(ReportWarmUp.trustReportData()));
-            double national = time(() -> renderer.nationalPack(ReportWarmUp.nationalPackData()));
+            double national = time(() -> renderer.nationalPack(ReportWarmUp.nationalPackData(ReportWarmUp.ENGLAND_TRUSTS)));
             if (run >= WARM_UP) {
                 innerPack.add(pack);
                 innerTrust.add(trust);
