@@ -164,7 +164,7 @@ public class ReportService {
         var trustIds = submissions.trusts().stream().map(row -> row.trust().id()).toList();
         var actions = reports.openActions(trustIds,
                 submissions.trusts().stream().map(row -> row.trust().icsId()).distinct().toList(), cycleName, TOP_ACTIONS);
-        var current = documents.currentOf(trustIds, cycleName);
+        var current = documents.currentOf(submissions.trusts().stream().map(SubmissionRow::trust).toList(), cycleName);
         Optional<String> previous = Optional.empty();
         var profiles = new java.util.ArrayList<BoardPackData.TrustProfile>();
         var strategyDocuments = new java.util.ArrayList<StrategyDocumentRow>();
@@ -243,7 +243,7 @@ public class ReportService {
                 profile.previousCycleName().orElse(null), LocalDate.now(clock), scores(profile),
                 assessment.map(reports::evidence).orElse(List.of()),
                 assessment.map(reports::actions).orElse(List.of()),
-                Optional.ofNullable(documents.currentOf(List.of(trust.id()), cycleName).get(trust.id()))
+                Optional.ofNullable(documents.currentOf(List.of(trust), cycleName).get(trust.id()))
                         .map(document -> documentSummary(document, profile)).orElse(null)));
     }
 

@@ -60,14 +60,18 @@ class StrategyDocumentRepository {
                 .fetch(StrategyDocumentRepository::toDocument);
     }
 
-    /** The current documents of the trusts' assessments in the cycle, by trust id: one statement for all of them. */
-    Map<Long, Reading> findCurrentOfTrusts(Collection<Long> trustIds, String cycleName) {
+    /**
+     * The current documents of the trusts' assessments in the cycle, by trust id: one statement for all
+     * of them, in the ICSs named (without them every ICS partition was planned: 25 ms for none found).
+     */
+    Map<Long, Reading> findCurrentOfTrusts(Collection<Long> trustIds, Collection<Long> icsIds, String cycleName) {
         if (trustIds.isEmpty()) {
             return Map.of();
         }
         return db.select(SUMMARY).select(STRATEGY_DOCUMENT.ANALYSIS).from(STRATEGY_DOCUMENT)
                 .join(ASSESSMENT).on(ASSESSMENT.ICS_ID.eq(STRATEGY_DOCUMENT.ICS_ID), ASSESSMENT.ID.eq(STRATEGY_DOCUMENT.ASSESSMENT_ID))
-                .where(STRATEGY_DOCUMENT.TRUST_ID.in(trustIds), ASSESSMENT.CYCLE_NAME.eq(cycleName),
+                .where(STRATEGY_DOCUMENT.TRUST_ID.in(trustIds), STRATEGY_DOCUMENT.ICS_ID.in(icsIds),
+                        ASSESSMENT.ICS_ID.in(icsIds), ASSESSMENT.CYCLE_NAME.eq(cycleName),
                         STRATEGY_DOCUMENT.SUPERSEDED_AT.isNull())
                 .fetch(r -> new Reading(r.get(STRATEGY_DOCUMENT.TRUST_ID), toDocument(r), r.get(STRATEGY_DOCUMENT.ANALYSIS).data()))
                 .stream().collect(Collectors.toMap(Reading::trustId, reading -> reading));

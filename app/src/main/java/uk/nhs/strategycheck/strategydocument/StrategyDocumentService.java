@@ -21,6 +21,7 @@ import uk.nhs.strategycheck.assessment.AssessmentPage;
 import uk.nhs.strategycheck.assessment.AssessmentService;
 import uk.nhs.strategycheck.audit.AuditLog;
 import uk.nhs.strategycheck.benchmark.BenchmarkService;
+import uk.nhs.strategycheck.benchmark.TrustFacts;
 import uk.nhs.strategycheck.benchmark.Column;
 import uk.nhs.strategycheck.shared.Csv;
 import uk.nhs.strategycheck.shared.Dates;
@@ -182,7 +183,7 @@ public class StrategyDocumentService {
     @Transactional(readOnly = true)
     public Optional<DocumentComparison> compare(Optional<String> cycleName) {
         return benchmarks.heatmap(cycleName).map(heatmap -> {
-            var current = currentOf(heatmap.trusts().stream().map(row -> row.trust().id()).toList(), heatmap.cycleName());
+            var current = currentOf(heatmap.trusts().stream().map(row -> row.trust()).toList(), heatmap.cycleName());
             var rows = heatmap.trusts().stream().map(row -> {
                 var document = Optional.ofNullable(current.get(row.trust().id()));
                 var gaps = document.map(d -> gaps(d, heatmap.characteristics(), row.scores())).orElse(List.of());
@@ -237,11 +238,15 @@ public class StrategyDocumentService {
         return String.join("; ", gaps.stream().map(CharacteristicReading::gap).toList());
     }
 
-    /** The current documents of the given trusts in a cycle, as the scope may read them (for reports). */
+    /**
+     * The current documents of the given trusts in a cycle, as the scope may read them (for reports),
+     * by trust id. Read in the trusts' ICSs only: the planner then opens their partitions alone.
+     */
     @Transactional(readOnly = true)
-    public Map<Long, TrustDocument> currentOf(Collection<Long> trustIds, String cycleName) {
+    public Map<Long, TrustDocument> currentOf(Collection<TrustFacts> trusts, String cycleName) {
         var result = new LinkedHashMap<Long, TrustDocument>();
-        documents.findCurrentOfTrusts(trustIds, cycleName).forEach((trustId, reading) ->
+        documents.findCurrentOfTrusts(trusts.stream().map(TrustFacts::id).toList(),
+                trusts.stream().map(TrustFacts::icsId).distinct().toList(), cycleName).forEach((trustId, reading) ->
                 result.put(trustId, new TrustDocument(reading.document(), AnalysisJson.read(reading.analysisJson()))));
         return result;
     }

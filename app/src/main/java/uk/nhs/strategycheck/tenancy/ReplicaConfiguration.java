@@ -39,6 +39,8 @@ class ReplicaConfiguration {
         replica.setUsername(properties.determineUsername());
         replica.setPassword(properties.determinePassword());
         replica.setMaximumPoolSize(primary.getMaximumPoolSize());
+        // The primary's driver settings (timeouts, keepalives, no JIT, error details) apply to the replica too.
+        primary.getDataSourceProperties().forEach((name, value) -> replica.addDataSourceProperty((String) name, value));
         // A replica that is away costs a read at most this long before it falls back to the primary.
         replica.setConnectionTimeout(1500);
         replica.setValidationTimeout(1000);
