@@ -7,9 +7,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -19,13 +16,13 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.nhs.strategycheck.IntegrationTest;
+import uk.nhs.strategycheck.KaribuViews;
 import uk.nhs.strategycheck.OrganisationFixture;
 import uk.nhs.strategycheck.SignIn;
 import uk.nhs.strategycheck.TestClock;
@@ -45,8 +42,6 @@ class AdminConfirmationsTest {
 
     private static final String REGION_ADMIN = "region.admin@demo.example";
     private static final String CYCLE = "2040/41";
-    private static Routes routes;
-
     @Autowired
     ApplicationContext context;
     @Autowired
@@ -59,24 +54,19 @@ class AdminConfirmationsTest {
     private JdbcTemplate owner;
     private OrganisationFixture fixture;
 
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("uk.nhs.strategycheck");
-    }
-
     @BeforeEach
     void setUp() throws SQLException {
         owner = database.owner();
         fixture = new OrganisationFixture(owner, "ZK", "@admin-confirmations.test");
         fixture.remove();
-        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+        KaribuViews.setUp(context);
     }
 
     @AfterEach
     void tearDown() {
         signIn.out();
         clock.reset();
-        MockVaadin.tearDown();
+        KaribuViews.tearDown();
         fixture.remove();
         owner.update("delete from audit_event where entity_type = 'cycle' and entity_id in "
                 + "(select id::text from assessment_cycle where name = ?)", CYCLE);

@@ -6,9 +6,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
@@ -16,13 +13,13 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.nhs.strategycheck.IntegrationTest;
+import uk.nhs.strategycheck.KaribuViews;
 import uk.nhs.strategycheck.SignIn;
 import uk.nhs.strategycheck.TestDatabase;
 import uk.nhs.strategycheck.strategydocument.analysis.DocumentAnalysis;
@@ -37,8 +34,6 @@ class CharacteristicViewTest {
 
     private static final String EDITOR = "rpg.editor@test.example";
     private static final String VIEWER = "rpg.viewer@test.example";
-    private static Routes routes;
-
     @Autowired
     ApplicationContext context;
     @Autowired
@@ -48,24 +43,19 @@ class CharacteristicViewTest {
 
     private JdbcTemplate owner;
 
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("uk.nhs.strategycheck");
-    }
-
     @BeforeEach
     void setUp() throws SQLException {
         database.trustUser(EDITOR, "Ola Editor", "TRUST_EDITOR", "RPG");
         database.trustUser(VIEWER, "Val Viewer", "TRUST_VIEWER", "RPG");
         database.removeAssessments("RPG");
         owner = database.owner();
-        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+        KaribuViews.setUp(context);
     }
 
     @AfterEach
     void tearDown() {
         signIn.out();
-        MockVaadin.tearDown();
+        KaribuViews.tearDown();
     }
 
 

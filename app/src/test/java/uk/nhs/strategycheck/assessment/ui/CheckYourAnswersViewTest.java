@@ -6,9 +6,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -20,13 +17,13 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.RouterLink;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.nhs.strategycheck.IntegrationTest;
+import uk.nhs.strategycheck.KaribuViews;
 import uk.nhs.strategycheck.OrganisationFixture;
 import uk.nhs.strategycheck.SignIn;
 import uk.nhs.strategycheck.TestDatabase;
@@ -45,8 +42,6 @@ class CheckYourAnswersViewTest {
     private static final String EDITOR = "editor" + DOMAIN;
     private static final String APPROVER = "approver" + DOMAIN;
     private static final String LINK = "https://intranet.example.nhs.uk/board/2026-11";
-    private static Routes routes;
-
     @Autowired
     ApplicationContext context;
     @Autowired
@@ -57,11 +52,6 @@ class CheckYourAnswersViewTest {
     private JdbcTemplate owner;
     private OrganisationFixture fixture;
     private long assessment;
-
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("uk.nhs.strategycheck");
-    }
 
     /** An assessment with every statement scored 3 but two of leadership's, and a link on the first. */
     @BeforeEach
@@ -83,13 +73,13 @@ class CheckYourAnswersViewTest {
                   from trust t, statement s join characteristic c on c.id = s.characteristic_id
                   join framework f on f.id = c.framework_id
                  where t.id = ? and f.version = 1""", assessment, LINK, trust);
-        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+        KaribuViews.setUp(context);
     }
 
     @AfterEach
     void tearDown() {
         signIn.out();
-        MockVaadin.tearDown();
+        KaribuViews.tearDown();
         fixture.remove();
     }
 

@@ -3,16 +3,12 @@ package uk.nhs.strategycheck.security.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,30 +16,24 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.web.WebAttributes;
 import uk.nhs.strategycheck.IntegrationTest;
+import uk.nhs.strategycheck.KaribuViews;
 import uk.nhs.strategycheck.security.SignInBusyException;
 
 /** A sign-in refused because too many were being checked at once says so, not "incorrect password". */
 @IntegrationTest
 class LoginBusyTest {
 
-    private static Routes routes;
-
     @Autowired
     ApplicationContext context;
 
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("uk.nhs.strategycheck");
-    }
-
     @BeforeEach
     void setUp() {
-        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+        KaribuViews.setUp(context);
     }
 
     @AfterEach
     void tearDown() {
-        MockVaadin.tearDown();
+        KaribuViews.tearDown();
     }
 
     @Test

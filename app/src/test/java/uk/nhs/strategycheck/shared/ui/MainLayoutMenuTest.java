@@ -3,10 +3,6 @@ package uk.nhs.strategycheck.shared.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.VaadinSession;
@@ -16,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import uk.nhs.strategycheck.IntegrationTest;
+import uk.nhs.strategycheck.KaribuViews;
 import uk.nhs.strategycheck.SignIn;
 import uk.nhs.strategycheck.security.CurrentUser;
 
@@ -32,8 +28,6 @@ import uk.nhs.strategycheck.security.CurrentUser;
 @IntegrationTest
 class MainLayoutMenuTest {
 
-    private static Routes routes;
-
     @Autowired
     ApplicationContext context;
     @Autowired
@@ -43,20 +37,15 @@ class MainLayoutMenuTest {
     @Autowired
     AuthenticationContext authentication;
 
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("uk.nhs.strategycheck");
-    }
-
     @BeforeEach
     void setUp() {
-        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+        KaribuViews.setUp(context);
     }
 
     @AfterEach
     void tearDown() {
         signIn.out();
-        MockVaadin.tearDown();
+        KaribuViews.tearDown();
     }
 
     @Test
