@@ -39,8 +39,8 @@ import uk.nhs.strategycheck.tenancy.ScopeLevel;
 
 /**
  * Board-ready PDFs from the figures in the database: England's board pack for national admins,
- * an ICS leader's board pack for their own ICS, and trust reports for a trust's own users (and for its ICS leader). Every
- * download is in the audit log.
+ * an ICS leader's board pack for their own ICS, and trust reports for a trust's own users (and
+ * for its ICS leader). Every download is in the audit log.
  */
 @Service
 @Transactional(readOnly = true)

@@ -27,10 +27,10 @@ import uk.nhs.strategycheck.reporting.StrategyDocumentRow;
 import uk.nhs.strategycheck.reporting.TrustReportData;
 
 /**
- * Before the service reports ready, fills and exports a board pack, a trust report and a national pack of made-up
- * figures and runs the report and benchmark queries once, so that the first real report after a start does not
- * pay for loading Jasper, its fonts, PDF export and the query paths (measured: 4.5-7.8 s against
- * 2 s warm). An ApplicationRunner finishes before Spring Boot sets readiness to ACCEPTING_TRAFFIC,
+ * Before the service reports ready, fills and exports a small board pack, trust report and national
+ * pack of made-up figures and runs the report and benchmark queries once, so that the first real
+ * report after a start does not pay for loading Jasper, its fonts, PDF export and the query paths
+ * (measured before the warm-up: 4.5-7.8 s against 2 s warm). An ApplicationRunner finishes before Spring Boot sets readiness to ACCEPTING_TRAFFIC,
  * so no user is sent here until it is done. The PDFs need no database, so they are made on a thread
  * of their own while the rest of the application starts.
  */
