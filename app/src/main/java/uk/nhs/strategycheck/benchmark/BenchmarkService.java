@@ -366,7 +366,7 @@ public class BenchmarkService {
         var rows = members.stream().map(t -> {
             var submission = Optional.ofNullable(states.get(t.id()));
             return new SubmissionRow(t,
-                    submission.map(s -> SubmissionRow.State.valueOf(s.status())).orElse(SubmissionRow.State.NOT_STARTED),
+                    SubmissionRow.State.of(submission.map(BenchmarkRepository.Submission::status).orElse(null)),
                     submission.map(s -> s.lastActivity().toInstant()),
                     submission.map(BenchmarkRepository.Submission::answered).orElse(0),
                     Optional.ofNullable(reminders.get(t.id())));
@@ -513,14 +513,14 @@ public class BenchmarkService {
         var medians = benchmarks.medians(cycle.name(), cycle.frameworkId(), footprint,
                 EnumSet.of(Median.Grouping.NATIONAL, Median.Grouping.REGION, Median.Grouping.ICS), null);
         var trusts = placed.stream()
-                .map(p -> new England.Trust(p.trust(), p.icsName(), p.regionName(), state(p.status()),
+                .map(p -> new England.Trust(p.trust(), p.icsName(), p.regionName(), SubmissionRow.State.of(p.status()),
                         scores.getOrDefault(p.trust().id(), Map.of())))
                 .toList();
-        var regions = areas(placed, trusts, BenchmarkRepository.Placed::regionId, BenchmarkRepository.Placed::regionOdsCode,
+        var regions = areas(placed, BenchmarkRepository.Placed::regionId, BenchmarkRepository.Placed::regionOdsCode,
                 BenchmarkRepository.Placed::regionName, medians, columns, Median.Grouping.REGION);
         var regionOfIcs = new LinkedHashMap<String, String>();
         placed.forEach(p -> regionOfIcs.putIfAbsent(p.icsOdsCode(), p.regionName()));
-        var icss = areas(placed, trusts, BenchmarkRepository.Placed::icsId, BenchmarkRepository.Placed::icsOdsCode,
+        var icss = areas(placed, BenchmarkRepository.Placed::icsId, BenchmarkRepository.Placed::icsOdsCode,
                 BenchmarkRepository.Placed::icsName, medians, columns, Median.Grouping.ICS).stream()
                 .map(area -> new England.Ics(area, regionOfIcs.get(area.odsCode())))
                 .toList();
@@ -534,28 +534,21 @@ public class BenchmarkService {
     }
 
     /** Regions, or ICSs by region, in the order the trusts come (by name), each with its counts and its medians. */
-    private static List<AreaComparison.Row> areas(List<BenchmarkRepository.Placed> placed, List<England.Trust> trusts,
+    private static List<AreaComparison.Row> areas(List<BenchmarkRepository.Placed> placed,
                                                   Function<BenchmarkRepository.Placed, Long> id,
                                                   Function<BenchmarkRepository.Placed, String> odsCode,
                                                   Function<BenchmarkRepository.Placed, String> name,
                                                   List<Median> medians, List<Column> columns, Median.Grouping grouping) {
-        var byArea = new LinkedHashMap<Long, List<Integer>>();
-        for (int i = 0; i < placed.size(); i++) {
-            byArea.computeIfAbsent(id.apply(placed.get(i)), k -> new ArrayList<>()).add(i);
-        }
-        return byArea.values().stream().map(members -> {
-            var first = placed.get(members.get(0));
-            long areaId = id.apply(first);
-            int submitted = (int) members.stream().map(trusts::get)
-                    .filter(t -> t.state() == SubmissionRow.State.SUBMITTED || t.state() == SubmissionRow.State.APPROVED).count();
-            int approved = (int) members.stream().map(trusts::get).filter(t -> t.state() == SubmissionRow.State.APPROVED).count();
-            return new AreaComparison.Row(odsCode.apply(first), name.apply(first), members.size(), submitted, approved,
-                    medianMap(medians, columns, 1, m -> m.grouping() == grouping && m.groupId() == areaId));
+        var byArea = new LinkedHashMap<Long, List<BenchmarkRepository.Placed>>();
+        placed.forEach(p -> byArea.computeIfAbsent(id.apply(p), k -> new ArrayList<>()).add(p));
+        return byArea.entrySet().stream().map(area -> {
+            var members = area.getValue();
+            var states = members.stream().map(p -> SubmissionRow.State.of(p.status())).toList();
+            return new AreaComparison.Row(odsCode.apply(members.get(0)), name.apply(members.get(0)), members.size(),
+                    (int) states.stream().filter(SubmissionRow.State::submitted).count(),
+                    (int) states.stream().filter(state -> state == SubmissionRow.State.APPROVED).count(),
+                    medianMap(medians, columns, 1, m -> m.grouping() == grouping && m.groupId() == area.getKey()));
         }).toList();
-    }
-
-    private static SubmissionRow.State state(String status) {
-        return status == null ? SubmissionRow.State.NOT_STARTED : SubmissionRow.State.valueOf(status);
     }
 
     /** The comparison as CSV, with each area's ODS code. */

@@ -24,6 +24,16 @@ public record SubmissionRow(TrustFacts trust, State state, Optional<Instant> las
             return label;
         }
 
+        /** An assessment's status as the database names it (DRAFT, APPROVED...); none is not started. */
+        public static State of(String status) {
+            return status == null ? NOT_STARTED : valueOf(status);
+        }
+
+        /** Submitted for approval, or approved: counted as submitted in submission rates. */
+        public boolean submitted() {
+            return this == SUBMITTED || this == APPROVED;
+        }
+
         /** Trusts still to submit can be reminded. */
         public boolean late() {
             return this == NOT_STARTED || this == DRAFT || this == RETURNED;

@@ -179,8 +179,7 @@ public class ReportService {
                     .orElseGet(() -> new StrategyDocumentRow(row.trust().name(), row.trust().odsCode(), false, null, null,
                             null, null, null, null, List.of())));
         }
-        long submitted = submissions.trusts().stream()
-                .filter(r -> r.state() == SubmissionRow.State.SUBMITTED || r.state() == SubmissionRow.State.APPROVED).count();
+        long submitted = submissions.trusts().stream().filter(r -> r.state().submitted()).count();
         long approved = submissions.trusts().stream().filter(r -> r.state() == SubmissionRow.State.APPROVED).count();
         return renderer.boardPack(new BoardPackData(heatmap.icsName(), icsOdsCode, cycleName, previous.orElse(null),
                 LocalDate.now(clock), submissions.trusts().size(), (int) submitted, (int) approved, summaries, profiles,

@@ -20,9 +20,7 @@ class BoardPackPdfTest {
 
     @BeforeAll
     static void render() throws IOException {
-        byte[] pdf = new JasperReportRenderer().boardPack(Fixtures.boardPack());
-        Pdfs.keepSample("board-pack.pdf", pdf);
-        doc = Pdfs.load(pdf);
+        doc = Pdfs.rendered("board-pack.pdf", new JasperReportRenderer().boardPack(Fixtures.boardPack()));
         text = Pdfs.text(doc);
         pages = doc.getNumberOfPages();
     }

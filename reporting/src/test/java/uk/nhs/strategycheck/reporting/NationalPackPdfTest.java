@@ -25,9 +25,7 @@ class NationalPackPdfTest {
 
     @BeforeAll
     static void render() throws IOException {
-        byte[] pdf = new JasperReportRenderer().nationalPack(DATA);
-        Pdfs.keepSample("national-pack.pdf", pdf);
-        doc = Pdfs.load(pdf);
+        doc = Pdfs.rendered("national-pack.pdf", new JasperReportRenderer().nationalPack(DATA));
         text = Pdfs.text(doc);
         pages = doc.getNumberOfPages();
     }

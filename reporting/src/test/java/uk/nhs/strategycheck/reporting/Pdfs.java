@@ -52,6 +52,12 @@ final class Pdfs {
         }
     }
 
+    /** A test class's rendered PDF: kept as a sample to look at, and loaded to read back. */
+    static PDDocument rendered(String sampleName, byte[] pdf) {
+        keepSample(sampleName, pdf);
+        return load(pdf);
+    }
+
     static String text(PDDocument doc) throws IOException {
         return new PDFTextStripper().getText(doc);
     }

@@ -22,9 +22,7 @@ class TrustReportPdfTest {
 
     @BeforeAll
     static void render() throws IOException {
-        byte[] pdf = new JasperReportRenderer().trustReport(DATA);
-        Pdfs.keepSample("trust-report.pdf", pdf);
-        doc = Pdfs.load(pdf);
+        doc = Pdfs.rendered("trust-report.pdf", new JasperReportRenderer().trustReport(DATA));
         text = Pdfs.text(doc);
         pages = doc.getNumberOfPages();
     }

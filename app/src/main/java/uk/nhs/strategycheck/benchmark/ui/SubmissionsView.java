@@ -49,7 +49,7 @@ public class SubmissionsView extends Main {
         var submissions = loaded.get();
         add(new H1(submissions.icsName() + " ICS: submission status"));
         long submitted = submissions.trusts().stream()
-                .filter(r -> r.state() == SubmissionRow.State.SUBMITTED || r.state() == SubmissionRow.State.APPROVED).count();
+                .filter(r -> r.state().submitted()).count();
         add(new Paragraph(submitted + " of " + submissions.trusts().size() + " member trusts "
                 + (submitted == 1 ? "has" : "have") + " submitted their " + submissions.cycleName()
                 + " assessment. The cycle closes on " + Dates.format(submissions.closesOn()) + "."));
