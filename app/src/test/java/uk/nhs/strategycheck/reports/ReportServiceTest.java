@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +31,8 @@ class ReportServiceTest {
     TestDatabase database;
     @Autowired
     SignIn signIn;
+    @Autowired
+    MeterRegistry meters;
 
     @AfterEach
     void signOut() {
@@ -162,6 +165,33 @@ class ReportServiceTest {
             assertThat(choice.kind()).isEqualTo(ReportService.Report.NATIONAL_PACK);
             assertThat(choice.cycles()).contains(CYCLE);
         });
+    }
+
+    @Test
+    void aKeptPdfIsGivenOnlyWhileEverythingItShowsIsUnchanged() throws IOException {
+        signIn.as("ics.leader@demo.example");
+        var first = reports.boardPack("QKK", "2026/27");
+        double hits = cache("hit");
+
+        assertThat(reports.boardPack("QKK", "2026/27")).isEqualTo(first);
+        assertThat(cache("hit")).isEqualTo(hits + 1);
+
+        var name = database.owner().queryForObject("select name from trust where ods_code = 'RJZ'", String.class);
+        try {
+            database.owner().update("update trust set name = 'King''s College Hospital (renamed)' where ods_code = 'RJZ'");
+            var renamed = reports.boardPack("QKK", "2026/27");
+            assertThat(text(renamed)).contains("King's College Hospital (renamed)");
+            assertThat(cache("hit")).isEqualTo(hits + 1);
+        } finally {
+            database.owner().update("update trust set name = ? where ods_code = 'RJZ'", name);
+        }
+        // Named back, the first PDF is right again, and still kept.
+        assertThat(reports.boardPack("QKK", "2026/27")).isEqualTo(first);
+        assertThat(cache("hit")).isEqualTo(hits + 2);
+    }
+
+    private double cache(String outcome) {
+        return meters.get("dsc.reports.cache").tag("outcome", outcome).counter().count();
     }
 
     private static String text(byte[] pdf) throws IOException {
