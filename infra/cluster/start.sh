@@ -142,7 +142,7 @@ start_app() { # name migrate directory: the jar unpacked with its class data sha
     DSC_DB_READ_HOST=127.0.0.1 DSC_DB_READ_PORT=$REPLICA_PORT \
     PORT="${APP_HTTP_PORT[$name]}" DSC_MANAGEMENT_PORT="${APP_MANAGEMENT_PORT[$name]}" \
     DSC_BASE_URL="http://localhost:$APP_PORT" DSC_MIGRATE_ON_START="$2" \
-    java ${DSC_CLUSTER_JAVA_OPTS:--Xmx1g} -XX:ErrorFile="$LOG/$name-hs_err_%p.log" \
+    java ${DSC_CLUSTER_JAVA_OPTS:--Xmx1g -XX:TieredStopAtLevel=1} -XX:ErrorFile="$LOG/$name-hs_err_%p.log" \
     -XX:SharedArchiveFile="$3/app.jsa" -jar "$3/app.jar"
   wait_for 300 "$name's readiness on 127.0.0.1:${APP_MANAGEMENT_PORT[$name]}" app_ready "$name"
 }

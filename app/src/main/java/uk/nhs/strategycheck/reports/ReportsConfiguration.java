@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import uk.nhs.strategycheck.reporting.JasperReportRenderer;
 import uk.nhs.strategycheck.shared.BoundedExecutor;
 import uk.nhs.strategycheck.reporting.ReportRenderer;
@@ -12,14 +13,18 @@ import uk.nhs.strategycheck.reporting.ReportRenderer;
 @Configuration(proxyBeanMethods = false)
 class ReportsConfiguration {
 
-    /**
-     * Templates are compiled at build time and loaded once; the renderer is shared, and keeps what it
-     * has made for as long as the data is the same (CachingReportRenderer).
-     */
+    /** Templates are compiled at build time and loaded once; the renderer is shared. */
     @Bean
-    ReportRenderer reportRenderer(@Value("${dsc.reports.cache-megabytes:64}") long cacheMegabytes, MeterRegistry meters) {
-        var renderer = new JasperReportRenderer();
-        return cacheMegabytes > 0 ? new CachingReportRenderer(renderer, cacheMegabytes * 1024 * 1024, meters) : renderer;
+    JasperReportRenderer jasperReportRenderer() {
+        return new JasperReportRenderer();
+    }
+
+    /** What the reports are made with: Jasper, keeping what it has made while the data is the same. */
+    @Bean
+    @Primary
+    ReportRenderer reportRenderer(JasperReportRenderer jasper, @Value("${dsc.reports.cache-megabytes:64}") long cacheMegabytes,
+                                  MeterRegistry meters) {
+        return cacheMegabytes > 0 ? new CachingReportRenderer(jasper, cacheMegabytes * 1024 * 1024, meters) : jasper;
     }
 
     /** PDFs are built off the UI thread, two at a time at most. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ import uk.nhs.strategycheck.reports.ReportWarmUp;
  * jar as built against the jar unpacked with a class data sharing archive, infra/cds.sh), and
  * "Prepare" to finished download of the board pack of the largest ICS (Cheshire and Merseyside,
  * through its load-test leader), of a trust report and of England's national pack (every trust, through
- * the demo national admin), the first after each start and warm. Prints
+ * the demo national admin): the first after each start; warm, made afresh (the kept PDFs turned off,
+ * as after any change to a report's figures); and warm with unchanged data (the kept PDF). Prints
  * p50 and p95, and the ratio to the reporting module alone filling and exporting a pack of the
  * same size in this JVM. The service runs against DSC_DB_NAME, migrated already (replicas do not
  * migrate); the load-test accounts are made in it first (infra/load/accounts.sql).
@@ -34,6 +36,7 @@ class StartAndReportBenchmark {
 
     private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
     private static final int STARTS = Integer.getInteger("benchmark.starts", 3);
+    private static final int JAR_STARTS = Integer.getInteger("benchmark.jar-starts", STARTS);
     private static final int WARM_UP = Integer.getInteger("benchmark.warmup", 3);
     private static final int ITERATIONS = Integer.getInteger("benchmark.iterations", 15);
     private static final int PORT = Integer.getInteger("benchmark.port", 8390);
@@ -43,6 +46,13 @@ class StartAndReportBenchmark {
     private static final String NATIONAL_ADMIN = "national.admin@demo.example";
     private static final String DATABASE = System.getenv().getOrDefault("DSC_DB_NAME", "dsc");
     private static final long POLL_MS = 10;
+    /**
+     * JVM options for the service under test: by default as the launchers start it (JIT compiler C1
+     * only: README, "Starting fast"); "-Dbenchmark.service-options=" (blank) compares with C1 and C2.
+     */
+    private static final List<String> SERVICE_OPTIONS = Arrays.stream(
+            System.getProperty("benchmark.service-options", "-XX:TieredStopAtLevel=1").split(" "))
+            .filter(option -> !option.isBlank()).toList();
 
     @Test
     void coldStartAndClickToDownload() throws Exception {
@@ -53,15 +63,20 @@ class StartAndReportBenchmark {
                     .orElseThrow(() -> new IllegalStateException("no production jar: ./mvnw -Pproduction -pl app -am package"));
         }
         Path unpacked = ROOT.resolve("app/target/cds-benchmark");
-        run(new ProcessBuilder("bash", ROOT.resolve("infra/cds.sh").toString(), jar.toString(), unpacked.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD));
+        var archive = unpacked.resolve("app.jsa");
+        if (!Files.exists(archive) || Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) < 0) {
+            run(new ProcessBuilder("bash", ROOT.resolve("infra/cds.sh").toString(), jar.toString(), unpacked.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD));
+        }
 
         var rows = new ArrayList<String>();
         var jarStart = new ArrayList<Double>();
         var jarCpu = new ArrayList<Double>();
         var jarFirst = new ArrayList<Double>();
-        for (int i = 0; i < STARTS; i++) {
-            try (var service = Service.start(List.of("-jar", jar.toString()))) {
+        for (int i = 0; i < JAR_STARTS; i++) {
+            var plain = new ArrayList<>(SERVICE_OPTIONS);
+            plain.addAll(List.of("-jar", jar.toString()));
+            try (var service = Service.start(plain, Map.of())) {
                 jarStart.add(service.readyMillis);
                 jarCpu.add(service.cpuSeconds());
                 jarFirst.add(boardPack(signedIn()));
@@ -70,30 +85,28 @@ class StartAndReportBenchmark {
         var cdsStart = new ArrayList<Double>();
         var cdsCpu = new ArrayList<Double>();
         var cdsFirst = new ArrayList<Double>();
+        var keptPack = new ArrayList<Double>();
+        var keptTrust = new ArrayList<Double>();
+        var keptNational = new ArrayList<Double>();
         var warmPack = new ArrayList<Double>();
         var warmTrust = new ArrayList<Double>();
         var warmNational = new ArrayList<Double>();
+        var cds = new ArrayList<>(SERVICE_OPTIONS);
+        cds.addAll(List.of("-XX:SharedArchiveFile=" + unpacked.resolve("app.jsa"), "-jar", unpacked.resolve("app.jar").toString()));
         for (int i = 0; i < STARTS; i++) {
-            try (var service = Service.start(List.of("-XX:SharedArchiveFile=" + unpacked.resolve("app.jsa"),
-                    "-jar", unpacked.resolve("app.jar").toString()))) {
+            try (var service = Service.start(cds, Map.of())) {
                 cdsStart.add(service.readyMillis);
                 cdsCpu.add(service.cpuSeconds());
-                var client = signedIn();
-                cdsFirst.add(boardPack(client));
+                cdsFirst.add(boardPack(signedIn()));
                 if (i == STARTS - 1) {
-                    var england = signedInNationalAdmin();
-                    for (int run = 0; run < WARM_UP + ITERATIONS; run++) {
-                        double pack = boardPack(client);
-                        double trust = trustReport(client);
-                        double national = prepare(england, "Prepare National board pack");
-                        if (run >= WARM_UP) {
-                            warmPack.add(pack);
-                            warmTrust.add(trust);
-                            warmNational.add(national);
-                        }
-                    }
+                    // The same reports again and again: after the first, each is the PDF kept for unchanged data.
+                    warmLoop(keptPack, keptTrust, keptNational);
                 }
             }
+        }
+        // Every report made afresh, as after any change to its figures: nothing kept.
+        try (var service = Service.start(cds, Map.of("DSC_REPORTS_CACHE_MEGABYTES", "0"))) {
+            warmLoop(warmPack, warmTrust, warmNational);
         }
         var renderer = new JasperReportRenderer();
         var innerPack = new ArrayList<Double>();
@@ -116,15 +129,36 @@ class StartAndReportBenchmark {
         rows.add(row("cold start CPU-seconds, unpacked + CDS", cdsCpu, null));
         rows.add(row("board pack QYG, first after start, jar (ms)", jarFirst, innerPack));
         rows.add(row("board pack QYG, first after start, CDS (ms)", cdsFirst, innerPack));
-        rows.add(row("board pack QYG, warm (ms)", warmPack, innerPack));
-        rows.add(row("trust report, warm (ms)", warmTrust, innerTrust));
-        rows.add(row("national board pack, warm (ms)", warmNational, innerNational));
+        rows.add(row("board pack QYG, warm, made afresh (ms)", warmPack, innerPack));
+        rows.add(row("trust report, warm, made afresh (ms)", warmTrust, innerTrust));
+        rows.add(row("national board pack, warm, made afresh (ms)", warmNational, innerNational));
+        rows.add(row("board pack QYG, unchanged data, kept PDF (ms)", keptPack, innerPack));
+        rows.add(row("trust report, unchanged data, kept PDF (ms)", keptTrust, innerTrust));
+        rows.add(row("national board pack, unchanged data, kept PDF (ms)", keptNational, innerNational));
         rows.add(row("reporting module alone: board pack 16 trusts (ms)", innerPack, null));
         rows.add(row("reporting module alone: trust report (ms)", innerTrust, null));
         rows.add(row("reporting module alone: national pack (ms)", innerNational, null));
         System.out.printf("%n%-52s %5s %9s %9s %10s %10s%n", "measure", "n", "p50", "p95", "p50/inner", "p95/inner");
         rows.forEach(System.out::println);
-        System.out.printf("first board pack after a start / warm p50: %.2f%n", percentile(cdsFirst, 50) / percentile(warmPack, 50));
+        System.out.printf("first board pack after a start / warm made afresh p50: %.2f%n",
+                percentile(cdsFirst, 50) / percentile(warmPack, 50));
+    }
+
+    /** Board pack, trust report and national pack in turn, the first runs left out. */
+    private static void warmLoop(List<Double> packs, List<Double> trusts, List<Double> nationals)
+            throws IOException, InterruptedException {
+        var client = signedIn();
+        var england = signedInNationalAdmin();
+        for (int run = 0; run < WARM_UP + ITERATIONS; run++) {
+            double pack = boardPack(client);
+            double trust = trustReport(client);
+            double national = prepare(england, "Prepare National board pack");
+            if (run >= WARM_UP) {
+                packs.add(pack);
+                trusts.add(trust);
+                nationals.add(national);
+            }
+        }
     }
 
     private static VaadinClient signedIn() {
@@ -198,6 +232,9 @@ class StartAndReportBenchmark {
     }
 
     private static double percentile(List<Double> values, int percent) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
         var sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(Math.max(0, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
@@ -258,7 +295,7 @@ class StartAndReportBenchmark {
             this.readyMillis = readyMillis;
         }
 
-        static Service start(List<String> javaArgs) throws IOException, InterruptedException {
+        static Service start(List<String> javaArgs, Map<String, String> settings) throws IOException, InterruptedException {
             var command = new ArrayList<String>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(javaArgs);
@@ -272,6 +309,7 @@ class StartAndReportBenchmark {
             env.put("DSC_BASE_URL", "http://localhost:" + PORT);
             env.put("PORT", String.valueOf(PORT));
             env.put("DSC_MANAGEMENT_PORT", String.valueOf(MANAGEMENT_PORT));
+            env.putAll(settings);
             long started = System.nanoTime();
             var process = builder.start();
             var http = HttpClient.newHttpClient();
