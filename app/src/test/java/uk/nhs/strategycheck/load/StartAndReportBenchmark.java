@@ -42,9 +42,13 @@ class StartAndReportBenchmark {
     private static final int PORT = Integer.getInteger("benchmark.port", 8390);
     private static final int MANAGEMENT_PORT = PORT + 1;
     private static final String LEADER = "load.leader.031@load.example";
+    /** The leader of the made-up 100-trust ICS (infra/load/hundred-trust-ics.sql). */
+    private static final String HUNDRED_LEADER = "load.leader.hundred@load.example";
     private static final String PASSWORD = "Demo-2026-strategy";
     private static final String NATIONAL_ADMIN = "national.admin@demo.example";
     private static final String DATABASE = System.getenv().getOrDefault("DSC_DB_NAME", "dsc");
+    private static final String HOST = System.getenv().getOrDefault("DSC_DB_HOST", "127.0.0.1");
+    private static final String OWNER = System.getenv().getOrDefault("DSC_DB_OWNER", "dsc_owner");
     private static final long POLL_MS = 10;
     /**
      * JVM options for the service under test: by default as the launchers start it (JIT compiler C1
@@ -108,15 +112,40 @@ class StartAndReportBenchmark {
         try (var service = Service.start(cds, Map.of("DSC_REPORTS_CACHE_MEGABYTES", "0"))) {
             warmLoop(warmPack, warmTrust, warmNational);
         }
+        // An ICS of 100 trusts, made up in a copy of the database, its packs made afresh.
+        var hundredFirst = new ArrayList<Double>();
+        var hundredWarm = new ArrayList<Double>();
+        String copy = DATABASE + "_hundred";
+        superuser("-c", "drop database if exists " + copy, "-c",
+                "create database " + copy + " template " + DATABASE + " owner " + OWNER);
+        try {
+            run(psqlOn(copy, "-f", ROOT.resolve("infra/load/hundred-trust-ics.sql").toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD));
+            try (var service = Service.start(cds, Map.of("DSC_DB_NAME", copy, "DSC_REPORTS_CACHE_MEGABYTES", "0"))) {
+                var client = signedIn(HUNDRED_LEADER);
+                hundredFirst.add(boardPack(client));
+                for (int run = 0; run < WARM_UP + ITERATIONS; run++) {
+                    double pack = boardPack(client);
+                    if (run >= WARM_UP) {
+                        hundredWarm.add(pack);
+                    }
+                }
+            }
+        } finally {
+            superuser("-c", "drop database if exists " + copy);
+        }
         var renderer = new JasperReportRenderer();
         var innerPack = new ArrayList<Double>();
         var innerTrust = new ArrayList<Double>();
         var innerNational = new ArrayList<Double>();
+        var innerHundred = new ArrayList<Double>();
         for (int run = 0; run < WARM_UP + ITERATIONS; run++) {
             double pack = time(() -> renderer.boardPack(ReportWarmUp.boardPackData(ReportWarmUp.LARGEST_ICS_TRUSTS)));
             double trust = time(() -> renderer.trustReport(ReportWarmUp.trustReportData()));
             double national = time(() -> renderer.nationalPack(ReportWarmUp.nationalPackData(ReportWarmUp.ENGLAND_TRUSTS)));
+            double hundred = time(() -> renderer.boardPack(ReportWarmUp.boardPackData(100)));
             if (run >= WARM_UP) {
+                innerHundred.add(hundred);
                 innerPack.add(pack);
                 innerTrust.add(trust);
                 innerNational.add(national);
@@ -132,12 +161,15 @@ class StartAndReportBenchmark {
         rows.add(row("board pack QYG, warm, made afresh (ms)", warmPack, innerPack));
         rows.add(row("trust report, warm, made afresh (ms)", warmTrust, innerTrust));
         rows.add(row("national board pack, warm, made afresh (ms)", warmNational, innerNational));
+        rows.add(row("board pack of 100 trusts, first after start (ms)", hundredFirst, innerHundred));
+        rows.add(row("board pack of 100 trusts, warm, made afresh (ms)", hundredWarm, innerHundred));
         rows.add(row("board pack QYG, unchanged data, kept PDF (ms)", keptPack, innerPack));
         rows.add(row("trust report, unchanged data, kept PDF (ms)", keptTrust, innerTrust));
         rows.add(row("national board pack, unchanged data, kept PDF (ms)", keptNational, innerNational));
         rows.add(row("reporting module alone: board pack 16 trusts (ms)", innerPack, null));
         rows.add(row("reporting module alone: trust report (ms)", innerTrust, null));
         rows.add(row("reporting module alone: national pack (ms)", innerNational, null));
+        rows.add(row("reporting module alone: board pack 100 trusts (ms)", innerHundred, null));
         System.out.printf("%n%-52s %5s %9s %9s %10s %10s%n", "measure", "n", "p50", "p95", "p50/inner", "p95/inner");
         rows.forEach(System.out::println);
         System.out.printf("first board pack after a start / warm made afresh p50: %.2f%n",
@@ -162,8 +194,12 @@ class StartAndReportBenchmark {
     }
 
     private static VaadinClient signedIn() {
+        return signedIn(LEADER);
+    }
+
+    private static VaadinClient signedIn(String leader) {
         var client = new VaadinClient("http://localhost:" + PORT);
-        client.signIn(LEADER, PASSWORD);
+        client.signIn(leader, PASSWORD);
         client.open("reports");
         return client;
     }
@@ -261,12 +297,25 @@ class StartAndReportBenchmark {
     }
 
     private static ProcessBuilder psqlCommand(String... args) {
-        var command = new ArrayList<>(List.of("psql", "-h", System.getenv().getOrDefault("DSC_DB_HOST", "127.0.0.1"),
-                "-U", "dsc_owner", "-d", DATABASE, "-qAt"));
+        return psqlOn(DATABASE, args);
+    }
+
+    private static ProcessBuilder psqlOn(String database, String... args) {
+        var command = new ArrayList<>(List.of("psql", "-h", HOST, "-U", OWNER, "-d", database, "-qAt"));
         command.addAll(Arrays.asList(args));
         var builder = new ProcessBuilder(command);
         builder.environment().put("PGPASSWORD", System.getenv().getOrDefault("DSC_DB_OWNER_PASSWORD", "dsc_owner"));
         return builder;
+    }
+
+    /** As the superuser infra/db-setup.sh uses: copying a database needs more than the owner may. */
+    private static void superuser(String... args) throws IOException, InterruptedException {
+        var command = new ArrayList<>(List.of("psql", "-h", HOST, "-U",
+                System.getenv().getOrDefault("DSC_DB_SUPERUSER", "postgres"), "-d", "postgres", "-qAt", "-v", "ON_ERROR_STOP=1"));
+        command.addAll(Arrays.asList(args));
+        var builder = new ProcessBuilder(command);
+        builder.environment().put("PGPASSWORD", System.getenv().getOrDefault("DSC_DB_SUPERUSER_PASSWORD", ""));
+        run(builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD));
     }
 
     private static void run(ProcessBuilder builder) throws IOException, InterruptedException {
