@@ -50,6 +50,7 @@ class StartAndReportBenchmark {
     private static final String HOST = System.getenv().getOrDefault("DSC_DB_HOST", "127.0.0.1");
     private static final String OWNER = System.getenv().getOrDefault("DSC_DB_OWNER", "dsc_owner");
     private static final long POLL_MS = 10;
+    private static final String BOARD_PACK = "Prepare ICS board pack";
     /**
      * JVM options for the service under test: by default as the launchers start it (JIT compiler C1
      * only: README, "Starting fast"); "-Dbenchmark.service-options=" (blank) compares with C1 and C2.
@@ -89,6 +90,8 @@ class StartAndReportBenchmark {
         var cdsStart = new ArrayList<Double>();
         var cdsCpu = new ArrayList<Double>();
         var cdsFirst = new ArrayList<Double>();
+        var cdsFirstDownload = new ArrayList<Double>();
+        var warmPackDownload = new ArrayList<Double>();
         var keptPack = new ArrayList<Double>();
         var keptTrust = new ArrayList<Double>();
         var keptNational = new ArrayList<Double>();
@@ -101,16 +104,16 @@ class StartAndReportBenchmark {
             try (var service = Service.start(cds, Map.of())) {
                 cdsStart.add(service.readyMillis);
                 cdsCpu.add(service.cpuSeconds());
-                cdsFirst.add(boardPack(signedIn()));
+                cdsFirst.add(prepare(signedIn(), BOARD_PACK, cdsFirstDownload));
                 if (i == STARTS - 1) {
                     // The same reports again and again: after the first, each is the PDF kept for unchanged data.
-                    warmLoop(keptPack, keptTrust, keptNational);
+                    warmLoop(keptPack, keptTrust, keptNational, new ArrayList<>());
                 }
             }
         }
         // Every report made afresh, as after any change to its figures: nothing kept.
         try (var service = Service.start(cds, Map.of("DSC_REPORTS_CACHE_MEGABYTES", "0"))) {
-            warmLoop(warmPack, warmTrust, warmNational);
+            warmLoop(warmPack, warmTrust, warmNational, warmPackDownload);
         }
         // An ICS of 100 trusts, made up in a copy of the database, its packs made afresh.
         var hundredFirst = new ArrayList<Double>();
@@ -158,7 +161,9 @@ class StartAndReportBenchmark {
         rows.add(row("cold start CPU-seconds, unpacked + CDS", cdsCpu, null));
         rows.add(row("board pack QYG, first after start, jar (ms)", jarFirst, innerPack));
         rows.add(row("board pack QYG, first after start, CDS (ms)", cdsFirst, innerPack));
+        rows.add(row("  of which the download, first after start (ms)", cdsFirstDownload, null));
         rows.add(row("board pack QYG, warm, made afresh (ms)", warmPack, innerPack));
+        rows.add(row("  of which the download (ms)", warmPackDownload, null));
         rows.add(row("trust report, warm, made afresh (ms)", warmTrust, innerTrust));
         rows.add(row("national board pack, warm, made afresh (ms)", warmNational, innerNational));
         rows.add(row("board pack of 100 trusts, first after start (ms)", hundredFirst, innerHundred));
@@ -177,16 +182,18 @@ class StartAndReportBenchmark {
     }
 
     /** Board pack, trust report and national pack in turn, the first runs left out. */
-    private static void warmLoop(List<Double> packs, List<Double> trusts, List<Double> nationals)
-            throws IOException, InterruptedException {
+    private static void warmLoop(List<Double> packs, List<Double> trusts, List<Double> nationals,
+                                 List<Double> packDownloads) throws IOException, InterruptedException {
         var client = signedIn();
         var england = signedInNationalAdmin();
         for (int run = 0; run < WARM_UP + ITERATIONS; run++) {
-            double pack = boardPack(client);
+            var download = new ArrayList<Double>();
+            double pack = prepare(client, BOARD_PACK, download);
             double trust = trustReport(client);
             double national = prepare(england, "Prepare National board pack");
             if (run >= WARM_UP) {
                 packs.add(pack);
+                packDownloads.addAll(download);
                 trusts.add(trust);
                 nationals.add(national);
             }
@@ -220,7 +227,7 @@ class StartAndReportBenchmark {
     }
 
     private static double boardPack(VaadinClient client) {
-        return prepare(client, "Prepare ICS board pack");
+        return prepare(client, BOARD_PACK);
     }
 
     private static double trustReport(VaadinClient client) {
@@ -229,6 +236,11 @@ class StartAndReportBenchmark {
 
     /** From the click on Prepare to the PDF downloaded, asking for the page's changes every 10 ms. */
     private static double prepare(VaadinClient client, String button) {
+        return prepare(client, button, new ArrayList<>());
+    }
+
+    /** The same, adding to downloads the part from the link appearing to the PDF downloaded (audited). */
+    private static double prepare(VaadinClient client, String button, List<Double> downloads) {
         var prepare = client.tree().findAll(node -> "vaadin-button".equals(node.tag)
                 && client.tree().text(node).startsWith(button));
         if (prepare.size() != 1) {
@@ -246,10 +258,13 @@ class StartAndReportBenchmark {
             sleep(POLL_MS);
             client.poll();
         }
+        long linked = System.nanoTime();
         if (client.download(link) < 1000) {
             throw new IllegalStateException(button + ": the PDF was too small to be one");
         }
-        return (System.nanoTime() - started) / 1e6;
+        long downloaded = System.nanoTime();
+        downloads.add((downloaded - linked) / 1e6);
+        return (downloaded - started) / 1e6;
     }
 
     /** The download links on the page; a prepared PDF's is one not there before the click. */
