@@ -30,7 +30,7 @@ public class ReportsView extends Main {
         var packs = choices.stream().filter(c -> c.kind() == ReportService.Report.BOARD_PACK).toList();
         var trusts = choices.stream().filter(c -> c.kind() == ReportService.Report.TRUST_REPORT).toList();
         add(new Paragraph("PDFs ready for a board: A4, marked OFFICIAL, with every figure taken from the approved "
-                + "assessments in the service. Preparing one takes a few seconds."));
+                + "assessments in the service. Preparing one usually takes under a second."));
         if (!national.isEmpty()) {
             add(new ReportPanel(reports, background, ReportService.Report.NATIONAL_PACK, "National board pack",
                     "Every trust in England in one cycle: submission rates, the regions and integrated care systems "
