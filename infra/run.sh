@@ -19,6 +19,6 @@ jar=$(compgen -G "app/target/app-*.jar" | head -n 1)
 export SPRING_LIQUIBASE_CONTEXTS=prod,demo
 # Plain http on this machine: a browser would never send a Secure cookie back.
 export DSC_SECURE_COOKIES=false
-# JIT compiler C1 only (README, "Starting fast"): set JDK_JAVA_OPTIONS, even to nothing, to choose otherwise.
+# JIT compiler C1 only (see the README): set JDK_JAVA_OPTIONS, even to nothing, to choose otherwise.
 export JDK_JAVA_OPTIONS=${JDK_JAVA_OPTIONS--XX:TieredStopAtLevel=1}
 exec java -XX:SharedArchiveFile=app/target/cds/app.jsa -jar app/target/cds/app.jar

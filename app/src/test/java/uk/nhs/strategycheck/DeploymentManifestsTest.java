@@ -268,7 +268,7 @@ class DeploymentManifestsTest {
                 .collect(Collectors.toSet());
         assertThat(ports).containsExactlyInAnyOrder(serverPort(), managementPort());
         assertThat(dockerfile()).containsPattern("(?m)^ENV\\s+SPRING_PROFILES_ACTIVE=prod\\b");
-        // C1 alone, as every launcher starts it (README, "Starting fast").
+        // C1 alone, as every launcher starts it (README, "JIT compiler C1 only").
         assertThat(dockerfile()).containsPattern("(?m)^\\s+JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1\\s");
         assertThat(dockerfile()).containsPattern("(?m)^FROM eclipse-temurin:17\\.\\d+\\.\\d+_\\d+-jre\\S*$");
     }

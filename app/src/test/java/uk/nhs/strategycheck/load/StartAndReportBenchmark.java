@@ -53,7 +53,7 @@ class StartAndReportBenchmark {
     private static final String BOARD_PACK = "Prepare ICS board pack";
     /**
      * JVM options for the service under test: by default as the launchers start it (JIT compiler C1
-     * only: README, "Starting fast"); "-Dbenchmark.service-options=" (blank) compares with C1 and C2.
+     * only: README, "JIT compiler C1 only"); "-Dbenchmark.service-options=" (blank) compares with C1 and C2.
      */
     private static final List<String> SERVICE_OPTIONS = Arrays.stream(
             System.getProperty("benchmark.service-options", "-XX:TieredStopAtLevel=1").split(" "))
