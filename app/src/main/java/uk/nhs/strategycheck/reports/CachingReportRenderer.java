@@ -76,23 +76,23 @@ final class CachingReportRenderer implements ReportRenderer {
 
     /** Each caller gets its own copy: nobody can change what the next one downloads. */
     private <T> byte[] kept(T data, Function<T, byte[]> render) {
-        CompletableFuture<byte[]> making;
-        CompletableFuture<byte[]> someoneElses;
+        CompletableFuture<byte[]> pending;
+        CompletableFuture<byte[]> making = null;
         synchronized (this) {
             var pdf = kept.get(data);
             if (pdf != null) {
                 hits.increment();
                 return pdf.clone();
             }
-            someoneElses = inProgress.get(data);
-            making = someoneElses == null ? new CompletableFuture<>() : null;
-            if (making != null) {
+            pending = inProgress.get(data);
+            if (pending == null) {
+                pending = making = new CompletableFuture<>();
                 inProgress.put(data, making);
             }
         }
-        if (someoneElses != null) {
+        if (making == null) {
             shared.increment();
-            return awaited(someoneElses).clone();
+            return awaited(pending).clone();
         }
         misses.increment();
         try {

@@ -316,21 +316,24 @@ class StartAndReportBenchmark {
     }
 
     private static ProcessBuilder psqlOn(String database, String... args) {
-        var command = new ArrayList<>(List.of("psql", "-h", HOST, "-U", OWNER, "-d", database, "-qAt"));
-        command.addAll(Arrays.asList(args));
-        var builder = new ProcessBuilder(command);
-        builder.environment().put("PGPASSWORD", System.getenv().getOrDefault("DSC_DB_OWNER_PASSWORD", "dsc_owner"));
-        return builder;
+        return psqlAs(OWNER, System.getenv().getOrDefault("DSC_DB_OWNER_PASSWORD", "dsc_owner"), database, args);
     }
 
     /** As the superuser infra/db-setup.sh uses: copying a database needs more than the owner may. */
     private static void superuser(String... args) throws IOException, InterruptedException {
-        var command = new ArrayList<>(List.of("psql", "-h", HOST, "-U",
-                System.getenv().getOrDefault("DSC_DB_SUPERUSER", "postgres"), "-d", "postgres", "-qAt", "-v", "ON_ERROR_STOP=1"));
+        var command = new ArrayList<>(List.of("-v", "ON_ERROR_STOP=1"));
+        command.addAll(Arrays.asList(args));
+        run(psqlAs(System.getenv().getOrDefault("DSC_DB_SUPERUSER", "postgres"),
+                System.getenv().getOrDefault("DSC_DB_SUPERUSER_PASSWORD", ""), "postgres", command.toArray(String[]::new))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD));
+    }
+
+    private static ProcessBuilder psqlAs(String user, String password, String database, String... args) {
+        var command = new ArrayList<>(List.of("psql", "-h", HOST, "-U", user, "-d", database, "-qAt"));
         command.addAll(Arrays.asList(args));
         var builder = new ProcessBuilder(command);
-        builder.environment().put("PGPASSWORD", System.getenv().getOrDefault("DSC_DB_SUPERUSER_PASSWORD", ""));
-        run(builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD));
+        builder.environment().put("PGPASSWORD", password);
+        return builder;
     }
 
     private static void run(ProcessBuilder builder) throws IOException, InterruptedException {
