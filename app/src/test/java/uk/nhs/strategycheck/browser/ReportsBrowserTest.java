@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import org.apache.pdfbox.Loader;
@@ -20,13 +21,23 @@ class ReportsBrowserTest extends BrowserTest {
 
     @Autowired
     TestDatabase database;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
-    void anIcsLeaderDownloadsTheBoardPackAndItOpens() throws IOException {
+    void anIcsLeaderDownloadsTheBoardPackAndItOpens() throws IOException, InterruptedException {
         signInAs("ics.leader@demo.example");
+        double asked = cache("hit") + cache("miss") + cache("shared");
         open("reports");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Reports");
         assertNoAccessibilityViolations();
+        // The pack was asked for when the page opened, before any click: prepared ahead.
+        long giveUpAt = System.currentTimeMillis() + 30_000;
+        while (cache("hit") + cache("miss") + cache("shared") == asked && System.currentTimeMillis() < giveUpAt) {
+            Thread.sleep(20);
+        }
+        assertThat(cache("hit") + cache("miss") + cache("shared")).isEqualTo(asked + 1);
+        double made = cache("miss");
 
         try (var pdf = prepareAndDownload("ICS board pack", "South East London ICS", "board-pack-QKK")) {
             assertThat(pdf.getNumberOfPages()).isGreaterThan(6);
@@ -35,6 +46,12 @@ class ReportsBrowserTest extends BrowserTest {
         assertThat(database.owner().queryForObject("""
                 select count(*) from audit_event where action = 'REPORT_DOWNLOADED' and user_email = 'ics.leader@demo.example'
                    and after ->> 'subject' = 'QKK'""", Long.class)).isPositive();
+        // The click found the pack made ahead: nothing was made again.
+        assertThat(cache("miss")).isEqualTo(made);
+    }
+
+    private double cache(String outcome) {
+        return meters.get("dsc.reports.cache").tag("outcome", outcome).counter().count();
     }
 
     @Test

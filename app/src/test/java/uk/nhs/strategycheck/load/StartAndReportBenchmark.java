@@ -26,7 +26,9 @@ import uk.nhs.strategycheck.reports.ReportWarmUp;
  * "Prepare" to finished download of the board pack of the largest ICS (Cheshire and Merseyside,
  * through its load-test leader), of a trust report and of England's national pack (every trust, through
  * the demo national admin): the first after each start; warm, made afresh (the kept PDFs turned off,
- * as after any change to a report's figures); and warm with unchanged data (the kept PDF). Prints
+ * as after any change to a report's figures); and warm with unchanged data (the kept PDF); and, as a
+ * person uses it, Prepare clicked a moment after the page opens (the first pack after a start, and the
+ * pack after each change to its figures), the pack having been prepared ahead meanwhile. Prints
  * p50 and p95, and the ratio to the reporting module alone filling and exporting a pack of the
  * same size in this JVM. The service runs against DSC_DB_NAME, migrated already (replicas do not
  * migrate); the load-test accounts are made in it first (infra/load/accounts.sql).
@@ -50,6 +52,11 @@ class StartAndReportBenchmark {
     private static final String HOST = System.getenv().getOrDefault("DSC_DB_HOST", "127.0.0.1");
     private static final String OWNER = System.getenv().getOrDefault("DSC_DB_OWNER", "dsc_owner");
     private static final long POLL_MS = 10;
+    /**
+     * How long a person looks at the reports page before clicking "Prepare": the report they came
+     * for is prepared ahead meanwhile (ReportService.prepareAhead).
+     */
+    private static final long READING_MS = Long.getLong("benchmark.reading-ms", 1000);
     private static final String BOARD_PACK = "Prepare ICS board pack";
     /**
      * JVM options for the service under test: by default as the launchers start it (JIT compiler C1
@@ -100,6 +107,8 @@ class StartAndReportBenchmark {
         var warmNational = new ArrayList<Double>();
         var cds = new ArrayList<>(SERVICE_OPTIONS);
         cds.addAll(List.of("-XX:SharedArchiveFile=" + unpacked.resolve("app.jsa"), "-jar", unpacked.resolve("app.jar").toString()));
+        var readFirst = new ArrayList<Double>();
+        var readChanged = new ArrayList<Double>();
         for (int i = 0; i < STARTS; i++) {
             try (var service = Service.start(cds, Map.of())) {
                 cdsStart.add(service.readyMillis);
@@ -108,7 +117,14 @@ class StartAndReportBenchmark {
                 if (i == STARTS - 1) {
                     // The same reports again and again: after the first, each is the PDF kept for unchanged data.
                     warmLoop(keptPack, keptTrust, keptNational, new ArrayList<>());
+                    afterEachChange(readChanged);
                 }
+            }
+            // As a person clicks: a moment after the page opens.
+            try (var service = Service.start(cds, Map.of())) {
+                var client = signedIn();
+                sleep(READING_MS);
+                readFirst.add(boardPack(client));
             }
         }
         // Every report made afresh, as after any change to its figures: nothing kept.
@@ -162,6 +178,7 @@ class StartAndReportBenchmark {
         rows.add(row("board pack QYG, first after start, jar (ms)", jarFirst, innerPack));
         rows.add(row("board pack QYG, first after start, CDS (ms)", cdsFirst, innerPack));
         rows.add(row("  of which the download, first after start (ms)", cdsFirstDownload, null));
+        rows.add(row("board pack QYG, first after start, read first (ms)", readFirst, innerPack));
         rows.add(row("board pack QYG, warm, made afresh (ms)", warmPack, innerPack));
         rows.add(row("  of which the download (ms)", warmPackDownload, null));
         rows.add(row("trust report, warm, made afresh (ms)", warmTrust, innerTrust));
@@ -169,6 +186,7 @@ class StartAndReportBenchmark {
         rows.add(row("board pack of 100 trusts, first after start (ms)", hundredFirst, innerHundred));
         rows.add(row("board pack of 100 trusts, warm, made afresh (ms)", hundredWarm, innerHundred));
         rows.add(row("board pack QYG, unchanged data, kept PDF (ms)", keptPack, innerPack));
+        rows.add(row("board pack QYG, after each change, read first (ms)", readChanged, innerPack));
         rows.add(row("trust report, unchanged data, kept PDF (ms)", keptTrust, innerTrust));
         rows.add(row("national board pack, unchanged data, kept PDF (ms)", keptNational, innerNational));
         rows.add(row("reporting module alone: board pack 16 trusts (ms)", innerPack, null));
@@ -179,6 +197,9 @@ class StartAndReportBenchmark {
         rows.forEach(System.out::println);
         System.out.printf("first board pack after a start / warm made afresh p50: %.2f%n",
                 percentile(cdsFirst, 50) / percentile(warmPack, 50));
+        System.out.printf("first board pack after a start / after each change, both read first, p50: %.2f%n",
+                percentile(readFirst, 50) / percentile(readChanged, 50));
+        System.out.printf("(\"read first\": Prepare clicked %d ms after the page opened)%n", READING_MS);
     }
 
     /** Board pack, trust report and national pack in turn, the first runs left out. */
@@ -198,6 +219,35 @@ class StartAndReportBenchmark {
                 nationals.add(national);
             }
         }
+    }
+
+    /**
+     * The board pack after each change to its figures (a member trust renamed, so no PDF is kept for
+     * it), Prepare clicked a moment after the page opens. The name is put back at the end.
+     */
+    private static void afterEachChange(List<Double> packs) throws IOException, InterruptedException {
+        var odsCode = psqlValue("-c", "select t.ods_code from trust t join ics i on i.id = t.ics_id"
+                + " where i.ods_code = 'QYG' and t.closed_on is null order by t.ods_code limit 1");
+        var name = psqlValue("-c", "select name from trust where ods_code = '" + odsCode + "'");
+        var client = signedIn();
+        try {
+            for (int run = 0; run < WARM_UP + ITERATIONS; run++) {
+                rename(odsCode, name + " (" + run + ")");
+                client.open("reports");
+                sleep(READING_MS);
+                double pack = boardPack(client);
+                if (run >= WARM_UP) {
+                    packs.add(pack);
+                }
+            }
+        } finally {
+            rename(odsCode, name);
+        }
+    }
+
+    private static void rename(String odsCode, String name) throws IOException, InterruptedException {
+        psql("-v", "ON_ERROR_STOP=1", "-c", "update trust set name = '" + name.replace("'", "''") + "' where ods_code = '"
+                + odsCode + "'");
     }
 
     private static VaadinClient signedIn() {

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
@@ -188,6 +190,46 @@ class ReportServiceTest {
         // Named back, the first PDF is right again, and still kept.
         assertThat(reports.boardPack("QKK", "2026/27")).isEqualTo(first);
         assertThat(cache("hit")).isEqualTo(hits + 2);
+    }
+
+    @Test
+    void aReportPreparedAheadIsTheOneTheClickGetsAndIsNeitherAuditedNorTimedAsAWait() throws IOException {
+        signIn.as("ics.leader@demo.example");
+        var name = database.owner().queryForObject("select name from trust where ods_code = 'RJZ'", String.class);
+        try {
+            // A name no other test uses: nothing is kept for this data yet.
+            database.owner().update("update trust set name = 'King''s College Hospital (ahead)' where ods_code = 'RJZ'");
+            double hits = cache("hit");
+            double misses = cache("miss");
+            long waits = meters.find("dsc.reports.prepared").timers().stream().mapToLong(Timer::count).sum();
+            long downloads = downloadsAudited();
+
+            reports.prepareAhead(ReportService.Report.BOARD_PACK, "QKK", "2026/27", Optional.empty());
+
+            assertThat(cache("miss")).isEqualTo(misses + 1);
+            assertThat(meters.find("dsc.reports.prepared").timers().stream().mapToLong(Timer::count).sum()).isEqualTo(waits);
+            var clicked = reports.prepare(ReportService.Report.BOARD_PACK, "QKK", "2026/27", Optional.empty());
+            assertThat(cache("hit")).isEqualTo(hits + 1);
+            assertThat(cache("miss")).isEqualTo(misses + 1);
+            assertThat(text(clicked)).contains("King's College Hospital (ahead)");
+            assertThat(downloadsAudited()).isEqualTo(downloads);
+        } finally {
+            database.owner().update("update trust set name = ? where ods_code = 'RJZ'", name);
+        }
+    }
+
+    @Test
+    void nothingIsPreparedAheadForAReportTheUserMayNotHave() {
+        signIn.as("ics.leader@demo.example");
+        double misses = cache("miss");
+
+        assertThatThrownBy(() -> reports.prepareAhead(ReportService.Report.BOARD_PACK, "QYG", "2026/27", Optional.empty()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(cache("miss")).isEqualTo(misses);
+    }
+
+    private long downloadsAudited() {
+        return database.owner().queryForObject("select count(*) from audit_event where action = 'REPORT_DOWNLOADED'", Long.class);
     }
 
     private double cache(String outcome) {

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -26,7 +28,8 @@ import uk.nhs.strategycheck.reports.ReportService;
 /**
  * One kind of report: choose the subject and cycle, prepare the PDF off the UI thread
  * (showing progress, so the page stays usable); the download link appears, and the status line
- * (a live region) announces it, as soon as the PDF is ready, by server push.
+ * (a live region) announces it, as soon as the PDF is ready, by server push. A panel with one
+ * subject (the user's own ICS, trust or country) has its first report prepared ahead when it opens.
  */
 class ReportPanel extends Div {
 
@@ -82,6 +85,38 @@ class ReportPanel extends Div {
         var controls = new Div(subject, cycle, footprint, prepare);
         controls.addClassName("filters");
         add(controls, progress, status, result);
+        if (choices.size() == 1) {
+            // One subject: the report the user came for is all but certain, so it is made while they read.
+            var odsCode = subject.getValue().odsCode();
+            var cycleName = cycle.getValue();
+            var organisations = Optional.ofNullable(footprint.getValue());
+            inBackground(() -> {
+                reports.prepareAhead(kind, odsCode, cycleName, organisations);
+                return null;
+            }).whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    // The click prepares it again and says if that fails.
+                    LOG.debug("Preparing a {} ahead failed", kind, failure);
+                }
+            });
+        }
+    }
+
+    /** Work on a report worker, in the user's own scope; with every worker busy and the queue full, a failed future. */
+    private <T> CompletableFuture<T> inBackground(Supplier<T> work) {
+        var security = SecurityContextHolder.getContext();
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                SecurityContextHolder.setContext(security);
+                try {
+                    return work.get();
+                } finally {
+                    SecurityContextHolder.clearContext();
+                }
+            }, background);
+        } catch (RejectedExecutionException busy) {
+            return CompletableFuture.failedFuture(busy);
+        }
     }
 
     private void prepare() {
@@ -89,24 +124,11 @@ class ReportPanel extends Div {
         var choice = subject.getValue();
         var cycleName = cycle.getValue();
         var organisations = Optional.ofNullable(footprint.getValue());
-        var security = SecurityContextHolder.getContext();
         prepare.setEnabled(false);
         progress.setVisible(true);
         result.removeAll();
         status.setText("Preparing the " + kind.label() + " for " + choice.name() + ", " + cycleName + "...");
-        CompletableFuture.supplyAsync(() -> {
-            // The PDF is built on a worker thread, in the user's own scope.
-            SecurityContextHolder.setContext(security);
-            try {
-                return switch (kind) {
-                    case NATIONAL_PACK -> reports.nationalPack(cycleName, organisations);
-                    case BOARD_PACK -> reports.boardPack(choice.odsCode(), cycleName, organisations);
-                    case TRUST_REPORT -> reports.trustReport(choice.odsCode(), cycleName);
-                };
-            } finally {
-                SecurityContextHolder.clearContext();
-            }
-        }, background).whenComplete((pdf, failure) -> ui.access(() -> {
+        inBackground(() -> reports.prepare(kind, choice.odsCode(), cycleName, organisations)).whenComplete((pdf, failure) -> ui.access(() -> {
             prepare.setEnabled(true);
             progress.setVisible(false);
             if (failure != null) {
