@@ -178,7 +178,7 @@ public class ReportService {
 
     /** The board pack of a past cycle as published (the default) or restated to today's ICS, labelled which. */
     public byte[] boardPack(String icsOdsCode, String cycleName, Optional<Footprint> footprint) {
-        return timed(Report.BOARD_PACK, () -> prepareBoardPack(icsOdsCode, cycleName, footprint));
+        return prepare(Report.BOARD_PACK, icsOdsCode, cycleName, footprint);
     }
 
     private byte[] prepareBoardPack(String icsOdsCode, String cycleName, Optional<Footprint> footprint) {
@@ -222,7 +222,7 @@ public class ReportService {
 
     /** England's board pack, for a national admin: every trust, grouped by region and ICS, against the national medians. */
     public byte[] nationalPack(String cycleName, Optional<Footprint> footprint) {
-        return timed(Report.NATIONAL_PACK, () -> prepareNationalPack(cycleName, footprint));
+        return prepare(Report.NATIONAL_PACK, ENGLAND, cycleName, footprint);
     }
 
     private byte[] prepareNationalPack(String cycleName, Optional<Footprint> footprint) {
@@ -253,7 +253,7 @@ public class ReportService {
 
     /** A trust's report: its own users, or its ICS leader. */
     public byte[] trustReport(String trustOdsCode, String cycleName) {
-        return timed(Report.TRUST_REPORT, () -> prepareTrustReport(trustOdsCode, cycleName));
+        return prepare(Report.TRUST_REPORT, trustOdsCode, cycleName, Optional.empty());
     }
 
     private byte[] prepareTrustReport(String trustOdsCode, String cycleName) {
