@@ -36,7 +36,7 @@ class ReportsBrowserTest extends BrowserTest {
         while (cache("hit") + cache("miss") + cache("shared") == asked && System.currentTimeMillis() < giveUpAt) {
             Thread.sleep(20);
         }
-        assertThat(cache("hit") + cache("miss") + cache("shared")).isEqualTo(asked + 1);
+        assertThat(cache("hit") + cache("miss") + cache("shared")).isGreaterThan(asked);
         double made = cache("miss");
 
         try (var pdf = prepareAndDownload("ICS board pack", "South East London ICS", "board-pack-QKK")) {
