@@ -159,7 +159,8 @@ public class ReportService {
         if (keepsPdfs) {
             long started = System.nanoTime();
             make(kind, odsCode, cycleName, footprint);
-            LOG.debug("Prepared a {} ahead in {} ms", kind.metricTag(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            LOG.debug("Prepared a {} ahead in {} ms", kind.metricTag(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         }
     }
 

@@ -128,23 +128,27 @@ class ReportPanel extends Div {
         progress.setVisible(true);
         result.removeAll();
         status.setText("Preparing the " + kind.label() + " for " + choice.name() + ", " + cycleName + "...");
-        inBackground(() -> reports.prepare(kind, choice.odsCode(), cycleName, organisations)).whenComplete((pdf, failure) -> ui.access(() -> {
-            prepare.setEnabled(true);
-            progress.setVisible(false);
-            if (failure != null) {
-                LOG.error("Preparing a {} failed", kind, failure);
-                status.setText("The report could not be prepared. Please try again; if it fails again, tell the "
-                        + "service desk the time it happened.");
-                return;
-            }
-            var fileName = kind.fileName(choice.odsCode(), cycleName);
-            status.setText("Ready: " + kind.label() + " for " + choice.name() + ", " + cycleName + ".");
-            var download = new Anchor(DownloadHandler.fromInputStream(event -> {
-                reports.recordDownload(kind, choice.odsCode(), cycleName, pdf.length);
-                return new DownloadResponse(new ByteArrayInputStream(pdf), fileName, "application/pdf", pdf.length);
-            }), AttachmentType.DOWNLOAD, "Download " + fileName + " (" + Math.max(1, pdf.length / 1024) + " KB)");
-            download.addClassName("report-download");
-            result.add(download);
-        }));
+        inBackground(() -> reports.prepare(kind, choice.odsCode(), cycleName, organisations))
+                .whenComplete((pdf, failure) -> ui.access(() -> show(choice, cycleName, pdf, failure)));
+    }
+
+    /** The prepared PDF's download link, or what went wrong; the button is usable again either way. */
+    private void show(ReportService.Choice choice, String cycleName, byte[] pdf, Throwable failure) {
+        prepare.setEnabled(true);
+        progress.setVisible(false);
+        if (failure != null) {
+            LOG.error("Preparing a {} failed", kind, failure);
+            status.setText("The report could not be prepared. Please try again; if it fails again, tell the "
+                    + "service desk the time it happened.");
+            return;
+        }
+        var fileName = kind.fileName(choice.odsCode(), cycleName);
+        status.setText("Ready: " + kind.label() + " for " + choice.name() + ", " + cycleName + ".");
+        var download = new Anchor(DownloadHandler.fromInputStream(event -> {
+            reports.recordDownload(kind, choice.odsCode(), cycleName, pdf.length);
+            return new DownloadResponse(new ByteArrayInputStream(pdf), fileName, "application/pdf", pdf.length);
+        }), AttachmentType.DOWNLOAD, "Download " + fileName + " (" + Math.max(1, pdf.length / 1024) + " KB)");
+        download.addClassName("report-download");
+        result.add(download);
     }
 }
