@@ -214,6 +214,10 @@ class BoardPackPdfTest {
         // Axis and legend text from the chart pages is extractable, not drawn as shapes.
         String charts = Pdfs.page(doc, pageContaining("Characteristics compared"));
         assertThat(charts).contains("Score (1 Not in place to 5 Leading)").contains("National median").contains("Trust score");
+        // A profile's chart turns its score axis label on its side: that is text too (it comes out a few
+        // letters to a line, so compared without whitespace).
+        String profile = Pdfs.page(doc, pageStartingProfile(Fixtures.TRUSTS.get(0).name()));
+        assertThat(Pdfs.squash(profile)).contains("Score(1Notinplaceto5Leading)");
     }
 
     @Test
