@@ -16,6 +16,8 @@ class ReportWarmUpTest {
     ReportWarmUp warmUp;
     @Autowired
     ApplicationAvailability availability;
+    @Autowired
+    ReportWarmUpStart.MadeUpReports madeUp;
 
     @Test
     void theServiceBecomesReadyOnlyAfterTheWarmUpHasFinished() {
@@ -23,5 +25,11 @@ class ReportWarmUpTest {
 
         assertThat(ready.getState()).isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);
         assertThat(warmUp.finishedAtMillis()).isPositive().isLessThanOrEqualTo(ready.getTimestamp());
+    }
+
+    @Test
+    void theMadeUpPdfsBegunAsTheApplicationStartedWereMade() {
+        // Three PDFs of made-up figures: each some tens of kilobytes.
+        assertThat(madeUp.bytes()).isGreaterThan(3 * 10_000);
     }
 }
