@@ -9,9 +9,11 @@
 # The archive is only used by the very JVM build that recorded it (any other ignores it and starts
 # as without it), so run this where the service will run: infra/Dockerfile runs it in the image,
 # infra/run.sh on this machine. The training run needs no database: Liquibase is off and the
-# connection pool connects on first use, after the context has been refreshed. The reports
-# warm-up stays on: its made-up PDFs, begun as the context starts and needing no database either,
-# load Jasper's classes before the run ends, so they are recorded too.
+# connection pool connects on first use. The reports warm-up stays on: its made-up PDFs, begun as
+# the application starts and needing no database either, load Jasper's classes before the run ends,
+# so they are recorded too. Its queries begin once every bean is made: where a database is
+# reachable they run, and the driver's and jOOQ's classes are recorded; where none is, they fail
+# quietly on their own thread and the run ends as before.
 set -euo pipefail
 jar="$1"
 dir="$2"
