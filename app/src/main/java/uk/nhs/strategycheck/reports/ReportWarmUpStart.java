@@ -1,6 +1,7 @@
 package uk.nhs.strategycheck.reports;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.nhs.strategycheck.reporting.JasperReportRenderer;
@@ -8,8 +9,8 @@ import uk.nhs.strategycheck.reporting.JasperReportRenderer;
 /**
  * Begins the warm-up's made-up PDFs (see {@link ReportWarmUp}) as soon as the application's settings
  * are read, before its context is refreshed: they need neither the database nor any bean. Begun when
- * the warm-up bean was made, about 3 s into a start, they were the last thing the start waited for
- * (0.6-0.8 s); begun here, they are done before the rest is. Registered in META-INF/spring.factories;
+ * the warm-up bean was made, about 3 s into a start, they could still be running when the rest was
+ * done; begun here, they are done before it. Registered in META-INF/spring.factories;
  * with {@code dsc.reports.warm-up=false} nothing is begun, and there is no warm-up bean to wait for them.
  */
 public class ReportWarmUpStart implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -21,33 +22,37 @@ public class ReportWarmUpStart implements ApplicationContextInitializer<Configur
         }
     }
 
+    /**
+     * Work on a daemon thread of its own (a start that fails elsewhere is not kept waiting for it),
+     * its result or its failure in the future returned.
+     */
+    static <T> CompletableFuture<T> onThreadOfItsOwn(String name, Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, task -> {
+            var thread = new Thread(task, name);
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
     /** The made-up PDFs being made on a thread of their own: their total size once made. */
     static final class MadeUpReports {
 
-        private final CompletableFuture<Integer> rendered = new CompletableFuture<>();
+        private final CompletableFuture<Integer> rendered;
 
-        private MadeUpReports() {
+        private MadeUpReports(CompletableFuture<Integer> rendered) {
+            this.rendered = rendered;
         }
 
         static MadeUpReports begin() {
-            var reports = new MadeUpReports();
-            var thread = new Thread(() -> {
-                try {
-                    // Jasper itself: made-up PDFs have no place among the kept ones (CachingReportRenderer).
-                    var renderer = new JasperReportRenderer();
-                    // Small documents: every section, so every class and code path, at a fraction of the CPU.
-                    // Once: a second round made the first real pack 0.2 s faster and the start 1 s slower.
-                    reports.rendered.complete(renderer.boardPack(ReportWarmUp.boardPackData(ReportWarmUp.WARM_UP_TRUSTS)).length
-                            + renderer.trustReport(ReportWarmUp.trustReportData()).length
-                            + renderer.nationalPack(ReportWarmUp.nationalPackData(ReportWarmUp.WARM_UP_TRUSTS)).length);
-                } catch (Throwable failure) {
-                    reports.rendered.completeExceptionally(failure);
-                }
-            }, "report-warm-up");
-            // A start that fails elsewhere is not kept waiting for it.
-            thread.setDaemon(true);
-            thread.start();
-            return reports;
+            return new MadeUpReports(onThreadOfItsOwn("report-warm-up", () -> {
+                // Jasper itself: made-up PDFs have no place among the kept ones (CachingReportRenderer).
+                var renderer = new JasperReportRenderer();
+                // Small documents: every section, so every class and code path, at a fraction of the CPU.
+                // Once: a second round made the first real pack 0.2 s faster and the start 1 s slower.
+                return renderer.boardPack(ReportWarmUp.boardPackData(ReportWarmUp.WARM_UP_TRUSTS)).length
+                        + renderer.trustReport(ReportWarmUp.trustReportData()).length
+                        + renderer.nationalPack(ReportWarmUp.nationalPackData(ReportWarmUp.WARM_UP_TRUSTS)).length;
+            }));
         }
 
         /** Waits for them; a renderer that cannot make a made-up report cannot make a real one, so this throws. */
