@@ -36,9 +36,11 @@ import uk.nhs.strategycheck.reporting.TrustReportData;
  * cold query paths took 0.6-1.1 s, the last part of a start to finish); the runner waits for both.
  */
 @Component
-@ConditionalOnProperty(name = "dsc.reports.warm-up", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = ReportWarmUp.ENABLED, havingValue = "true", matchIfMissing = true)
 public class ReportWarmUp implements SmartInitializingSingleton, ApplicationRunner {
 
+    /** The setting that turns the warm-up off (DSC_REPORTS_WARM_UP=false); on unless set. */
+    static final String ENABLED = "dsc.reports.warm-up";
     private static final Logger LOG = LoggerFactory.getLogger(ReportWarmUp.class);
     /** As many trusts as the largest real ICS: the benchmarks' made-up pack. */
     public static final int LARGEST_ICS_TRUSTS = 16;

@@ -17,7 +17,7 @@ public class ReportWarmUpStart implements ApplicationContextInitializer<Configur
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        if (context.getEnvironment().getProperty("dsc.reports.warm-up", Boolean.class, true)) {
+        if (context.getEnvironment().getProperty(ReportWarmUp.ENABLED, Boolean.class, true)) {
             context.getBeanFactory().registerSingleton("madeUpReports", MadeUpReports.begin());
         }
     }
