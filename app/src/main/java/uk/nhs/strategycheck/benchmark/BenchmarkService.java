@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,33 +144,52 @@ public class BenchmarkService {
     }
 
     /**
-     * Every member trust of the signed-in ICS leader's ICS in a cycle against the medians, as
-     * {@link #memberProfile} gives them one by one (the cycles being the ICS's region's), in a
-     * fixed number of statements whatever the number of trusts: by trust id.
+     * What an ICS's board pack shows of a cycle: its heatmap, where each member's assessment stands,
+     * and every member's profile (by trust id), as {@link #heatmap}, {@link #submissions} and, one by
+     * one, {@link #memberProfile} give them, in a fixed number of statements whatever the number of
+     * trusts: the cycles, the members, their scores, the characteristics and the medians are read once
+     * for all three (before, once for each).
      */
-    public Map<Long, TrustProfile> memberProfiles(String cycleName, Optional<Footprint> footprint) {
+    public BoardPack boardPack(String cycleName, Optional<Footprint> footprint) {
         var scope = icsScope();
+        long icsId = scope.assignment().icsId();
         var cycles = benchmarks.cycles(scope.assignment().regionId());
         var cycle = find(cycles, cycleName).orElseThrow(() -> new IllegalArgumentException("No cycle " + cycleName));
-        var members = members(scope.assignment().icsId(), cycle, view(cycle, footprint));
-        var result = new LinkedHashMap<Long, TrustProfile>();
-        profiles(members, cycles, cycle, false, footprint).forEach(p -> result.put(p.trust().id(), p));
-        return result;
+        var view = view(cycle, footprint);
+        var members = members(icsId, cycle, view);
+        var icsName = benchmarks.icsName(icsId).orElse("");
+        // The heatmap's medians hold every one a profile shows: the ICSs' the members were in, England's and the peer groups'.
+        var facts = heatmapFacts(icsId, members, cycle, view);
+        var profiles = new LinkedHashMap<Long, TrustProfile>();
+        profiles(members, cycles, cycle, false, view, facts).forEach(p -> profiles.put(p.trust().id(), p));
+        return new BoardPack(heatmap(icsId, icsName, cycles, cycle, view, members, facts),
+                submissions(icsId, icsName, cycles, cycle, members), profiles);
+    }
+
+    /** An ICS's board pack's figures: see {@link #boardPack}. */
+    public record BoardPack(Heatmap heatmap, Submissions submissions, Map<Long, TrustProfile> profiles) {
     }
 
     /** The members' profiles in the cycle, each against the ICS it was in then: the same statements for one trust or many. */
     private List<TrustProfile> profiles(List<BenchmarkRepository.Member> members, List<BenchmarkRepository.Cycle> cycles,
                                         BenchmarkRepository.Cycle cycle, boolean anonymised, Optional<Footprint> requested) {
+        var footprint = view(cycle, requested);
+        return profiles(members, cycles, cycle, anonymised, footprint, facts(members, cycle, footprint, PROFILE_MEDIANS,
+                members.stream().map(BenchmarkRepository.Member::icsId).distinct().toList()));
+    }
+
+    /** The same, from the cycle's scores, characteristics and medians already read (they may hold more medians than a profile shows). */
+    private List<TrustProfile> profiles(List<BenchmarkRepository.Member> members, List<BenchmarkRepository.Cycle> cycles,
+                                        BenchmarkRepository.Cycle cycle, boolean anonymised, Footprint footprint,
+                                        CycleFacts facts) {
         int index = cycles.indexOf(cycle);
         var previous = index + 1 < cycles.size() ? Optional.of(cycles.get(index + 1)) : Optional.<BenchmarkRepository.Cycle>empty();
         var trusts = members.stream().map(BenchmarkRepository.Member::trust).toList();
-        var scores = benchmarks.approvedScoresOfTrusts(trusts, cycle.name());
+        var scores = facts.scores();
         Map<Long, Map<Long, BigDecimal>> previousScores = previous
                 .map(p -> benchmarks.approvedScoresOfTrusts(trusts, p.name())).orElse(Map.of());
-        var footprint = view(cycle, requested);
-        var medians = benchmarks.medians(cycle.name(), cycle.frameworkId(), footprint, PROFILE_MEDIANS,
-                members.stream().map(BenchmarkRepository.Member::icsId).distinct().toList());
-        var columns = benchmarks.characteristics(cycle.frameworkId());
+        var medians = facts.medians();
+        var columns = facts.columns();
         // A successor shows each predecessor's own scores for cycles before the change, side by side, never averaged.
         var predecessors = benchmarks.predecessorsOf(trusts.stream().map(TrustFacts::id).toList());
         var earlier = predecessors.values().stream().flatMap(List::stream)
@@ -202,6 +222,19 @@ public class BenchmarkService {
                     previous.filter(p -> !before.isEmpty()).map(BenchmarkRepository.Cycle::name),
                     !own.isEmpty(), anonymised, rows, footprintNote(footprint, cycle, ics.icsName()), predecessorRows);
         }).toList();
+    }
+
+    /** The members' approved scores in a cycle, its characteristics and the medians asked for. */
+    private record CycleFacts(Map<Long, Map<Long, BigDecimal>> scores, List<Column> columns,
+                              List<Median> medians) {
+    }
+
+    private CycleFacts facts(List<BenchmarkRepository.Member> members, BenchmarkRepository.Cycle cycle, Footprint footprint,
+                             Set<Median.Grouping> groupings, Collection<Long> icsIds) {
+        return new CycleFacts(
+                benchmarks.approvedScoresOfTrusts(members.stream().map(BenchmarkRepository.Member::trust).toList(), cycle.name()),
+                benchmarks.characteristics(cycle.frameworkId()),
+                benchmarks.medians(cycle.name(), cycle.frameworkId(), footprint, groupings, icsIds));
     }
 
     /** Closed cycles show as published by default; an open one has only today's footprint. */
@@ -255,18 +288,29 @@ public class BenchmarkService {
         }));
         var view = view(cycle, footprint);
         var members = members(icsId, cycle, view);
-        var scores = benchmarks.approvedScoresOfTrusts(members.stream().map(BenchmarkRepository.Member::trust).toList(),
-                cycle.name());
+        return Optional.of(heatmap(icsId, benchmarks.icsName(icsId).orElse(""), cycles, cycle, view, members,
+                heatmapFacts(icsId, members, cycle, view)));
+    }
+
+    /** The medians a heatmap shows: the ICS's (and those of the ICSs its members were in), England's, and by trust type. */
+    private CycleFacts heatmapFacts(long icsId, List<BenchmarkRepository.Member> members, BenchmarkRepository.Cycle cycle,
+                                    Footprint view) {
+        var icsIds = new TreeSet<Long>(List.of(icsId));
+        members.forEach(m -> icsIds.add(m.icsId()));
+        return facts(members, cycle, view, EnumSet.of(Median.Grouping.ICS, Median.Grouping.NATIONAL,
+                Median.Grouping.ICS_PEER, Median.Grouping.PEER), icsIds);
+    }
+
+    private Heatmap heatmap(long icsId, String icsName, List<BenchmarkRepository.Cycle> cycles,
+                            BenchmarkRepository.Cycle cycle, Footprint view, List<BenchmarkRepository.Member> members,
+                            CycleFacts facts) {
+        var scores = facts.scores();
+        var columns = facts.columns();
+        var medians = facts.medians();
         var rows = members.stream()
                 .map(m -> new Heatmap.Row(m.trust(), scores.getOrDefault(m.trust().id(), Map.of()),
                         m.icsId() == icsId ? Optional.empty() : Optional.of(m.icsName())))
                 .toList();
-        var columns = benchmarks.characteristics(cycle.frameworkId());
-        var icsIds = new TreeSet<Long>(List.of(icsId));
-        members.forEach(m -> icsIds.add(m.icsId()));
-        var medians = benchmarks.medians(cycle.name(), cycle.frameworkId(), view, EnumSet.of(Median.Grouping.ICS,
-                Median.Grouping.NATIONAL, Median.Grouping.ICS_PEER, Median.Grouping.PEER), icsIds);
-        var icsName = benchmarks.icsName(icsId).orElse("");
         var otherMedians = members.stream().filter(m -> m.icsId() != icsId)
                 .collect(java.util.stream.Collectors.toMap(BenchmarkRepository.Member::icsId,
                         BenchmarkRepository.Member::icsName, (a, b) -> a, TreeMap::new))
@@ -283,10 +327,10 @@ public class BenchmarkService {
             nationalByType.put(type, medianMap(medians, columns, MIN_TRUSTS_FOR_A_MEDIAN,
                     m -> m.grouping() == Median.Grouping.PEER && type.equals(m.trustType())));
         }
-        return Optional.of(new Heatmap(icsName, cycle.name(), names(cycles), columns, rows,
+        return new Heatmap(icsName, cycle.name(), names(cycles), columns, rows,
                 medianMap(medians, columns, 1, m -> m.grouping() == Median.Grouping.ICS && m.groupId() == icsId),
                 medianMap(medians, columns, MIN_TRUSTS_FOR_A_MEDIAN, m -> m.grouping() == Median.Grouping.NATIONAL),
-                icsByType, nationalByType, view, footprintNote(view, cycle, icsName), otherMedians));
+                icsByType, nationalByType, view, footprintNote(view, cycle, icsName), otherMedians);
     }
 
     /** How many of the trusts in scope have an approved assessment in a cycle. */
@@ -358,12 +402,16 @@ public class BenchmarkService {
         if (cycle.isEmpty()) {
             return Optional.empty();
         }
-        var name = cycle.get().name();
-        var members = members(icsId, cycle.get(), view(cycle.get(), footprint)).stream()
-                .map(BenchmarkRepository.Member::trust).toList();
-        var states = benchmarks.submissionsOfTrusts(members, name);
-        var reminders = benchmarks.lastReminders(icsId, name);
-        var rows = members.stream().map(t -> {
+        var members = members(icsId, cycle.get(), view(cycle.get(), footprint));
+        return Optional.of(submissions(icsId, benchmarks.icsName(icsId).orElse(""), cycles, cycle.get(), members));
+    }
+
+    private Submissions submissions(long icsId, String icsName, List<BenchmarkRepository.Cycle> cycles,
+                                    BenchmarkRepository.Cycle cycle, List<BenchmarkRepository.Member> members) {
+        var trusts = members.stream().map(BenchmarkRepository.Member::trust).toList();
+        var states = benchmarks.submissionsOfTrusts(trusts, cycle.name());
+        var reminders = benchmarks.lastReminders(icsId, cycle.name());
+        var rows = trusts.stream().map(t -> {
             var submission = Optional.ofNullable(states.get(t.id()));
             return new SubmissionRow(t,
                     SubmissionRow.State.of(submission.map(BenchmarkRepository.Submission::status).orElse(null)),
@@ -371,8 +419,7 @@ public class BenchmarkService {
                     submission.map(BenchmarkRepository.Submission::answered).orElse(0),
                     Optional.ofNullable(reminders.get(t.id())));
         }).toList();
-        return Optional.of(new Submissions(benchmarks.icsName(icsId).orElse(""), name, cycle.get().closesOn(),
-                names(cycles), rows));
+        return new Submissions(icsName, cycle.name(), cycle.closesOn(), names(cycles), rows);
     }
 
     /** The member trusts' submission status for one cycle. */

@@ -188,14 +188,15 @@ public class ReportService {
         if (!scope.assignment().icsOdsCode().equals(icsOdsCode)) {
             throw new AccessDeniedException("You can download the board pack of your own ICS only");
         }
-        var heatmap = benchmarks.heatmap(Optional.of(cycleName), footprint).orElseThrow();
-        var submissions = benchmarks.submissions(Optional.of(cycleName), footprint).orElseThrow();
+        // Every member's profile, actions and strategy document at once: the same statements for 3 trusts or 200.
+        var figures = benchmarks.boardPack(cycleName, footprint);
+        var heatmap = figures.heatmap();
+        var submissions = figures.submissions();
         var summaries = heatmap.characteristics().stream()
                 .map(c -> new BoardPackData.CharacteristicSummary(c.position(), c.code(), c.name(),
                         heatmap.icsMedian().get(c.id()), heatmap.nationalMedian().get(c.id())))
                 .toList();
-        // Every member's profile, actions and strategy document at once: the same statements for 3 trusts or 200.
-        var memberProfiles = benchmarks.memberProfiles(cycleName, footprint);
+        var memberProfiles = figures.profiles();
         var trustIds = submissions.trusts().stream().map(row -> row.trust().id()).toList();
         var actions = reports.openActions(trustIds,
                 submissions.trusts().stream().map(row -> row.trust().icsId()).distinct().toList(), cycleName, TOP_ACTIONS);

@@ -89,6 +89,28 @@ class BenchmarkServiceTest {
     }
 
     @Test
+    void aBoardPacksFiguresAreTheHeatmapTheSubmissionsAndEachMembersProfileAsEachGivesThem() {
+        signIn.as("ics.leader@demo.example");
+        // A closed cycle as published (Oxleas still a member) and restated, and the open cycle.
+        for (var cycle : java.util.List.of("2025/26", "2026/27")) {
+            for (var footprint : java.util.List.of(Optional.<Footprint>empty(), Optional.of(Footprint.RESTATED))) {
+                var pack = benchmarks.boardPack(cycle, footprint);
+
+                assertThat(pack.heatmap()).as(cycle + " " + footprint)
+                        .isEqualTo(benchmarks.heatmap(Optional.of(cycle), footprint).orElseThrow());
+                assertThat(pack.submissions()).isEqualTo(benchmarks.submissions(Optional.of(cycle), footprint).orElseThrow());
+                assertThat(pack.profiles().keySet()).containsExactlyElementsOf(
+                        pack.heatmap().trusts().stream().map(row -> row.trust().id()).toList());
+                for (var row : pack.heatmap().trusts()) {
+                    assertThat(pack.profiles().get(row.trust().id())).as(row.trust().odsCode() + " in " + cycle)
+                            .isEqualTo(benchmarks.memberProfile(row.trust().odsCode(), Optional.of(cycle), footprint)
+                                    .orElseThrow());
+                }
+            }
+        }
+    }
+
+    @Test
     void anIcsLeaderCannotOpenAnotherIcsTrustAndATrustCannotOpenTheHeatmap() {
         signIn.as("ics.leader@demo.example");
         assertThatThrownBy(() -> benchmarks.memberProfile("RAX", Optional.empty()))
