@@ -89,9 +89,14 @@ final class TextExtractor {
             throw unsupported(mediaType);
         }
         progress.reached(0.1, "Reading the " + kindInWords(mediaType));
+        long started = System.nanoTime();
         Future<List<String>> pages = WORKERS.submit(() -> parse(content, mediaType));
         try {
             List<String> text = pages.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+            // A result that came in just as the limit passed is over it too: the limit holds however the race falls.
+            if (System.nanoTime() - started > timeLimit.toNanos()) {
+                throw new TimeoutException();
+            }
             if (mediaType.equals(PDF) && letters(text) < LETTERS_PER_PAGE_OF_TEXT * text.size()) {
                 throw new DocumentRejected(Reason.NO_TEXT_LAYER, "This PDF seems to be scanned pages: it has "
                         + "pictures of text but no text we can read. Upload the original document (for example the "
