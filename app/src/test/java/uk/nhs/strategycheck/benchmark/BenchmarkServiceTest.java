@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -92,8 +93,8 @@ class BenchmarkServiceTest {
     void aBoardPacksFiguresAreTheHeatmapTheSubmissionsAndEachMembersProfileAsEachGivesThem() {
         signIn.as("ics.leader@demo.example");
         // A closed cycle as published (Oxleas still a member) and restated, and the open cycle.
-        for (var cycle : java.util.List.of("2025/26", "2026/27")) {
-            for (var footprint : java.util.List.of(Optional.<Footprint>empty(), Optional.of(Footprint.RESTATED))) {
+        for (var cycle : List.of("2025/26", "2026/27")) {
+            for (var footprint : List.of(Optional.<Footprint>empty(), Optional.of(Footprint.RESTATED))) {
                 var pack = benchmarks.boardPack(cycle, footprint);
 
                 assertThat(pack.heatmap()).as(cycle + " " + footprint)
